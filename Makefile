@@ -1,0 +1,43 @@
+# gongkai: the two commands a newcomer needs are `make serve` and `make test`.
+# Both create .venv from the pinned lock (requirements.txt) on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help venv serve build check test bench clean
+
+help:
+	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
+	@echo "make build   build the site into site/ (strict)"
+	@echo "make check   check every disclosure (gongkai check)"
+	@echo "make test    run the whole test suite, including a strict build"
+	@echo "make bench   time gongkai check on a generated corpus"
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-input -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-input --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean
+
+check: $(STAMP)
+	$(BIN)/gongkai check
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python scripts/benchmark.py
+
+clean:
+	rm -rf site .pytest_cache

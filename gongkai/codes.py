@@ -1,0 +1,109 @@
+"""The catalogue of problem codes: each code's meaning and its usual fix.
+
+The editors' guide lists this table; tests assert the codes. A check may give
+a more specific hint than the one here, never a vaguer one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import Text
+
+
+@dataclass(frozen=True)
+class Code:
+    """A kind of problem an editor can meet."""
+
+    code: str
+    """The identifier printed in messages, e.g. ``missing-key``."""
+    title: Text
+    """What the problem is, in a few words."""
+    fix: Text
+    """How an editor usually fixes it."""
+
+
+def _c(code: str, title_zh: str, title_en: str, fix_zh: str, fix_en: str) -> Code:
+    return Code(code, Text(title_zh, title_en), Text(fix_zh, fix_en))
+
+
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in (
+        _c("encoding", "文件不是 UTF-8 编码", "file is not UTF-8",
+           "用编辑器“另存为 UTF-8”，或运行 iconv -f GB18030 -t UTF-8 旧文件 > 新文件。",
+           "Save the file as UTF-8 in your editor, or run: iconv -f GB18030 -t UTF-8 old.md > new.md"),
+        _c("no-front-matter", "缺少文件头（front matter）", "no front matter",
+           "文件第一行必须是 ---，随后是字段，再以一行 --- 结束。可用 gongkai new 生成模板。",
+           "The first line must be ---, then the keys, then a line with --- alone. `gongkai new` writes a template."),
+        _c("unclosed-front-matter", "文件头没有结束", "front matter is not closed",
+           "在最后一个字段之后加一行 ---，与正文分开。",
+           "Add a line with --- alone after the last key, before the body."),
+        _c("yaml-syntax", "文件头 YAML 格式错误", "front matter is not valid YAML",
+           "检查所指行：每行“字段: 值”，冒号用半角并后跟空格；含冒号或 # 的值加引号。",
+           "Check the line shown: one `key: value` per line, an ASCII colon followed by a space; quote values containing ':' or '#'."),
+        _c("not-a-mapping", "文件头不是“字段: 值”的列表", "front matter is not a mapping of keys",
+           "文件头每行写成“字段: 值”，例如 title: 标题。",
+           "Write each line of the front matter as `key: value`, e.g. `title: My title`."),
+        _c("fullwidth-key", "字段名含全角字符", "full-width character in a key",
+           "把全角冒号“：”和全角空格换成半角冒号“:”和普通空格（切换到英文输入法）。",
+           "Replace the full-width colon '：' or space with an ASCII ':' and space (switch the input method to English)."),
+        _c("duplicate-key", "字段重复", "key appears twice", "删除重复的一行，只保留一个。",
+           "Delete one of the two lines."),
+        _c("unknown-key", "未知字段", "unknown key", "检查拼写；允许的字段见编辑指南。",
+           "Check the spelling; the allowed keys are listed in the editors' guide."),
+        _c("missing-key", "缺少必填字段", "required key is missing", "在文件头中加上该字段。",
+           "Add the key to the front matter."),
+        _c("wrong-type", "字段值类型错误", "value has the wrong type",
+           "按编辑指南中的示例填写该字段。", "Write the value as in the editors' guide's example."),
+        _c("empty-value", "字段值为空", "value is empty", "填写该字段，或删除可选字段。",
+           "Fill the value in, or delete the key if it is optional."),
+        _c("bad-date", "日期无效", "invalid date", "日期写成 YYYY-MM-DD，例如 2022-03-01。",
+           "Write dates as YYYY-MM-DD, e.g. 2022-03-01."),
+        _c("date-order", "日期先后矛盾", "dates in the wrong order",
+           "发布日期不能早于成文日期；废止日期不能早于成文日期。",
+           "The publication date cannot be before the date written; a repeal cannot be before it either."),
+        _c("bad-index-no", "索引号格式错误", "malformed index number",
+           "索引号写成 <前缀>/<年份>-<五位序号>，例如 XMFAO/2022-00001；前缀见 catalogue.yml。",
+           "Write the index number as <prefix>/<year>-<5-digit number>, e.g. XMFAO/2022-00001; the prefix is in catalogue.yml."),
+        _c("index-no-mismatch", "索引号与文件位置不符", "index number does not match the file's place",
+           "文件应放在 disclosures/<年份>/<五位序号>.md，并与索引号一致。",
+           "Put the file at disclosures/<year>/<5-digit number>.md, matching its index number."),
+        _c("duplicate-index-no", "索引号重复", "index number used twice",
+           "每个索引号只能使用一次；用 gongkai new 获取下一个空闲号码。",
+           "Each index number is used once; `gongkai new` gives the next free one."),
+        _c("bad-path", "文件名或位置不符合约定", "file name or place does not follow the layout",
+           "条目放在 disclosures/<年份>/<五位序号>.md，译文为 <五位序号>.en.md。",
+           "Items live at disclosures/<year>/<5-digit number>.md, translations at <number>.en.md."),
+        _c("unknown-value", "取值不在词表中", "value is not in the vocabulary",
+           "从允许的取值中选择一个（见 catalogue.yml）。", "Use one of the allowed values (see catalogue.yml)."),
+        _c("repeal-incomplete", "废止信息不完整", "repeal information is incomplete",
+           "有效性为 repealed 时须填写 repealed_on（废止日期）。",
+           "An item with validity `repealed` needs repealed_on (the date of repeal)."),
+        _c("translation-orphan", "译文没有对应的中文原文", "translation without its Chinese original",
+           "先添加中文原文 <序号>.md，或检查译文文件名。",
+           "Add the Chinese original <number>.md first, or check the translation's file name."),
+        _c("translation-conflict", "译文与原文元数据矛盾", "translation contradicts the original",
+           "译文只填写 title、summary、keywords 等可翻译字段，其余字段从原文继承。",
+           "A translation only sets translatable keys (title, summary, keywords); the rest comes from the original."),
+        _c("attachment", "附件有问题", "attachment problem",
+           "把附件放在条目所在文件夹内，使用允许的类型，并且不超过大小上限。",
+           "Put the attachment in the item's folder, with an allowed type and within the size limit."),
+        _c("unsafe-html", "正文含有不安全的 HTML", "unsafe HTML in the body",
+           "删除 <script>、<iframe>、on* 事件属性和 javascript: 链接；正文用 Markdown 书写。",
+           "Remove <script>, <iframe>, on* event attributes and javascript: links; write the body in Markdown."),
+        _c("control-character", "含有不可见的控制字符", "invisible control character",
+           "删除所指位置的控制字符（常由复制粘贴带入）。",
+           "Delete the control character at the position shown (often pasted in by accident)."),
+        _c("empty-body", "正文为空", "body is empty", "在文件头之后写上正文。",
+           "Write the body below the front matter."),
+        _c("personal-data", "疑似个人信息", "possible personal data",
+           "删除身份证号、手机号、银行卡号等个人信息；确需公开的，经审核后列入 personal_data_allowed。",
+           "Remove ID, mobile and bank card numbers; if one must be published, list it under personal_data_allowed after review."),
+        _c("placeholder", "模板占位文字未替换", "template placeholder left in",
+           "把 gongkai new 生成的占位文字换成真实内容。",
+           "Replace the placeholder text written by `gongkai new` with the real content."),
+        _c("catalogue-config", "catalogue.yml 配置错误", "catalogue.yml is invalid",
+           "按 catalogue.yml 中的注释修正该项。", "Fix the entry as the comments in catalogue.yml describe."),
+    )
+}

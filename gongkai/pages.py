@@ -1,0 +1,260 @@
+"""Rendering the generated pages: item pages, catalogue (公开目录) pages, the latest list.
+
+Each function returns Markdown (with small HTML blocks where exact markup
+matters: tables with headers for screen readers, ``lang`` attributes) for one
+language. Links are relative, computed from each page's URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalogue import Catalogue, Item
+from .html import esc, lang_attr, markdown_title, rel_url
+from .schema import FIELDS
+from .text import Text, url_prefix
+
+PAGE_SIZE = 50
+"""Rows per catalogue page."""
+
+UI = {
+    "catalogue": Text("公开目录", "Disclosure catalogue"),
+    "by_year": Text("按年份", "By year"),
+    "by_category": Text("按主题分类", "By subject category"),
+    "year_title": Text("{year}年", "{year}"),
+    "items_count": Text("{count} 条", "{count} items"),
+    "col_title": Text("标题", "Title"),
+    "page_of": Text("第 {page} 页，共 {pages} 页", "Page {page} of {pages}"),
+    "previous": Text("上一页", "Previous page"),
+    "next": Text("下一页", "Next page"),
+    "pagination": Text("分页", "Pagination"),
+    "metadata": Text("信息属性", "Document information"),
+    "attachments": Text("附件", "Attachments"),
+    "no_translation_title": Text("暂无英文译文", "No English translation yet"),
+    "no_translation": Text(
+        "", "This item has not been translated into English yet. Its details above are given in English; "
+            "the text below is the Chinese original."),
+    "unofficial": Text("", "This English translation is unofficial. The Chinese original is the authoritative text."),
+    "read_original": Text("阅读中文原文", "Read the Chinese original"),
+    "chinese_only": Text("（仅中文）", "(Chinese only)"),
+    "empty": Text("暂无已公开的信息。", "Nothing has been published yet."),
+    "latest": Text("最新公开", "Latest disclosures"),
+    "all_items": Text("查看全部公开目录", "See the whole catalogue"),
+}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the build adds to the site."""
+
+    src_uri: str
+    """Its virtual source path in docs/, e.g. ``disclosures/2022/00001.en.md``."""
+    url: str
+    """Its site-relative URL, e.g. ``en/disclosures/2022/00001/``."""
+    lang: str
+    markdown: str
+
+
+def src_uri(base: str, lang: str) -> str:
+    """``catalogue/index.md`` for zh, ``catalogue/index.en.md`` for en."""
+    return base if lang == "zh" else base.removesuffix(".md") + f".{lang}.md"
+
+
+def page_url(path: str, lang: str) -> str:
+    """The URL of a directory-style page ``path`` (``catalogue/2022/``) in ``lang``."""
+    return url_prefix(lang) + path
+
+
+def _front_matter(title: str, description: str | None = None) -> str:
+    lines = ["---", f"title: {markdown_title(title)}"]
+    if description:
+        lines.append(f"description: {markdown_title(' '.join(description.split()))}")
+    return "\n".join(lines + ["---", ""])
+
+
+# -- item pages ----------------------------------------------------------------
+
+def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
+    """The page of one item in ``lang``; an English page without translation says so."""
+    url = item.url(lang)
+    translation = item.translation if lang == "en" else None
+    title = item.title_in(lang)
+    summary = translation.summary if translation else (item.summary if lang == "zh" else None)
+    parts = [_front_matter(title, summary or item.summary), f"# {esc(title)}" if lang == "zh" or translation
+             else f'# <span lang="zh-CN">{esc(title)}</span>', "", _metadata_table(item, catalogue, lang), ""]
+    if lang == "en" and translation is None:
+        parts += [_notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
+                  f'<div lang="zh-CN" markdown="1">', "", item.body, "</div>", ""]
+    else:
+        if translation is not None:
+            parts += [_notice("info", "Unofficial translation", UI["unofficial"].en), ""]
+        parts += [translation.body if translation else item.body, ""]
+    parts += _attachments(item, url, lang)
+    return GeneratedPage(src_uri(f"disclosures/{item.slug}.md", lang), url, lang, "\n".join(parts))
+
+
+def _notice(kind: str, title: str, text: str) -> str:
+    return f'!!! {kind} "{title}"\n\n    {text}'
+
+
+def _metadata_rows(item: Item, catalogue: Catalogue, lang: str) -> list[tuple[str, str]]:
+    translation = item.translation if lang == "en" else None
+    values: dict[str, str | None] = {
+        "index_no": esc(item.index_no),
+        "publisher": esc(catalogue.label("publisher", item.publisher, lang)),
+        "doc_number": _maybe_zh(item.doc_number, lang),
+        "date_written": item.date_written.isoformat(),
+        "date_published": item.date_published.isoformat(),
+        "category": esc(catalogue.label("category", item.category, lang)),
+        "genre": esc(catalogue.label("genre", item.genre, lang)),
+        "validity": esc(catalogue.label("validity", item.validity, lang)),
+        "repealed_on": item.repealed_on.isoformat() if item.repealed_on else None,
+        "repealed_by": esc(item.repealed_by) if item.repealed_by else None,
+        "keywords": _keywords(translation.keywords if translation and translation.keywords else item.keywords,
+                              lang, translated=bool(translation and translation.keywords)),
+        "summary": (esc(translation.summary) if translation and translation.summary
+                    else _maybe_zh(item.summary, lang)),
+    }
+    return [(f.label(lang), values[f.key]) for f in FIELDS if f.shown and values.get(f.key)]  # type: ignore[misc]
+
+
+def _maybe_zh(value: str | None, lang: str) -> str | None:
+    """Chinese text on an English page is marked ``lang="zh-CN"``."""
+    if not value:
+        return None
+    return esc(value) if lang == "zh" else f'<span lang="zh-CN">{esc(value)}</span>'
+
+
+def _keywords(words: tuple[str, ...], lang: str, translated: bool) -> str | None:
+    if not words:
+        return None
+    sep = "、" if lang == "zh" else ", "
+    text = sep.join(esc(w) for w in words)
+    return text if lang == "zh" or translated else f'<span lang="zh-CN">{text}</span>'
+
+
+def _metadata_table(item: Item, catalogue: Catalogue, lang: str) -> str:
+    rows = "\n".join(f'<tr><th scope="row">{esc(label)}</th><td>{value}</td></tr>'
+                     for label, value in _metadata_rows(item, catalogue, lang))
+    return (f'<table class="gk-meta">\n<caption>{esc(UI["metadata"](lang))}</caption>\n<tbody>\n{rows}\n'
+            "</tbody>\n</table>")
+
+
+def attachment_url(item: Item, name: str) -> str:
+    """Site-relative URL of an attachment: shared by both languages."""
+    return f"disclosures/{item.slug}/{name}"
+
+
+def _attachments(item: Item, url: str, lang: str) -> list[str]:
+    if not item.attachments:
+        return []
+    lines = [f"## {UI['attachments'](lang)}", "", '<ul class="gk-attachments">']
+    for a in item.attachments:
+        ext = a.file.rsplit(".", 1)[-1].upper()
+        size = f"{a.size / 1024:.0f} KB" if a.size < 1024 * 1024 else f"{a.size / 1024 / 1024:.1f} MB"
+        title = esc(a.title) if lang == "zh" else f'<span lang="zh-CN">{esc(a.title)}</span>'
+        lines.append(f'<li><a href="{esc(rel_url(url, attachment_url(item, a.file)))}" download>{title}</a> '
+                     f"({ext}, {size})</li>")
+    return lines + ["</ul>", ""]
+
+
+# -- listings -------------------------------------------------------------------
+
+def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang: str, from_url: str,
+               caption: str) -> str:
+    """An accessible table of items: 索引号, title (linked), 发布日期."""
+    if not items:
+        return f"<p>{esc(UI['empty'](lang))}</p>"
+    head = "".join(f'<th scope="col">{esc(t)}</th>' for t in (
+        next(f.label for f in FIELDS if f.key == "index_no")(lang), UI["col_title"](lang),
+        next(f.label for f in FIELDS if f.key == "date_published")(lang)))
+    rows = []
+    for item in items:
+        link = esc(rel_url(from_url, item.url(lang)))
+        if item.has_language(lang):
+            title = f'<a href="{link}">{esc(item.title_in(lang))}</a>'
+        else:
+            title = (f'<a href="{link}"><span lang="zh-CN">{esc(item.title)}</span></a> '
+                     f'<span class="gk-note">{esc(UI["chinese_only"](lang))}</span>')
+        rows.append(f"<tr><td>{esc(item.index_no)}</td><td>{title}</td>"
+                    f"<td>{item.date_published.isoformat()}</td></tr>")
+    return (f'<table class="gk-list">\n<caption>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
+            f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+
+
+def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: Catalogue,
+               lang: str) -> list[GeneratedPage]:
+    """``base_path`` (e.g. ``catalogue/2022/``) split into pages of :data:`PAGE_SIZE` rows."""
+    chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [()]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        path = base_path if number == 1 else f"{base_path}page/{number}/"
+        url = page_url(path, lang)
+        counter = UI["page_of"](lang).format(page=number, pages=len(chunks))
+        caption = f"{title} · {UI['items_count'](lang).format(count=len(items))}" + (
+            f" · {counter}" if len(chunks) > 1 else "")
+        body = [_front_matter(title if number == 1 else f"{title} · {counter}"), f"# {esc(title)}", "",
+                _crumb(url, lang), "", item_table(chunk, catalogue, lang, url, caption), ""]
+        if len(chunks) > 1:
+            body.append(_pager(base_path, number, len(chunks), url, lang))
+        src = path.rstrip("/") + "/index.md"
+        pages.append(GeneratedPage(src_uri(src, lang), url, lang, "\n".join(body)))
+    return pages
+
+
+def _crumb(url: str, lang: str) -> str:
+    home = page_url("catalogue/", lang)
+    return f'<p class="gk-crumb"><a href="{esc(rel_url(url, home))}">{esc(UI["catalogue"](lang))}</a></p>'
+
+
+def _pager(base_path: str, number: int, total: int, url: str, lang: str) -> str:
+    def link(n: int) -> str:
+        path = base_path if n == 1 else f"{base_path}page/{n}/"
+        return esc(rel_url(url, page_url(path, lang)))
+
+    parts = []
+    if number > 1:
+        parts.append(f'<a href="{link(number - 1)}" rel="prev">{esc(UI["previous"](lang))}</a>')
+    parts.append(f'<span aria-current="page">{esc(UI["page_of"](lang).format(page=number, pages=total))}</span>')
+    if number < total:
+        parts.append(f'<a href="{link(number + 1)}" rel="next">{esc(UI["next"](lang))}</a>')
+    return f'<nav class="gk-pager" aria-label="{esc(UI["pagination"](lang))}">' + " ".join(parts) + "</nav>\n"
+
+
+def catalogue_pages(catalogue: Catalogue, lang: str) -> list[GeneratedPage]:
+    """The catalogue overview, one listing per year and one per subject category."""
+    pages = [_catalogue_index(catalogue, lang)]
+    for year, items in catalogue.by_year.items():
+        title = f"{UI['catalogue'](lang)} · {UI['year_title'](lang).format(year=year)}"
+        pages += _paginated(f"catalogue/{year}/", title, items, catalogue, lang)
+    for key, items in catalogue.by_category.items():
+        title = f"{UI['catalogue'](lang)} · {catalogue.label('category', key, lang)}"
+        pages += _paginated(f"catalogue/category/{key}/", title, items, catalogue, lang)
+    return pages
+
+
+def _catalogue_index(catalogue: Catalogue, lang: str) -> GeneratedPage:
+    url = page_url("catalogue/", lang)
+    count = UI["items_count"](lang)
+    years = [f'<li><a href="{esc(rel_url(url, page_url(f"catalogue/{y}/", lang)))}">'
+             f'{esc(UI["year_title"](lang).format(year=y))}</a> ({esc(count.format(count=len(items)))})</li>'
+             for y, items in catalogue.by_year.items()]
+    cats = [f'<li><a href="{esc(rel_url(url, page_url(f"catalogue/category/{k}/", lang)))}">'
+            f'{esc(catalogue.label("category", k, lang))}</a> ({esc(count.format(count=len(items)))})</li>'
+            for k, items in catalogue.by_category.items()]
+    intro = Text(f"本目录列出{catalogue.config.office_name.zh}主动公开的全部政府信息，按发布日期由新到旧排列。",
+                 f"This catalogue lists every piece of government information the "
+                 f"{catalogue.config.office_name.en} has disclosed proactively, newest first.")
+    body = [_front_matter(UI["catalogue"](lang)), f"# {esc(UI['catalogue'](lang))}", "", intro(lang), "",
+            f"## {UI['by_year'](lang)}", "", "<ul>\n" + "\n".join(years) + "\n</ul>" if years else
+            f"<p>{esc(UI['empty'](lang))}</p>", "", f"## {UI['by_category'](lang)}", "",
+            "<ul>\n" + "\n".join(cats) + "\n</ul>" if cats else f"<p>{esc(UI['empty'](lang))}</p>", ""]
+    return GeneratedPage(src_uri("catalogue/index.md", lang), url, lang, "\n".join(body))
+
+
+def latest_fragment(catalogue: Catalogue, lang: str, page_url_: str, count: int = 10) -> str:
+    """The home page's list of the newest items, for the ``<!-- gongkai:latest -->`` marker."""
+    caption = UI["latest"](lang)
+    table = item_table(catalogue.published[:count], catalogue, lang, page_url_, caption)
+    more = rel_url(page_url_, page_url("catalogue/", lang))
+    return f'{table}\n\n<p><a href="{esc(more)}">{esc(UI["all_items"](lang))}</a></p>\n'

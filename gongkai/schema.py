@@ -1,0 +1,143 @@
+"""The one schema of a disclosure item's front matter.
+
+Validation (``validate``), the editors' field reference in the site and the
+``gongkai new`` template are all generated from :data:`FIELDS`; nothing else
+lists the keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from .text import Text
+
+
+class Kind(Enum):
+    """The type of a front-matter value."""
+
+    TEXT = "text"
+    """A single line or paragraph of text."""
+    DATE = "date"
+    """An ISO date, ``YYYY-MM-DD``."""
+    VOCAB = "vocab"
+    """A key of one of catalogue.yml's vocabularies."""
+    TEXT_LIST = "text-list"
+    """A list of short texts."""
+    BOOL = "bool"
+    """``true`` or ``false``."""
+    INDEX_NO = "index-no"
+    """An index number ``<prefix>/<YYYY>-<NNNNN>``."""
+    ATTACHMENTS = "attachments"
+    """A list of ``{file, title}`` mappings."""
+
+
+KIND_NAMES: dict[Kind, Text] = {
+    Kind.TEXT: Text("文本", "text"),
+    Kind.DATE: Text("日期 YYYY-MM-DD", "date YYYY-MM-DD"),
+    Kind.VOCAB: Text("词表取值", "vocabulary key"),
+    Kind.TEXT_LIST: Text("文本列表", "list of texts"),
+    Kind.BOOL: Text("true 或 false", "true or false"),
+    Kind.INDEX_NO: Text("索引号", "index number"),
+    Kind.ATTACHMENTS: Text("附件列表（file、title）", "list of attachments (file, title)"),
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter key of an item."""
+
+    key: str
+    """The key as written in the front matter."""
+    kind: Kind
+    """The type its value must have."""
+    required: bool
+    """Whether the Chinese original must have it."""
+    label: Text
+    """The label shown on pages and in the editors' guide."""
+    help: Text
+    """What the key means, for the editors' guide."""
+    example: str
+    """A valid example value, as YAML text."""
+    vocabulary: str | None = None
+    """For :attr:`Kind.VOCAB`, the name of the vocabulary in catalogue.yml."""
+    translatable: bool = False
+    """Whether an English translation (``.en.md``) may set its own value."""
+    shown: bool = True
+    """Whether the item page's metadata table shows it."""
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("index_no", Kind.INDEX_NO, True, Text("索引号", "Index No."),
+          Text("唯一编号：<前缀>/<年份>-<五位序号>，与文件位置一致，一经发布不再改变。",
+               "Unique number <prefix>/<year>-<5 digits>, matching the file's place; never changes once published."),
+          "XMFAO/2022-00001"),
+    Field("title", Kind.TEXT, True, Text("标题", "Title"),
+          Text("文件的完整标题。", "The document's full title."),
+          "厦门市人民政府外事办公室关于2021年法治政府建设工作情况的报告", translatable=True, shown=False),
+    Field("publisher", Kind.VOCAB, True, Text("发布机构", "Issuing body"),
+          Text("发布该信息的机构。", "The body that issues the information."), "xmfao", vocabulary="publisher"),
+    Field("doc_number", Kind.TEXT, False, Text("发文字号", "Document No."),
+          Text("公文的发文字号，没有则省略。", "The document number, if the document has one."), "厦外〔2022〕12号"),
+    Field("date_written", Kind.DATE, True, Text("成文日期", "Date written"),
+          Text("公文落款的日期。", "The date the document was signed."), "2022-03-01"),
+    Field("date_published", Kind.DATE, True, Text("发布日期", "Date published"),
+          Text("在网站公开的日期；未来日期表示到期才发布。",
+               "The date it goes public on the site; a future date holds it back until then."), "2022-03-01"),
+    Field("category", Kind.VOCAB, True, Text("主题分类", "Subject category"),
+          Text("信息的主题。", "The subject of the information."), "plans-and-reports", vocabulary="category"),
+    Field("genre", Kind.VOCAB, True, Text("体裁分类", "Genre"),
+          Text("公文的体裁；规章和行政规范性文件计入年报表二。",
+               "The kind of document; regulations and normative documents count in Table 2 of the annual report."),
+          "report", vocabulary="genre"),
+    Field("disclosure", Kind.VOCAB, True, Text("公开属性", "Disclosure type"),
+          Text("只有主动公开（proactive）的条目会发布。", "Only proactive items are published."),
+          "proactive", vocabulary="disclosure", shown=False),
+    Field("validity", Kind.VOCAB, True, Text("有效性", "Validity"),
+          Text("废止（repealed）须同时填写 repealed_on。", "`repealed` also needs repealed_on."),
+          "in-force", vocabulary="validity"),
+    Field("repealed_on", Kind.DATE, False, Text("废止日期", "Repealed on"),
+          Text("废止的日期（有效性为 repealed 时必填）。", "The date of repeal (required when validity is repealed)."),
+          "2023-06-30"),
+    Field("repealed_by", Kind.INDEX_NO, False, Text("废止文件", "Repealed by"),
+          Text("废止本文件的文件的索引号。", "The index number of the document that repealed this one."),
+          "XMFAO/2023-00004"),
+    Field("keywords", Kind.TEXT_LIST, False, Text("关键词", "Keywords"),
+          Text("主题词列表。", "A list of keywords."), "[法治政府建设, 领事保护]", translatable=True),
+    Field("summary", Kind.TEXT, False, Text("内容概述", "Summary"),
+          Text("一两句话概述内容。", "One or two sentences on what it says."),
+          "报告市外办2021年法治政府建设工作情况。", translatable=True),
+    Field("attachments", Kind.ATTACHMENTS, False, Text("附件", "Attachments"),
+          Text("附件列表，每项有 file（与条目同一文件夹）和 title。",
+               "A list of attachments, each with file (in the item's folder) and title."),
+          "[{file: 00001-budget.pdf, title: 2022年部门预算}]", shown=False),
+    Field("draft", Kind.BOOL, False, Text("草稿", "Draft"),
+          Text("true 表示仍在撰写，不会发布。", "true keeps the item unpublished while it is written."),
+          "false", shown=False),
+    Field("personal_data_allowed", Kind.TEXT_LIST, False, Text("允许公开的个人信息", "Personal data allowed"),
+          Text("经审核确需公开的号码（原样列出），否则身份证号、手机号、银行卡号会被拒绝。",
+               "Numbers reviewed and approved for publication, written exactly; otherwise ID, mobile and bank card numbers are rejected."),
+          "[\"0592-2856077\"]", shown=False),
+)
+
+FIELDS_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
+
+#: Keys only an English translation (``.en.md``) has.
+TRANSLATION_ONLY_FIELDS: tuple[Field, ...] = (
+    Field("source_sha256", Kind.TEXT, False, Text("原文哈希", "Source hash"),
+          Text("翻译所依据的中文原文文件的 SHA-256，由 gongkai translations --record 写入。",
+               "SHA-256 of the Chinese original file the translation was made from; written by "
+               "gongkai translations --record."),
+          "9f2c0d…", shown=False),
+)
+
+#: Keys an English translation may set. ``index_no`` may be repeated (it must then match).
+TRANSLATION_KEYS: frozenset[str] = (frozenset(f.key for f in FIELDS if f.translatable) | {"index_no"}
+                                    | frozenset(f.key for f in TRANSLATION_ONLY_FIELDS))
+
+#: ``<prefix>/<YYYY>-<NNNNN>``; the prefix is letters, digits and hyphens.
+INDEX_NO_PATTERN = re.compile(r"^(?P<prefix>[0-9A-Za-z][0-9A-Za-z-]*)/(?P<year>\d{4})-(?P<number>\d{5})$")
+
+#: ``disclosures/<YYYY>/<NNNNN>.md`` and ``.en.md``.
+ITEM_PATH_PATTERN = re.compile(r"^(?P<year>\d{4})/(?P<number>\d{5})(?P<lang>\.en)?\.md$")

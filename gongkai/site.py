@@ -1,0 +1,123 @@
+"""Everything the build adds to a site, computed once from the repository.
+
+A :class:`Site` loads and validates the catalogue once and then answers the
+MkDocs adapter's questions: which pages to add (:attr:`Site.pages`), what
+Markdown a generated page has, what a ``<!-- gongkai:NAME -->`` marker in a
+hand-written page becomes, and which further files (feeds, data, attachments)
+to write. Each feature registers its generators in :data:`PAGE_GENERATORS`,
+:data:`FRAGMENTS` and :data:`OUTPUT_GENERATORS`; the adapter never changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Callable
+
+from . import pages
+from .catalogue import Catalogue
+from .loader import CONTENT_DIR, load_catalogue
+from .problems import SourceError
+from .text import LANGUAGES
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file the build writes beside the pages (a feed, a data file, an attachment)."""
+
+    path: str
+    """Site-relative path, e.g. ``en/feeds/all.rss.xml``."""
+    content: bytes | None = None
+    """The bytes to write, or None to copy :attr:`source`."""
+    source: Path | None = None
+    """A file to copy (attachments)."""
+
+
+PageGenerator = Callable[["Site", str], list[pages.GeneratedPage]]
+Fragment = Callable[["Site", str, str], str]
+OutputGenerator = Callable[["Site"], list[Output]]
+
+#: Functions ``(site, lang) -> pages`` run for each language.
+PAGE_GENERATORS: list[PageGenerator] = [
+    lambda site, lang: [pages.item_page(i, site.catalogue, lang) for i in site.catalogue.published],
+    lambda site, lang: pages.catalogue_pages(site.catalogue, lang),
+]
+
+#: ``name -> (site, lang, page_url) -> markdown`` for ``<!-- gongkai:name -->`` markers.
+FRAGMENTS: dict[str, Fragment] = {
+    "latest": lambda site, lang, url: pages.latest_fragment(site.catalogue, lang, url),
+}
+
+#: Functions ``site -> outputs`` run once per build.
+OUTPUT_GENERATORS: list[OutputGenerator] = [
+    lambda site: [Output(pages.attachment_url(i, a.file), source=site.root / Path(i.path).parent / a.file)
+                  for i in site.catalogue.published for a in i.attachments],
+]
+
+MARKER = re.compile(r"<!--\s*gongkai:([a-z0-9-]+)\s*-->")
+
+
+class Site:
+    """The generated part of one build of the repository at :attr:`root`."""
+
+    def __init__(self, catalogue: Catalogue, root: Path, site_url: str = ""):
+        self.catalogue = catalogue
+        """The validated catalogue."""
+        self.root = root
+        """The repository root."""
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        """The public base URL (``https://…/``), for feeds and data; empty when unknown."""
+
+    @cached_property
+    def pages(self) -> dict[str, pages.GeneratedPage]:
+        """Every generated page of every language, by virtual source path."""
+        result: dict[str, pages.GeneratedPage] = {}
+        for lang in LANGUAGES:
+            for generate in PAGE_GENERATORS:
+                for page in generate(self, lang):
+                    result[page.src_uri] = page
+        return result
+
+    def outputs(self) -> list[Output]:
+        """Every further file of the build, sorted by path."""
+        found = [o for generate in OUTPUT_GENERATORS for o in generate(self)]
+        return sorted(found, key=lambda o: o.path)
+
+    def expand_markers(self, markdown: str, lang: str, page_url: str) -> str:
+        """Replace each ``<!-- gongkai:NAME -->`` with its fragment; unknown names raise KeyError."""
+        return MARKER.sub(lambda m: FRAGMENTS[m.group(1)](self, lang, page_url), markdown)
+
+    def absolute(self, url: str) -> str:
+        """The public URL of a site-relative ``url``."""
+        return self.site_url + url
+
+
+_CACHE: dict[tuple, Site] = {}
+
+
+def _fingerprint(root: Path) -> tuple:
+    base = root / CONTENT_DIR
+    stats = []
+    for path in sorted(base.rglob("*")):
+        if path.is_file():
+            st = path.stat()
+            stats.append((path.as_posix(), st.st_mtime_ns, st.st_size))
+    return tuple(stats)
+
+
+def load_site(root: Path, site_url: str = "", today: date | None = None) -> Site:
+    """The :class:`Site` of ``root``, built once and reused while no source file changes.
+
+    Raises :class:`~gongkai.problems.SourceError` with every problem when the sources have errors.
+    """
+    key = (root.resolve(), site_url, today, _fingerprint(root))
+    if key not in _CACHE:
+        catalogue, problems = load_catalogue(root, today)
+        if catalogue is None:
+            raise SourceError(problems)
+        _CACHE.clear()
+        _CACHE[key] = Site(catalogue, root, site_url)
+    return _CACHE[key]

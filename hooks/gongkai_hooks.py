@@ -1,0 +1,71 @@
+"""MkDocs adapter for gongkai. It only routes build events to the core.
+
+mkdocs-static-i18n runs every event once per language; everything here is
+idempotent and the parsed catalogue is cached by ``gongkai.site.load_site``.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from gongkai.problems import SourceError
+from gongkai.site import Site, load_site
+
+log = logging.getLogger("mkdocs.hooks.gongkai")
+
+
+def _site(config) -> Site:
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        return load_site(root, config.site_url or "")
+    except SourceError as error:
+        raise PluginError("gongkai: 内容检查未通过，未生成网站 / the content has errors, nothing was built:\n"
+                          + error.problems.report()) from None
+
+
+def _lang(page) -> str:
+    return "en" if page.file.dest_uri.startswith("en/") else "zh"
+
+
+def on_config(config):
+    _site(config)
+
+
+def on_files(files, config):
+    for page in _site(config).pages.values():
+        if files.get_file_from_path(page.src_uri) is None:
+            files.append(File(page.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_page_read_source(page, config):
+    generated = _site(config).pages.get(page.file.src_uri)
+    return generated.markdown if generated else None
+
+
+def on_page_markdown(markdown, page, config, files):
+    try:
+        return _site(config).expand_markers(markdown, _lang(page), page.url)
+    except KeyError as error:
+        raise PluginError(f"gongkai: {page.file.src_uri}: unknown marker <!-- gongkai:{error.args[0]} -->") from None
+
+
+@event_priority(-200)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested language pass; write once, after the last one
+    site_dir = Path(config.site_dir)
+    for output in _site(config).outputs():
+        target = site_dir / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if output.content is not None:
+            target.write_bytes(output.content)
+        elif output.source is not None:
+            shutil.copyfile(output.source, target)

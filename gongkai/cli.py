@@ -1,0 +1,32 @@
+"""The ``gongkai`` command line. Each subcommand lives in ``gongkai/commands/``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .commands import check
+
+COMMANDS = (check,)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="gongkai", description="政府信息公开网站工具 / tools for the disclosure site")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,641 @@
+"""Reading and checking ``disclosures/statistics/<YYYY>.yml`` and ``calendar.yml``.
+
+Uses the core's reader (:func:`gongkai.source.decode`, :func:`~gongkai.source.parse_front_matter`),
+so the files get the same error quality as items: every problem of every file at
+once, each with the file, line, key, what was expected and what was written, and
+how to fix it, in Chinese and English. Nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from ..problems import Problems
+from ..source import Value, decode, parse_front_matter
+from ..text import Text
+from . import vocabulary as v
+from .records import Appeal, Article20, Place, Records, Request
+from .workdays import Calendar
+
+STATISTICS_DIR = "disclosures/statistics"
+CALENDAR_NAME = "calendar.yml"
+YEAR_FILE = re.compile(r"^(?P<year>\d{4})\.yml$")
+
+#: Ids are short codes of the office's choosing: never a name or a number of the applicant.
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,23}$")
+
+TOP_KEYS = ("article20", "requests", "appeals")
+REQUEST_KEYS = ("id", "received", "applicant", "count", "outcome", "answered", "extended", "corrected", "note")
+REQUEST_REQUIRED = ("id", "received", "applicant")
+APPEAL_KEYS = ("id", "kind", "filed", "result", "concluded", "note")
+APPEAL_REQUIRED = ("id", "kind", "filed")
+
+#: Keys that would put personal data in a record; refused with a specific message.
+PERSONAL_KEYS = frozenset({
+    "name", "names", "applicant_name", "applicant-name", "person", "full_name", "surname", "phone", "telephone",
+    "tel", "mobile", "cellphone", "id_card", "id-card", "idcard", "id_number", "id-number", "identity", "passport",
+    "email", "e-mail", "mail", "address", "contact", "姓名", "名字", "申请人姓名", "电话", "手机", "手机号",
+    "身份证", "身份证号", "证件号码", "地址", "联系方式", "邮箱",
+})
+
+_ID_CARD = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}"
+                      r"[0-9Xx](?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])")
+_LANDLINE = re.compile(r"(?<![0-9])0\d{2,3}-?\d{7,8}(?![0-9])")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_NAME = re.compile(r"姓名|[\u4e00-\u9fff](?:先生|女士|小姐)")
+PERSONAL_PATTERNS: tuple[tuple[re.Pattern, Text], ...] = (
+    (_ID_CARD, Text("身份证号码", "an ID card number")),
+    (_MOBILE, Text("手机号码", "a mobile phone number")),
+    (_LANDLINE, Text("电话号码", "a telephone number")),
+    (_EMAIL, Text("电子邮箱地址", "an e-mail address")),
+    (_NAME, Text("姓名或称呼", "a name or a form of address")),
+)
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LOOSE_DATE = re.compile(r"^(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?$")
+_NESTED_FULLWIDTH_KEY = re.compile(r"^(?P<lead>\s+|\s*-\s+)(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*(?P<bad>：)")
+_RANGE = re.compile(r"^\s*(?P<start>\S+)\s*\.\.\s*(?P<end>\S+)\s*$")
+
+
+def statistics_dir(root: Path) -> Path:
+    return root / STATISTICS_DIR
+
+
+@dataclass(frozen=True)
+class _Field:
+    """A value inside a record, with where it was written."""
+
+    value: object
+    line: int
+    column: int
+    node: yaml.Node
+
+
+def _describe(value: object, lang: str) -> str:
+    if isinstance(value, bool):
+        return "布尔值 " + str(value).lower() if lang == "zh" else f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}" if lang == "zh" else f"the number {value}"
+    if isinstance(value, list):
+        return "列表" if lang == "zh" else "a list"
+    if isinstance(value, dict):
+        return "映射" if lang == "zh" else "a mapping"
+    if value is None:
+        return "空值" if lang == "zh" else "nothing"
+    return f"“{value}”" if lang == "zh" else f"'{value}'"
+
+
+def mask(text: str) -> str:
+    """``138******78``: enough to find the spot, without repeating personal data in logs."""
+    return text[:3] + "*" * max(len(text) - 5, 1) + text[-2:] if len(text) > 5 else "*" * len(text)
+
+
+class _Reader:
+    """Reads one YAML statistics file, recording a problem for everything wrong."""
+
+    def __init__(self, rel: str, problems: Problems, today: date):
+        self.rel = rel
+        self.problems = problems
+        self.today = today
+        self._start = len(problems.items)
+
+    @property
+    def errors(self) -> int:
+        """How many problems this file has had so far."""
+        return len(self.problems.items) - self._start
+
+    def error(self, line: int, code: str, zh: str, en: str, *, key: str | None = None,
+              hint: Text | None = None, column: int = 1) -> None:
+        self.problems.add(self.rel, line, code, Text(zh, en), hint, key=key, column=column)
+
+    # -- the file --------------------------------------------------------------
+    def parse(self, data: bytes) -> tuple[str, dict[str, Value]] | None:
+        text = decode(data, self.rel, self.problems)
+        if text is None:
+            return None
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        fullwidth = False
+        for number, raw in enumerate(text.split("\n"), start=1):
+            match = _NESTED_FULLWIDTH_KEY.match(raw)
+            if match and not raw.lstrip().startswith("#"):
+                fullwidth = True
+                self.error(number, "fullwidth-key", f"字段 “{match.group('key')}” 后面用了全角冒号“：”。",
+                           f"key '{match.group('key')}' is followed by a full-width colon '：'.",
+                           key=match.group("key"), column=match.start("bad") + 1)
+        if fullwidth:
+            return None
+        meta = parse_front_matter(self.rel, text, 1, self.problems)
+        if meta is None:
+            return None
+        return text, meta
+
+    def fields(self, node: yaml.Node, data: object, what: Text) -> dict[str, _Field] | None:
+        """The keys of a record (a YAML mapping) with their lines; None when it is not a mapping."""
+        line = node.start_mark.line + 1
+        if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+            self.error(line, "stats-wrong-type", f"{what.zh}应为“字段: 值”的映射，实际是{_describe(data, 'zh')}。",
+                       f"{what.en} must be a mapping of keys to values; got {_describe(data, 'en')}.",
+                       hint=Text("每条记录以“- ”开头，其下每行写“字段: 值”，缩进对齐。",
+                                 "Start each record with '- ' and write one 'key: value' per line, indented alike."))
+            return None
+        seen: dict[str, int] = {}
+        for key_node, _ in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                self.error(key_node.start_mark.line + 1, "stats-unknown-key",
+                           f"字段 “{key}” 在同一条记录中重复出现（第一次在第 {seen[key]} 行）。",
+                           f"key '{key}' appears twice in one record (first on line {seen[key]}).", key=key,
+                           hint=Text("删除重复的一行。", "Delete one of the two lines."))
+                return None
+            seen[key] = key_node.start_mark.line + 1
+        return {str(k_node.value): _Field(value, k_node.start_mark.line + 1, v_node.start_mark.column + 1, v_node)
+                for (k_node, v_node), value in zip(node.value, data.values())}
+
+    def check_keys(self, fields: dict[str, _Field], allowed: tuple[str, ...], what: Text) -> None:
+        for key, f in fields.items():
+            if key in allowed:
+                continue
+            if key.lower() in PERSONAL_KEYS:
+                self.error(f.line, "stats-personal-data",
+                           f"{what.zh}不得含有字段 “{key}”：统计文件不记录申请人的姓名、电话、证件号码等个人信息。",
+                           f"{what.en} may not have the key '{key}': statistics files record no names, phone "
+                           "numbers, ID numbers or other personal data of applicants.", key=key,
+                           hint=Text("删除这一行；用 id 字段记录本机关自定的简短编号。",
+                                     "Delete the line; the id key holds the office's own short code."))
+                continue
+            near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            zh_tip = f"是否想写 “{near[0]}”？" if near else ""
+            en_tip = f" Did you mean '{near[0]}'?" if near else ""
+            self.error(f.line, "stats-unknown-key", f"{what.zh}中有未知字段 “{key}”。{zh_tip}",
+                       f"{what.en} has an unknown key '{key}'.{en_tip}", key=key,
+                       hint=Text(f"允许的字段：{', '.join(allowed)}", f"Allowed keys: {', '.join(allowed)}"))
+
+    def missing(self, fields: dict[str, _Field], required: tuple[str, ...], line: int, what: Text,
+                examples: dict[str, str]) -> None:
+        for key in required:
+            if key not in fields:
+                self.error(line, "stats-missing-key", f"{what.zh}缺少必填字段 “{key}”。",
+                           f"{what.en} lacks the required key '{key}'.", key=key,
+                           hint=Text(f"加一行，例如：{key}: {examples[key]}", f"Add a line, e.g. {key}: {examples[key]}"))
+
+    # -- values ------------------------------------------------------------------
+    def wrong_type(self, key: str, f: _Field, zh: str, en: str, example: str) -> None:
+        self.error(f.line, "stats-wrong-type", f"“{key}” 应为{zh}，实际是{_describe(f.value, 'zh')}。",
+                   f"'{key}' must be {en}; got {_describe(f.value, 'en')}.", key=key, column=f.column,
+                   hint=Text(f"例如：{key}: {example}", f"For example: {key}: {example}"))
+
+    def date(self, key: str, f: _Field | None) -> date | None:
+        if f is None:
+            return None
+        raw = f.value
+        if not isinstance(raw, str):
+            self.wrong_type(key, f, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)", "2024-03-05")
+            return None
+        raw = raw.strip()
+        if _ISO_DATE.match(raw):
+            try:
+                day = date.fromisoformat(raw)
+            except ValueError:
+                self.error(f.line, "stats-bad-date", f"“{key}” 的日期 {raw} 不存在。",
+                           f"'{key}': {raw} is not a real date.", key=key, column=f.column,
+                           hint=Text("检查月份和日期（例如 2 月没有 30 日）。",
+                                     "Check the month and day (February has no 30th, for example)."))
+                return None
+            if day > self.today:
+                self.error(f.line, "stats-date-order", f"“{key}” 的日期 {day} 晚于今天（{self.today}）。",
+                           f"'{key}': {day} is in the future (today is {self.today}).", key=key, column=f.column,
+                           hint=Text("统计文件只记录已经发生的事；检查年份是否写错。",
+                                     "Statistics record what has happened; check the year for a typo."))
+                return None
+            return day
+        loose = _LOOSE_DATE.match(raw)
+        if loose:
+            iso = "{:04d}-{:02d}-{:02d}".format(*(int(g) for g in loose.groups()))
+            self.error(f.line, "stats-bad-date", f"“{key}” 的日期 “{raw}” 须写成 {iso}。",
+                       f"'{key}': write the date '{raw}' as {iso}.", key=key, column=f.column,
+                       hint=Text(f"改为：{key}: {iso}", f"Change it to: {key}: {iso}"))
+            return None
+        self.error(f.line, "stats-bad-date", f"“{key}” 的值 “{raw}” 不是 YYYY-MM-DD 格式的日期。",
+                   f"'{key}': '{raw}' is not a date in the form YYYY-MM-DD.", key=key, column=f.column)
+        return None
+
+    def choice(self, key: str, f: _Field | None, terms: tuple[v.Term, ...], pending_hint: Text | None = None
+               ) -> str | None:
+        if f is None:
+            return None
+        raw = f.value
+        keys = [t.key for t in terms]
+        if isinstance(raw, str) and raw.strip() in keys:
+            return raw.strip()
+        allowed = "; ".join(f"{t.key} ({t.label.zh})" for t in terms)
+        hint = Text(f"允许的取值：{allowed}", f"Allowed values: {allowed}")
+        if isinstance(raw, str) and raw.strip().lower() in ("pending", "none", "未办结", "尚未审结") and pending_hint:
+            hint = pending_hint
+        if not isinstance(raw, str):
+            self.error(f.line, "stats-wrong-type", f"“{key}” 应为一个取值，实际是{_describe(raw, 'zh')}。",
+                       f"'{key}' must be one key; got {_describe(raw, 'en')}.", key=key, column=f.column, hint=hint)
+            return None
+        text = raw.strip()
+        by_label = next((t.key for t in terms if text in (t.label.zh, t.label.en)
+                         or text == t.label.zh.split(".", 1)[-1] or text == t.label.zh.lstrip("（一二三四五六七）")),
+                        None)
+        suggestion = by_label or next(iter(difflib.get_close_matches(text, keys, n=1, cutoff=0.5)), None)
+        zh_tip = f"是否想写 “{suggestion}”？" if suggestion else ""
+        en_tip = f" Did you mean '{suggestion}'?" if suggestion else ""
+        self.error(f.line, "stats-unknown-value", f"“{key}” 的值 “{text}” 不是允许的取值。{zh_tip}",
+                   f"'{key}': '{text}' is not one of the allowed values.{en_tip}", key=key, column=f.column, hint=hint)
+        return None
+
+    def whole(self, key: str, f: _Field | None, minimum: int, example: str) -> int | None:
+        if f is None:
+            return None
+        raw = f.value
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            self.wrong_type(key, f, "整数", "a whole number", example)
+            return None
+        if raw < minimum:
+            self.error(f.line, "stats-wrong-type", f"“{key}” 应不小于 {minimum}，实际是 {raw}。",
+                       f"'{key}' must be at least {minimum}; got {raw}.", key=key, column=f.column)
+            return None
+        return raw
+
+    def flag(self, key: str, f: _Field | None) -> bool | None:
+        if f is None:
+            return False
+        if not isinstance(f.value, bool):
+            self.wrong_type(key, f, " true 或 false", "true or false", "true")
+            return None
+        return f.value
+
+    def ident(self, f: _Field | None) -> str | None:
+        if f is None:
+            return None
+        node = f.node
+        raw = node.value if isinstance(node, yaml.ScalarNode) else None
+        if raw is None or not ID_PATTERN.match(str(raw)):
+            shown = _describe(f.value, "zh") if raw is None else f"“{raw}”"
+            shown_en = _describe(f.value, "en") if raw is None else f"'{raw}'"
+            self.error(f.line, "stats-id", f"id {shown} 不是简短编号。", f"id {shown_en} is not a short code.",
+                       key="id", column=f.column)
+            return None
+        return str(raw)
+
+    def text(self, key: str, f: _Field | None) -> None:
+        if f is not None and (isinstance(f.value, bool) or not isinstance(f.value, (str, int, float))):
+            self.wrong_type(key, f, "一段文字", "a text", "申请人撤回申请")
+
+    def fees(self, f: _Field | None) -> Decimal | None:
+        if f is None:
+            return None
+        raw = f.value
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            self.wrong_type("fees", f, "数字（单位：万元）", "a number (in 10,000 yuan)", "0")
+            return None
+        try:
+            amount = Decimal(str(raw))
+        except InvalidOperation:  # pragma: no cover - YAML numbers are finite or inf/nan
+            amount = Decimal("NaN")
+        if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -4:  # type: ignore[operator]
+            self.error(f.line, "stats-wrong-type", f"“fees” 应为不小于 0、最多四位小数的金额（万元），实际是 {raw}。",
+                       f"'fees' must be an amount of at least 0 with at most four decimals (10,000 yuan); got {raw}.",
+                       key="fees", column=f.column)
+            return None
+        return amount
+
+    # -- personal data ------------------------------------------------------------
+    def scan_personal_data(self, text: str) -> None:
+        for pattern, what in PERSONAL_PATTERNS:
+            for match in pattern.finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                found = mask(match.group())
+                self.error(line, "stats-personal-data",
+                           f"第 {line} 行第 {column} 列疑似{what.zh}（{found}）。统计文件（包括注释）不得含有个人信息。",
+                           f"line {line}, column {column} looks like {what.en} ({found}). Statistics files, "
+                           "comments included, must hold no personal data.", column=column)
+
+
+# -- year files -------------------------------------------------------------------
+
+_REQUEST = Text("申请记录", "a request record")
+_APPEAL = Text("复议诉讼记录", "an appeal record")
+_ARTICLE20 = Text("article20", "article20")
+_REQUEST_EXAMPLES = {"id": "2024-001", "received": "2024-03-05", "applicant": "natural-person"}
+_APPEAL_EXAMPLES = {"id": "F2024-1", "kind": "reconsideration", "filed": "2024-05-10"}
+_OUTCOME_PENDING = Text("尚未答复的申请不写 outcome 和 answered，答复后再补上。",
+                        "Leave outcome and answered out while the request is unanswered; add both once answered.")
+_RESULT_PENDING = Text("尚未审结的案件不写 result 和 concluded，审结后再补上。",
+                       "Leave result and concluded out while the case is pending; add both once concluded.")
+
+
+class _YearFile(_Reader):
+    def __init__(self, rel: str, year: int, problems: Problems, today: date):
+        super().__init__(rel, problems, today)
+        self.year = year
+        self.requests: list[Request] = []
+        self.appeals: list[Appeal] = []
+        self.article20: Article20 | None = None
+
+    def read(self, data: bytes) -> bool:
+        parsed = self.parse(data)
+        if parsed is None:
+            return False
+        text, meta = parsed
+        self.scan_personal_data(text)
+        for key, value in meta.items():
+            if key not in TOP_KEYS:
+                near = difflib.get_close_matches(key, TOP_KEYS, n=1, cutoff=0.6)
+                self.error(value.line, "stats-unknown-key", f"统计文件中有未知的顶层字段 “{key}”。"
+                           + (f"是否想写 “{near[0]}”？" if near else ""),
+                           f"unknown top-level key '{key}'." + (f" Did you mean '{near[0]}'?" if near else ""),
+                           key=key, hint=Text("顶层只允许 article20、requests、appeals。",
+                                              "Only article20, requests and appeals are allowed at the top level."))
+        for key in TOP_KEYS:
+            if key not in meta:
+                example = "[]" if key != "article20" else "{licensing: 0, penalty: 0, compulsory: 0, fees: 0}"
+                self.error(1, "stats-missing-key", f"统计文件缺少 “{key}”。", f"the file lacks '{key}'.", key=key,
+                           hint=Text(f"加上 {key}（没有的写 {example}）。", f"Add {key} (write {example} when none)."))
+        if "article20" in meta:
+            self.read_article20(meta["article20"])
+        for key, reader in (("requests", self.read_request), ("appeals", self.read_appeal)):
+            value = meta.get(key)
+            if value is None or value.value is None:
+                continue
+            if not isinstance(value.node, yaml.SequenceNode) or not isinstance(value.value, list):
+                self.error(value.line, "stats-wrong-type", f"“{key}” 应为列表（每条记录以“- ”开头）。",
+                           f"'{key}' must be a list (each record starts with '- ').", key=key, column=value.column)
+                continue
+            for node, data in zip(value.node.value, value.value):
+                reader(node, data)
+        return self.errors == 0
+
+    def read_article20(self, value: Value) -> None:
+        fields = self.fields(value.node, value.value, _ARTICLE20) if value.node is not None else None
+        if fields is None:
+            return
+        before = self.errors
+        self.check_keys(fields, v.ARTICLE20_KEY_NAMES, _ARTICLE20)
+        self.missing(fields, v.ARTICLE20_KEY_NAMES, value.line, _ARTICLE20,
+                     {"licensing": "0", "penalty": "0", "compulsory": "0", "fees": "0"})
+        counts = {k: self.whole(k, fields.get(k), 0, "0") for k in ("licensing", "penalty", "compulsory")}
+        fees = self.fees(fields.get("fees"))
+        if self.errors == before:
+            self.article20 = Article20(counts["licensing"], counts["penalty"], counts["compulsory"], fees)  # type: ignore[arg-type]
+
+    def read_request(self, node: yaml.Node, data: object) -> None:
+        line = node.start_mark.line + 1
+        fields = self.fields(node, data, _REQUEST)
+        if fields is None:
+            return
+        before = self.errors
+        self.check_keys(fields, REQUEST_KEYS, _REQUEST)
+        self.missing(fields, REQUEST_REQUIRED, line, _REQUEST, _REQUEST_EXAMPLES)
+        ident = self.ident(fields.get("id"))
+        received = self.date("received", fields.get("received"))
+        applicant = self.choice("applicant", fields.get("applicant"), v.APPLICANTS)
+        count = self.whole("count", fields.get("count"), 1, "3") if "count" in fields else 1
+        outcome = self.choice("outcome", fields.get("outcome"), v.OUTCOMES, _OUTCOME_PENDING)
+        answered = self.date("answered", fields.get("answered"))
+        corrected = self.date("corrected", fields.get("corrected"))
+        extended = self.flag("extended", fields.get("extended"))
+        self.text("note", fields.get("note"))
+        if self.errors != before:
+            return
+        if received is not None and received.year != self.year:
+            f = fields["received"]
+            self.error(f.line, "stats-wrong-year",
+                       f"这条申请收到于 {received.year} 年，应记在 {received.year}.yml 中，而不是 {self.year}.yml。",
+                       f"this request was received in {received.year}; it belongs in {received.year}.yml, "
+                       f"not {self.year}.yml.", key="received", column=f.column)
+        self.pair(fields, "outcome", "answered", _REQUEST, _OUTCOME_PENDING)
+        if received and answered and answered < received:
+            f = fields["answered"]
+            self.error(f.line, "stats-date-order", f"答复日期 {answered} 早于收到日期 {received}。",
+                       f"answered {answered} is before received {received}.", key="answered", column=f.column)
+        if received and corrected and corrected < received:
+            f = fields["corrected"]
+            self.error(f.line, "stats-date-order", f"补正日期 {corrected} 早于收到日期 {received}。",
+                       f"corrected {corrected} is before received {received}.", key="corrected", column=f.column)
+        if corrected and answered and answered < corrected:
+            f = fields["answered"]
+            self.error(f.line, "stats-date-order", f"答复日期 {answered} 早于收到补正的日期 {corrected}。",
+                       f"answered {answered} is before corrected {corrected}.", key="answered", column=f.column)
+        if self.errors == before:
+            self.requests.append(Request(ident, received, applicant, count, outcome, answered,  # type: ignore[arg-type]
+                                         bool(extended), corrected, Place(self.rel, line)))
+
+    def read_appeal(self, node: yaml.Node, data: object) -> None:
+        line = node.start_mark.line + 1
+        fields = self.fields(node, data, _APPEAL)
+        if fields is None:
+            return
+        before = self.errors
+        self.check_keys(fields, APPEAL_KEYS, _APPEAL)
+        self.missing(fields, APPEAL_REQUIRED, line, _APPEAL, _APPEAL_EXAMPLES)
+        ident = self.ident(fields.get("id"))
+        kind = self.choice("kind", fields.get("kind"), v.APPEAL_KINDS)
+        filed = self.date("filed", fields.get("filed"))
+        result = self.choice("result", fields.get("result"), v.APPEAL_RESULTS, _RESULT_PENDING)
+        concluded = self.date("concluded", fields.get("concluded"))
+        self.text("note", fields.get("note"))
+        if self.errors != before:
+            return
+        if filed is not None and filed.year != self.year:
+            f = fields["filed"]
+            self.error(f.line, "stats-wrong-year",
+                       f"这件案件立案于 {filed.year} 年，应记在 {filed.year}.yml 中，而不是 {self.year}.yml。",
+                       f"this case was filed in {filed.year}; it belongs in {filed.year}.yml, not {self.year}.yml.",
+                       key="filed", column=f.column)
+        self.pair(fields, "result", "concluded", _APPEAL, _RESULT_PENDING)
+        if filed and concluded and concluded < filed:
+            f = fields["concluded"]
+            self.error(f.line, "stats-date-order", f"审结日期 {concluded} 早于立案日期 {filed}。",
+                       f"concluded {concluded} is before filed {filed}.", key="concluded", column=f.column)
+        if self.errors == before:
+            self.appeals.append(Appeal(ident, kind, filed, result, concluded, Place(self.rel, line)))  # type: ignore[arg-type]
+
+    def pair(self, fields: dict[str, _Field], first: str, second: str, what: Text, hint: Text) -> None:
+        """``first`` and ``second`` are written together or not at all."""
+        for have, lack in ((first, second), (second, first)):
+            if have in fields and lack not in fields:
+                f = fields[have]
+                self.error(f.line, "stats-incomplete", f"{what.zh}有 “{have}” 但没有 “{lack}”。",
+                           f"{what.en} has '{have}' but no '{lack}'.", key=lack, column=f.column, hint=hint)
+
+
+# -- the calendar -------------------------------------------------------------------
+
+class _CalendarFile(_Reader):
+    def read(self, data: bytes) -> Calendar | None:
+        parsed = self.parse(data)
+        if parsed is None:
+            return None
+        _, meta = parsed
+        for key, value in meta.items():
+            if key != "years":
+                self.error(value.line, "stats-calendar", f"calendar.yml 中有未知字段 “{key}”。",
+                           f"calendar.yml has an unknown key '{key}'.", key=key,
+                           hint=Text("顶层只有 years。", "The only top-level key is years."))
+        value = meta.get("years")
+        if value is None or not isinstance(value.node, yaml.MappingNode) or not isinstance(value.value, dict):
+            self.error(value.line if value else 1, "stats-calendar", "calendar.yml 须有 years 映射（年份: 放假安排）。",
+                       "calendar.yml needs a 'years' mapping (year: arrangements).", key="years")
+            return None
+        years: set[int] = set()
+        holidays: set[date] = set()
+        workdays: set[date] = set()
+        notices: dict[int, str] = {}
+        for (key_node, node), data in zip(value.node.value, value.value.values()):
+            line = key_node.start_mark.line + 1
+            key = str(key_node.value)
+            if not re.fullmatch(r"\d{4}", key):
+                self.error(line, "stats-calendar", f"年份 “{key}” 须为四位数字。", f"year '{key}' must be four digits.",
+                           key="years")
+                continue
+            year = int(key)
+            fields = self.fields(node, data, Text(f"{year} 年的放假安排", f"the arrangements of {year}"))
+            if fields is None:
+                continue
+            for name, f in fields.items():
+                if name not in ("notice", "holidays", "workdays"):
+                    self.error(f.line, "stats-calendar", f"{year} 年中有未知字段 “{name}”。",
+                               f"{year} has an unknown key '{name}'.", key=name,
+                               hint=Text("每年只有 notice、holidays、workdays。",
+                                         "Each year has notice, holidays and workdays only."))
+            notice = fields.get("notice")
+            if notice is None or not isinstance(notice.value, str) or not notice.value.strip():
+                self.error(line, "stats-calendar", f"{year} 年缺少 notice（所依据的国务院办公厅通知）。",
+                           f"{year} lacks 'notice' (the State Council notice the dates come from).", key="notice")
+            else:
+                notices[year] = notice.value.strip()
+            year_holidays = self.days(year, fields.get("holidays"), "holidays")
+            year_workdays = self.days(year, fields.get("workdays"), "workdays")
+            for day, f in year_workdays.items():
+                if day.weekday() < 5:
+                    self.error(f.line, "stats-calendar", f"调休上班日 {day} 不是周末。",
+                               f"make-up working day {day} is not a weekend day.", key="workdays", column=f.column,
+                               hint=Text("workdays 只列因调休而上班的周六、周日；检查日期。",
+                                         "workdays lists only the Saturdays and Sundays worked by arrangement; "
+                                         "check the date."))
+                if day in year_holidays:
+                    self.error(f.line, "stats-calendar", f"{day} 同时列为放假日和上班日。",
+                               f"{day} is listed both as a holiday and as a working day.", key="workdays",
+                               column=f.column)
+            years.add(year)
+            holidays |= set(year_holidays)
+            workdays |= set(year_workdays)
+        if self.errors:
+            return None
+        return Calendar(frozenset(years), frozenset(holidays), frozenset(workdays), notices)
+
+    def days(self, year: int, f: _Field | None, key: str) -> dict[date, _Field]:
+        if f is None or f.value is None:
+            return {}
+        if not isinstance(f.node, yaml.SequenceNode) or not isinstance(f.value, list):
+            self.error(f.line, "stats-calendar", f"{year} 年的 {key} 应为日期列表。",
+                       f"{key} of {year} must be a list of dates.", key=key)
+            return {}
+        result: dict[date, _Field] = {}
+        for node, raw in zip(f.node.value, f.value):
+            entry = _Field(raw, node.start_mark.line + 1, node.start_mark.column + 1, node)
+            text = raw if isinstance(raw, str) else ""
+            match = _RANGE.match(text)
+            parts = [match.group("start"), match.group("end")] if match else [text]
+            before = self.errors
+            days = [self.date(key, _Field(p, entry.line, entry.column, node)) for p in parts] if text else []
+            if not text:
+                self.wrong_type(key, entry, "日期或日期范围", "a date or a date range", "2024-02-10..2024-02-17")
+            if self.errors != before or not days:
+                continue
+            start, end = days[0], days[-1]
+            if end < start or (end - start).days > 14:  # type: ignore[operator]
+                self.error(entry.line, "stats-calendar", f"日期范围 {text} 不对（结束早于开始，或超过 15 天）。",
+                           f"the range {text} is wrong (it ends before it starts, or is longer than 15 days).",
+                           key=key, column=entry.column)
+                continue
+            if abs(start.year - year) > 1:  # type: ignore[union-attr]
+                self.error(entry.line, "stats-calendar", f"{start} 不属于 {year} 年的放假安排。",
+                           f"{start} is not part of the arrangements of {year}.", key=key, column=entry.column)
+                continue
+            day = start
+            while day <= end:  # type: ignore[operator]
+                result[day] = entry  # type: ignore[index]
+                day += timedelta(days=1)  # type: ignore[operator]
+        return result
+
+    def date(self, key: str, f: _Field | None) -> date | None:
+        saved, self.today = self.today, date.max  # calendar dates may be in the future
+        try:
+            return super().date(key, f)
+        finally:
+            self.today = saved
+
+
+# -- entry point ----------------------------------------------------------------------
+
+def statistics_files(root: Path) -> list[Path]:
+    """Every file in disclosures/statistics/, in a stable order."""
+    base = statistics_dir(root)
+    return sorted(p for p in base.iterdir() if not p.name.startswith(".")) if base.is_dir() else []
+
+
+def load_records(root: Path, problems: Problems, today: date) -> Records | None:
+    """Read and check every statistics file; None when any has an error (all recorded in ``problems``)."""
+    base = statistics_dir(root)
+    if not base.is_dir():
+        return Records()
+    errors_before = len(problems.errors)
+    calendar = Calendar()
+    calendar_path = base / CALENDAR_NAME
+    if calendar_path.is_file():
+        rel = calendar_path.relative_to(root).as_posix()
+        calendar = _CalendarFile(rel, problems, today).read(calendar_path.read_bytes()) or Calendar()
+    requests: list[Request] = []
+    appeals: list[Appeal] = []
+    article20 = {}
+    paths = {}
+    for path in statistics_files(root):
+        rel = path.relative_to(root).as_posix()
+        match = YEAR_FILE.match(path.name)
+        if path.name == CALENDAR_NAME or (path.suffix == ".md" and path.is_file()):
+            continue  # Markdown files here are reported by the item loader
+        if not match or not path.is_file():
+            stem = path.name.split(".")[0]
+            tip = Text(f"改名为 {stem}.yml。", f"Rename it {stem}.yml.") if re.fullmatch(r"\d{4}", stem) else None
+            problems.add(rel, 0, "stats-file",
+                         Text(f"{rel} 不是统计文件：这里只放 <年份>.yml 和 calendar.yml。",
+                              f"{rel} is not a statistics file: this folder holds only <year>.yml and calendar.yml."),
+                         tip)
+            continue
+        year = int(match.group("year"))
+        reader = _YearFile(rel, year, problems, today)
+        if reader.read(path.read_bytes()):
+            requests += reader.requests
+            appeals += reader.appeals
+            if reader.article20 is not None:
+                article20[year] = reader.article20
+        paths[year] = rel
+    _check_unique(requests, problems, Text("申请", "request"))
+    _check_unique(appeals, problems, Text("复议诉讼", "appeal"))
+    if len(problems.errors) > errors_before:
+        return None
+    return Records(tuple(requests), tuple(appeals), article20, frozenset(paths), calendar, paths)
+
+
+def _check_unique(records: list, problems: Problems, what: Text) -> None:
+    seen: dict[str, object] = {}
+    for record in records:
+        first = seen.setdefault(record.id, record)
+        if first is not record:
+            problems.add(record.place.path, record.place.line, "stats-duplicate-id",
+                         Text(f"{what.zh}编号 “{record.id}” 已在 {first.place.path} 第 {first.place.line} 行使用。",
+                              f"{what.en} id '{record.id}' is already used in {first.place.path} "
+                              f"on line {first.place.line}."), key="id")

@@ -1,0 +1,100 @@
+"""Immutable records read from ``disclosures/statistics/<YYYY>.yml``.
+
+A request is written in the file of the year it was received, an appeal in the
+file of the year it was filed; a later answer or conclusion is written on the
+same record. Records carry no personal data: only an id of the office's choosing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .workdays import Calendar
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a record was written, for messages."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request for government information (or a batch of ``count`` identical ones)."""
+
+    id: str
+    """The office's own short code."""
+    received: date
+    """收到申请的日期."""
+    applicant: str
+    """One of :data:`~gongkai.statistics.vocabulary.APPLICANT_KEYS`."""
+    count: int = 1
+    """How many requests this record stands for (a batch); 1 for a single request."""
+    outcome: str | None = None
+    """One of :data:`~gongkai.statistics.vocabulary.OUTCOME_KEYS` once answered."""
+    answered: date | None = None
+    """The date of the answer (办结日期)."""
+    extended: bool = False
+    """True when the time limit was extended once (40 working days instead of 20)."""
+    corrected: date | None = None
+    """When the applicant was asked to correct the request: the date the corrected request arrived.
+    The time limit runs from this date (条例 Art. 30)."""
+    place: Place = field(default=Place("", 0), compare=False)
+
+    def answered_by(self, day: date) -> bool:
+        """Whether the request had been answered on or before ``day``."""
+        return self.answered is not None and self.answered <= day
+
+    @property
+    def limit(self) -> int:
+        """The time limit in working days: 20, or 40 when extended (条例 Art. 33)."""
+        return 40 if self.extended else 20
+
+    @property
+    def clock_start(self) -> date:
+        """The day after which working days are counted."""
+        return self.corrected or self.received
+
+
+@dataclass(frozen=True)
+class Appeal:
+    """One administrative reconsideration or lawsuit about disclosure."""
+
+    id: str
+    kind: str
+    """One of :data:`~gongkai.statistics.vocabulary.APPEAL_KIND_KEYS`."""
+    filed: date
+    result: str | None = None
+    """upheld, corrected or other; None while pending."""
+    concluded: date | None = None
+    place: Place = field(default=Place("", 0), compare=False)
+
+
+@dataclass(frozen=True)
+class Article20:
+    """A year's figures of Table 二 that are not items: decisions and fees."""
+
+    licensing: int
+    penalty: int
+    compulsory: int
+    fees: Decimal
+    """行政事业性收费, in 万元 (10,000 yuan)."""
+
+
+@dataclass(frozen=True)
+class Records:
+    """Everything the statistics files say, across all years."""
+
+    requests: tuple[Request, ...] = ()
+    appeals: tuple[Appeal, ...] = ()
+    article20: dict[int, Article20] = field(default_factory=dict)
+    """Per year, from the ``article20`` block of each year's file."""
+    years: frozenset[int] = frozenset()
+    """The years that have a statistics file: only these have request and appeal figures."""
+    calendar: Calendar = field(default_factory=Calendar)
+    paths: dict[int, str] = field(default_factory=dict)
+    """The file of each year, for messages."""

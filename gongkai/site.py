@@ -20,7 +20,11 @@ from typing import Callable
 from . import pages
 from .catalogue import Catalogue
 from .loader import CONTENT_DIR, load_catalogue
-from .problems import SourceError
+from .problems import Problems, SourceError
+from .statistics import Statistics, load_statistics
+from .statistics import export as statistics_export
+from .statistics import guide as statistics_guide
+from .statistics import render as statistics_render
 from .text import LANGUAGES
 
 
@@ -44,17 +48,20 @@ OutputGenerator = Callable[["Site"], list[Output]]
 PAGE_GENERATORS: list[PageGenerator] = [
     lambda site, lang: [pages.item_page(i, site.catalogue, lang) for i in site.catalogue.published],
     lambda site, lang: pages.catalogue_pages(site.catalogue, lang),
+    lambda site, lang: statistics_render.statistics_pages(site.statistics, site.catalogue, lang),
 ]
 
 #: ``name -> (site, lang, page_url) -> markdown`` for ``<!-- gongkai:name -->`` markers.
 FRAGMENTS: dict[str, Fragment] = {
     "latest": lambda site, lang, url: pages.latest_fragment(site.catalogue, lang, url),
+    **statistics_guide.FRAGMENTS,
 }
 
 #: Functions ``site -> outputs`` run once per build.
 OUTPUT_GENERATORS: list[OutputGenerator] = [
     lambda site: [Output(pages.attachment_url(i, a.file), source=site.root / Path(i.path).parent / a.file)
                   for i in site.catalogue.published for a in i.attachments],
+    lambda site: [Output(path, content) for path, content in statistics_export.files(site.statistics, site.catalogue)],
 ]
 
 MARKER = re.compile(r"<!--\s*gongkai:([a-z0-9-]+)\s*-->")
@@ -63,13 +70,24 @@ MARKER = re.compile(r"<!--\s*gongkai:([a-z0-9-]+)\s*-->")
 class Site:
     """The generated part of one build of the repository at :attr:`root`."""
 
-    def __init__(self, catalogue: Catalogue, root: Path, site_url: str = ""):
+    def __init__(self, catalogue: Catalogue, root: Path, site_url: str = "", statistics: Statistics | None = None):
         self.catalogue = catalogue
         """The validated catalogue."""
         self.root = root
         """The repository root."""
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         """The public base URL (``https://…/``), for feeds and data; empty when unknown."""
+        if statistics is not None:
+            self.__dict__["statistics"] = statistics
+
+    @cached_property
+    def statistics(self) -> Statistics:
+        """Every year's figures (loaded and checked by :func:`load_site` before anything is built)."""
+        problems = Problems()
+        statistics = load_statistics(self.root, self.catalogue, problems)
+        if statistics is None:
+            raise SourceError(problems)
+        return statistics
 
     @cached_property
     def pages(self) -> dict[str, pages.GeneratedPage]:
@@ -116,8 +134,9 @@ def load_site(root: Path, site_url: str = "", today: date | None = None) -> Site
     key = (root.resolve(), site_url, today, _fingerprint(root))
     if key not in _CACHE:
         catalogue, problems = load_catalogue(root, today)
-        if catalogue is None:
+        statistics = load_statistics(root, catalogue, problems, today)
+        if catalogue is None or statistics is None:
             raise SourceError(problems)
         _CACHE.clear()
-        _CACHE[key] = Site(catalogue, root, site_url)
+        _CACHE[key] = Site(catalogue, root, site_url, statistics)
     return _CACHE[key]

@@ -1,0 +1,59 @@
+"""Annual disclosure statistics and the statutory annual report (国办公开办函〔2021〕30号).
+
+- :mod:`.vocabulary`: the format's fixed keys and labels;
+- :mod:`.records`: immutable request, appeal and Art. 20 records;
+- :mod:`.loading`: reading and checking ``disclosures/statistics/*.yml``;
+- :mod:`.workdays`: working days and the holiday calendar;
+- :mod:`.tables`: the counting rules, Tables 二/三/四 and their cross-checks;
+- :mod:`.charts`, :mod:`.render`: inline SVG charts and the pages;
+- :mod:`.export`: JSON and CSV;
+- :mod:`.report`: the draft annual report of ``gongkai report``.
+
+:func:`load_statistics` is the one entry point for the site, ``gongkai check`` and ``gongkai report``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..catalogue import Catalogue
+from ..config import CATALOGUE_FILE
+from ..problems import Problems
+from ..text import Text
+from .loading import load_records
+from .tables import Statistics, build_statistics
+from .vocabulary import ARTICLE20_GENRES
+
+__all__ = ["Statistics", "load_statistics"]
+
+
+def load_statistics(root: Path, catalogue: Catalogue | None, problems: Problems,
+                    today: date | None = None) -> Statistics | None:
+    """Read, check and compute every year's statistics.
+
+    Every problem goes to ``problems``; returns None when there is any (or when
+    ``catalogue`` is None because the items have errors: the statistics files are
+    still checked, so an editor sees all problems at once).
+    """
+    day = today or (catalogue.today if catalogue is not None else None)
+    if day is None:
+        from .. import clock
+        day = clock.today()
+    records = load_records(root, problems, day)
+    if catalogue is not None:
+        _check_genres(catalogue, problems)
+    if records is None or catalogue is None or problems.errors:
+        return None
+    return build_statistics(catalogue, records, problems)
+
+
+def _check_genres(catalogue: Catalogue, problems: Problems) -> None:
+    allowed = [g.key for g in ARTICLE20_GENRES]
+    for key, term in catalogue.config.vocabulary("genre").terms.items():
+        value = term.extra.get("article20")
+        if value is not None and value not in allowed:
+            problems.add(CATALOGUE_FILE, 0, "catalogue-config",
+                         Text(f"体裁 “{key}” 的 article20 值 “{value}” 无效，应为 {' 或 '.join(allowed)}。",
+                              f"genre '{key}': article20 '{value}' is invalid; use {' or '.join(allowed)}."),
+                         key=f"vocabularies.genre.{key}.article20")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import check
+from .commands import check, report
 
-COMMANDS = (check,)
+COMMANDS = (check, report)
 
 
 def parser() -> argparse.ArgumentParser:

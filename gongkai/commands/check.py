@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..loader import load_catalogue
+from ..statistics import check_statistics
 
 NAME = "check"
 HELP = "检查条目并列出全部问题 / check items and list every problem"
@@ -21,6 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     catalogue, problems = load_catalogue(args.root, only=args.paths or None)
+    check_statistics(args.root, catalogue, problems, args.paths or None)
     if args.format == "github":
         for problem in problems:
             print(problem.format_github())

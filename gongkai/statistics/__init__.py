@@ -57,3 +57,19 @@ def _check_genres(catalogue: Catalogue, problems: Problems) -> None:
                          Text(f"体裁 “{key}” 的 article20 值 “{value}” 无效，应为 {' 或 '.join(allowed)}。",
                               f"genre '{key}': article20 '{value}' is invalid; use {' or '.join(allowed)}."),
                          key=f"vocabularies.genre.{key}.article20")
+
+
+def check_statistics(root: Path, catalogue: Catalogue | None, problems: Problems,
+                     only: list[Path] | None = None) -> Statistics | None:
+    """``gongkai check``'s part: like :func:`load_statistics`; with ``only`` (some files named on the
+    command line), only the statistics files among them are reported."""
+    if only is None:
+        return load_statistics(root, catalogue, problems)
+    base = root.resolve()
+    wanted = {p.resolve().relative_to(base).as_posix() for p in only if p.resolve().is_relative_to(base)}
+    if not any(w.startswith("disclosures/statistics/") for w in wanted):
+        return None
+    scratch = Problems()
+    statistics = load_statistics(root, catalogue, scratch)
+    problems.extend(p for p in scratch.items if p.path in wanted)
+    return statistics

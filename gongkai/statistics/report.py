@@ -1,0 +1,119 @@
+"""The draft annual report written by ``gongkai report <YYYY>``.
+
+Chinese Markdown with front matter for an item of genre ``annual-report``, the six
+sections of the 30号 format, sections 二 to 四 filled from the data (the same
+tables as the statistics page), and 【待填写：…】 where the office writes its own
+text (sections 一, 五 and 六). ``gongkai check`` rejects those markers as template
+placeholders until they are replaced, and ``draft: true`` keeps the item
+unpublished while it is being written.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from ..catalogue import Catalogue
+from ..html import markdown_title
+from ..loader import CONTENT_DIR
+from . import vocabulary as v
+from .render import table2_html, table3_html, table4_html
+from .tables import YearFigures
+
+GENRE = "annual-report"
+CATEGORY = "open-government"
+
+_NUMBER = re.compile(r"^(\d{5})(?:\.en)?\.md$")
+
+
+def next_number(root: Path, year: int) -> str:
+    """The next free five-digit item number in ``disclosures/<year>/``."""
+    folder = root / CONTENT_DIR / str(year)
+    used = [int(m.group(1)) for p in folder.glob("*.md") if (m := _NUMBER.match(p.name))] if folder.is_dir() else []
+    return f"{max(used, default=0) + 1:05d}"
+
+
+def _front_matter(catalogue: Catalogue, figures: YearFigures, index_no: str, day: date) -> list[str]:
+    config = catalogue.config
+    office = config.office_name.zh
+    publisher = config.vocabulary("publisher").keys()[0]
+    title = f"{office}{figures.year}年政府信息公开工作年度报告"
+    summary = (f"{title}，包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
+               "政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。")
+    lines = [
+        "---",
+        f"index_no: {index_no}",
+        f"title: {markdown_title(title)}",
+        f"publisher: {publisher}",
+        f"date_written: {day.isoformat()}",
+        f"date_published: {day.isoformat()}",
+        f"category: {CATEGORY}",
+        f"genre: {GENRE}",
+        "disclosure: proactive",
+        "validity: in-force",
+        "keywords:",
+        "  - 政府信息公开",
+        "  - 年度报告",
+        f"summary: {markdown_title(summary)}",
+    ]
+    if config.contact.telephone:
+        lines += ["personal_data_allowed:", f'  - "{config.contact.telephone}"']
+    lines += ["draft: true", "---", ""]
+    return lines
+
+
+def draft_report(catalogue: Catalogue, figures: YearFigures, index_no: str, day: date) -> str:
+    """The draft report of ``figures.year`` as an item file (front matter and Markdown body)."""
+    if figures.table3 is None or figures.table4 is None:
+        raise ValueError(f"{figures.year} has no statistics file")
+    year = figures.year
+    config = catalogue.config
+    contact = config.contact
+    p = figures.proactive
+    t3, t4 = figures.table3, figures.table4
+    appeals = sum(values[-1] for values in t4.rows.values())
+    reconsideration = t4.rows["reconsideration"][-1]
+    categories = "、".join(f"{catalogue.label('category', k, 'zh')} {n} 条" for k, n in p.by_category.items() if n)
+    phone = f"，电话：{contact.telephone}" if contact.telephone else ""
+    body = [
+        f"本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
+        f"（国办公开办函〔2021〕30号）编制。报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+        f"如对本报告有疑问，请与{config.office_short_name.zh}{contact.department.zh}联系"
+        f"（地址：{contact.address.zh}，邮政编码：{contact.postcode}{phone}）。",
+        "",
+        f"## {v.SECTIONS[0].zh}",
+        "",
+        v.placeholder("概述本年度政府信息公开工作的总体情况：主动公开、依申请公开、政府信息管理、"
+                      "平台建设、监督保障等方面的主要做法和成效"),
+        "",
+        f"{year}年，本机关主动公开政府信息 {p.total} 条；新收政府信息公开申请 {t3.cell('new', 'total')} 件，"
+        f"上年结转 {t3.cell('carried-over', 'total')} 件，办结 {t3.cell('total', 'total')} 件，"
+        f"结转下年度继续办理 {t3.cell('carried-forward', 'total')} 件；"
+        f"发生政府信息公开行政复议 {reconsideration} 件、行政诉讼 {appeals - reconsideration} 件。",
+        "",
+        f"## {v.SECTIONS[1].zh}",
+        "",
+        f"{year}年主动公开政府信息 {p.total} 条" + (f"，其中{categories}。" if categories else "。"),
+        "",
+        table2_html(figures.table2, "zh", caption="表二 主动公开政府信息情况"),
+        "",
+        f"## {v.SECTIONS[2].zh}",
+        "",
+        table3_html(t3, "zh", caption="表三 收到和处理政府信息公开申请情况"),
+        "",
+        f"## {v.SECTIONS[3].zh}",
+        "",
+        table4_html(t4, "zh", caption="表四 政府信息公开行政复议、行政诉讼情况"),
+        "",
+        f"## {v.SECTIONS[4].zh}",
+        "",
+        v.placeholder("本年度政府信息公开工作存在的主要问题，上一年度报告所列问题的改进情况，以及下一步改进措施"),
+        "",
+        f"## {v.SECTIONS[5].zh}",
+        "",
+        v.placeholder("依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的写明本年度未收取），"
+                      "以及本机关认为需要报告的其他事项"),
+        "",
+    ]
+    return "\n".join(_front_matter(catalogue, figures, index_no, day) + body)

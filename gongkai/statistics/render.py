@@ -48,7 +48,7 @@ UI = {
         "figures; Article 20 items (5), (6) and (8) of Table 2 are not recorded either. A dash (—) means "
         "not recorded, not zero."),
     "not_recorded": Text("未记录", "not recorded"),
-    "proactive": Text("主动公开情况", "Proactive disclosure"),
+    "proactive": Text("公开目录中的主动公开条目", "Proactive disclosures in the catalogue"),
     "proactive_total": Text("{year}年主动公开政府信息 {count} 条（按发布日期统计）。",
                             "{count} items of government information were disclosed proactively in {year} "
                             "(by date published)."),
@@ -56,7 +56,6 @@ UI = {
     "by_category": Text("按主题分类", "By subject category"),
     "by_genre": Text("按体裁分类", "By genre"),
     "by_publisher": Text("按发布机构", "By issuing body"),
-    "month": Text("{month}月", "{name}"),
     "items": Text("条目数", "Items"),
     "requests": Text("件数", "Requests"),
     "dash_note": Text("“—”表示该年度没有统计文件、未记录，不表示零。",
@@ -100,13 +99,13 @@ UI = {
     "years_caption": Text("历年统计一览", "Figures per year"),
     "data": Text("数据", "Data"),
     "no_years": Text("暂无统计。", "No statistics yet."),
-    "report_note": Text("编写年度报告：运行 gongkai report <年份> 可生成已填好表二至表四的年度报告草稿，见{guide}。",
-                        "Writing the annual report: `gongkai report <year>` drafts it with Tables 2 to 4 filled in; "
-                        "see the {guide}."),
+    "report_note": Text("编写年度报告：运行 <code>gongkai report &lt;年份&gt;</code> 可生成已填好表二至表四的年度报告草稿，"
+                        "见{guide}。",
+                        "Writing the annual report: <code>gongkai report &lt;year&gt;</code> drafts it with Tables 2 "
+                        "to 4 filled in; see the {guide}."),
 }
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DASH = "—"
 
 
@@ -382,7 +381,7 @@ def index_page(statistics: Statistics, catalogue: Catalogue, lang: str) -> Gener
                     for k in ("col_year", "col_items", "col_new", "col_answered", "col_appeals", "data"))
     parts += [f"## {UI['years'](lang)}", "",
               _scroll(UI["years_caption"](lang),
-                      f'<table class="gk-stats">\n<caption>{esc(UI["years_caption"](lang))}</caption>\n'
+                      f'<table class="gk-stats gk-years">\n<caption>{esc(UI["years_caption"](lang))}</caption>\n'
                       f"<thead><tr>{heads}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"),
               "", f'<p class="gk-note">{esc(UI["dash_note"](lang))}</p>', ""]
     bars = [Bar(str(y.year), y.proactive.total) for y in statistics.years]

@@ -1,0 +1,108 @@
+"""Working days: weekends, public holidays and make-up working days (调休) from calendar.yml.
+
+Every expected date below was counted by hand on a calendar against the State Council's notices.
+"""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+from gongkai.problems import Problems
+from gongkai.statistics.loading import load_records
+from gongkai.statistics.workdays import Calendar, CalendarGap
+
+
+@pytest.fixture(scope="module")
+def calendar() -> Calendar:
+    problems = Problems()
+    records = load_records(REPO, problems, date(2026, 11, 27))
+    assert not problems, problems.report()
+    return records.calendar
+
+
+def test_the_real_calendar_covers_2022_to_2026(calendar):
+    assert sorted(calendar.years) == [2022, 2023, 2024, 2025, 2026]
+    assert "2025年11月4日" in calendar.notices[2026]
+
+
+@pytest.mark.parametrize("day, working", [
+    (date(2024, 2, 4), True),     # Sunday, make-up working day before Spring Festival 2024
+    (date(2024, 2, 9), True),     # 除夕 2024 was a working day (rest only "encouraged")
+    (date(2024, 2, 12), False),   # Monday inside Spring Festival 2024
+    (date(2024, 2, 18), True),    # Sunday, make-up working day
+    (date(2024, 2, 24), False),   # an ordinary Saturday
+    (date(2024, 6, 10), False),   # Dragon Boat Festival, a Monday
+    (date(2023, 1, 2), False),    # New Year 2023 holiday (listed under 2023, from 2022-12-31)
+    (date(2022, 12, 31), False),  # Saturday inside the same holiday
+    (date(2025, 10, 8), False),   # National Day and Mid-Autumn 2025, eighth day
+    (date(2025, 10, 11), True),   # Saturday worked
+    (date(2026, 1, 4), True),     # Sunday worked after New Year 2026
+    (date(2026, 2, 23), False),   # last day of the nine-day Spring Festival 2026
+    (date(2026, 2, 24), True),
+])
+def test_is_workday(calendar, day, working):
+    assert calendar.is_workday(day) is working
+
+
+@pytest.mark.parametrize("start, limit, deadline", [
+    (date(2023, 1, 18), 20, date(2023, 2, 20)),   # Spring Festival 2023 with two make-up days
+    (date(2024, 2, 6), 20, date(2024, 3, 11)),    # Spring Festival 2024
+    (date(2023, 9, 25), 20, date(2023, 10, 27)),  # Mid-Autumn and National Day 2023
+    (date(2024, 4, 1), 20, date(2024, 4, 29)),    # Qingming and Labour Day make-up days 2024
+    (date(2024, 5, 6), 40, date(2024, 7, 1)),     # extended, across Dragon Boat 2024
+    (date(2024, 1, 8), 20, date(2024, 2, 4)),     # ends on Sunday 02-04, a make-up working day
+    (date(2024, 1, 15), 20, date(2024, 2, 9)),    # Sunday 02-04 counts; 除夕 02-09 is the 20th working day
+])
+def test_deadline(calendar, start, limit, deadline):
+    assert calendar.deadline(start, limit) == deadline
+    assert calendar.within(start, deadline, limit)
+    assert not calendar.within(start, calendar.deadline(start, limit + 1), limit)
+
+
+def test_holidays_alone_or_weekends_alone_give_other_answers(calendar):
+    """The make-up days matter: without them the 2023 Spring Festival deadline would be 02-22, without holidays 02-15."""
+    weekends_only = Calendar(calendar.years)
+    no_makeup = Calendar(calendar.years, calendar.holidays)
+    assert weekends_only.deadline(date(2023, 1, 18), 20) == date(2023, 2, 15)
+    assert no_makeup.deadline(date(2023, 1, 18), 20) == date(2023, 2, 22)
+
+
+def test_the_day_of_receipt_does_not_count(calendar):
+    assert calendar.workdays_between(date(2024, 3, 4), date(2024, 3, 4)) == 0
+    assert calendar.workdays_between(date(2024, 3, 4), date(2024, 3, 5)) == 1
+
+
+def test_a_year_outside_the_calendar_is_an_error_not_a_guess(calendar):
+    with pytest.raises(CalendarGap) as gap:
+        calendar.is_workday(date(2027, 1, 4))
+    assert gap.value.year == 2027
+    # Only as far as needed: a limit already passed inside the covered years needs no 2027.
+    assert not calendar.within(date(2026, 11, 2), date(2027, 3, 1), 20)
+
+
+def _calendar_problems(tmp_path: Path, text: str) -> Problems:
+    stats = tmp_path / "disclosures" / "statistics"
+    stats.mkdir(parents=True)
+    (stats / "calendar.yml").write_text(text, encoding="utf-8")
+    problems = Problems()
+    load_records(tmp_path, problems, date(2026, 11, 27))
+    return problems
+
+
+def test_calendar_mistakes_are_reported_with_their_line(tmp_path):
+    problems = _calendar_problems(tmp_path, (
+        "years:\n"
+        "  2024:\n"
+        "    notice: test\n"
+        "    holidays:\n"
+        "      - 2024-02-17..2024-02-10\n"   # line 5: backwards range
+        "      - 2024-13-01\n"               # line 6: no such date
+        "    workdays:\n"
+        "      - 2024-02-05\n"               # line 8: a Monday is not a make-up day
+    ))
+    found = {(p.line, p.code) for p in problems}
+    assert found == {(5, "stats-calendar"), (6, "stats-bad-date"), (8, "stats-calendar")}
+    assert all(p.path == "disclosures/statistics/calendar.yml" for p in problems)

@@ -235,8 +235,7 @@ class _Reader:
         keys = [t.key for t in terms]
         if isinstance(raw, str) and raw.strip() in keys:
             return raw.strip()
-        allowed = "; ".join(f"{t.key} ({t.label.zh})" for t in terms)
-        hint = Text(f"允许的取值：{allowed}", f"Allowed values: {allowed}")
+        hint = _allowed_hint(terms, raw.strip() if isinstance(raw, str) else "")
         if isinstance(raw, str) and raw.strip().lower() in ("pending", "none", "未办结", "尚未审结") and pending_hint:
             hint = pending_hint
         if not isinstance(raw, str):
@@ -247,7 +246,10 @@ class _Reader:
         by_label = next((t.key for t in terms if text in (t.label.zh, t.label.en)
                          or text == t.label.zh.split(".", 1)[-1] or text == t.label.zh.lstrip("（一二三四五六七）")),
                         None)
-        suggestion = by_label or next(iter(difflib.get_close_matches(text, keys, n=1, cutoff=0.5)), None)
+        suggestion = (by_label or ALIASES.get(text.lower())
+                      or next(iter(difflib.get_close_matches(text, keys, n=1, cutoff=0.5)), None))
+        if text in (g.key for g in v.OUTCOME_GROUPS) and terms is v.OUTCOMES:
+            suggestion = None  # a group alone: the hint lists its reasons
         zh_tip = f"是否想写 “{suggestion}”？" if suggestion else ""
         en_tip = f" Did you mean '{suggestion}'?" if suggestion else ""
         self.error(f.line, "stats-unknown-value", f"“{key}” 的值 “{text}” 不是允许的取值。{zh_tip}",
@@ -323,6 +325,31 @@ class _Reader:
                            "comments included, must hold no personal data.", column=column)
 
 
+#: Words editors are likely to write instead of a key.
+ALIASES = {
+    "company": "commercial-enterprise", "enterprise": "commercial-enterprise", "business": "commercial-enterprise",
+    "person": "natural-person", "individual": "natural-person", "citizen": "natural-person",
+    "university": "research-institution", "lawyer": "legal-services-organisation", "law-firm": "legal-services-organisation",
+    "ngo": "social-welfare-organisation", "organisation": "other-organisation", "organization": "other-organisation",
+    "lawsuit": "litigation-direct", "litigation": "litigation-direct", "maintained": "upheld", "overturned": "corrected",
+}
+
+
+def _allowed_hint(terms: tuple[v.Term, ...], text: str) -> Text:
+    """The allowed values, narrowed to one group of Table 三 when the text names it."""
+    if terms is not v.OUTCOMES:
+        allowed = "; ".join(f"{t.key} ({t.label.zh})" for t in terms)
+        return Text(f"允许的取值：{allowed}", f"Allowed values: {allowed}")
+    group = next((g for g in v.OUTCOME_GROUPS if text.split("/")[0] == g.key), None)
+    if group is not None:
+        allowed = "; ".join(f"{r.key} ({r.label.zh})" for r in group.reasons)
+        return Text(f"{group.label.zh}须写明具体情形：{allowed}", f"{group.label.en} needs its reason: {allowed}")
+    groups = ", ".join(["disclosed", "partially-disclosed"] + [f"{g.key}/…" for g in v.OUTCOME_GROUPS])
+    return Text(f"取值为 {groups}；全部取值及其在表三中的行见统计填报指南第四节。",
+                f"Values are {groups}; every value and its row of Table 3 is listed in section 4 of the "
+                "statistics guide.")
+
+
 # -- year files -------------------------------------------------------------------
 
 _REQUEST = Text("申请记录", "a request record")
@@ -343,6 +370,8 @@ class _YearFile(_Reader):
         self.requests: list[Request] = []
         self.appeals: list[Appeal] = []
         self.article20: Article20 | None = None
+        self.ids: list[tuple[str, str, Place]] = []
+        """``(kind, id, place)`` of every record with a readable id, valid or not, for the duplicate check."""
 
     def read(self, data: bytes) -> bool:
         parsed = self.parse(data)
@@ -399,6 +428,8 @@ class _YearFile(_Reader):
         self.check_keys(fields, REQUEST_KEYS, _REQUEST)
         self.missing(fields, REQUEST_REQUIRED, line, _REQUEST, _REQUEST_EXAMPLES)
         ident = self.ident(fields.get("id"))
+        if ident is not None:
+            self.ids.append(("request", ident, Place(self.rel, line)))
         received = self.date("received", fields.get("received"))
         applicant = self.choice("applicant", fields.get("applicant"), v.APPLICANTS)
         count = self.whole("count", fields.get("count"), 1, "3") if "count" in fields else 1
@@ -441,6 +472,8 @@ class _YearFile(_Reader):
         self.check_keys(fields, APPEAL_KEYS, _APPEAL)
         self.missing(fields, APPEAL_REQUIRED, line, _APPEAL, _APPEAL_EXAMPLES)
         ident = self.ident(fields.get("id"))
+        if ident is not None:
+            self.ids.append(("appeal", ident, Place(self.rel, line)))
         kind = self.choice("kind", fields.get("kind"), v.APPEAL_KINDS)
         filed = self.date("filed", fields.get("filed"))
         result = self.choice("result", fields.get("result"), v.APPEAL_RESULTS, _RESULT_PENDING)
@@ -600,6 +633,7 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
         calendar = _CalendarFile(rel, problems, today).read(calendar_path.read_bytes()) or Calendar()
     requests: list[Request] = []
     appeals: list[Appeal] = []
+    ids: list[tuple[str, str, Place]] = []
     article20 = {}
     paths = {}
     for path in statistics_files(root):
@@ -617,25 +651,27 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
             continue
         year = int(match.group("year"))
         reader = _YearFile(rel, year, problems, today)
-        if reader.read(path.read_bytes()):
+        ok = reader.read(path.read_bytes())
+        ids += reader.ids
+        if ok:
             requests += reader.requests
             appeals += reader.appeals
             if reader.article20 is not None:
                 article20[year] = reader.article20
         paths[year] = rel
-    _check_unique(requests, problems, Text("申请", "request"))
-    _check_unique(appeals, problems, Text("复议诉讼", "appeal"))
+    _check_unique([i for i in ids if i[0] == "request"], problems, Text("申请", "request"))
+    _check_unique([i for i in ids if i[0] == "appeal"], problems, Text("复议诉讼", "appeal"))
     if len(problems.errors) > errors_before:
         return None
     return Records(tuple(requests), tuple(appeals), article20, frozenset(paths), calendar, paths)
 
 
-def _check_unique(records: list, problems: Problems, what: Text) -> None:
-    seen: dict[str, object] = {}
-    for record in records:
-        first = seen.setdefault(record.id, record)
-        if first is not record:
-            problems.add(record.place.path, record.place.line, "stats-duplicate-id",
-                         Text(f"{what.zh}编号 “{record.id}” 已在 {first.place.path} 第 {first.place.line} 行使用。",
-                              f"{what.en} id '{record.id}' is already used in {first.place.path} "
-                              f"on line {first.place.line}."), key="id")
+def _check_unique(ids: list[tuple[str, str, Place]], problems: Problems, what: Text) -> None:
+    seen: dict[str, Place] = {}
+    for _, ident, place in ids:
+        first = seen.setdefault(ident, place)
+        if first is not place:
+            problems.add(place.path, place.line, "stats-duplicate-id",
+                         Text(f"{what.zh}编号 “{ident}” 已在 {first.path} 第 {first.line} 行使用。",
+                              f"{what.en} id '{ident}' is already used in {first.path} on line {first.line}."),
+                         key="id")

@@ -1,0 +1,263 @@
+"""Malformed or inconsistent statistics files stop `gongkai check` and `mkdocs build` with file, line and hint."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from conftest import BUILD_DAY, build, build_env
+from statistics_helpers import fixture_repo, line_of
+
+from gongkai.loader import load_catalogue
+from gongkai.problems import Problems
+from gongkai.statistics import load_statistics
+from gongkai.statistics.loading import load_records
+
+BROKEN = """\
+# 2024 statistics with one mistake per record
+article20:
+  licensing: 3
+  penalty: 0
+  compulsory: zero
+  fees: 0
+requests:
+  - id: 2024-001
+    received: 2024-02-30
+    applicant: natural-person
+  - id: 2024-002
+    received: 2024-03-01
+    applicant: natural-person
+    outcome: not-disclosed/secret
+    answered: 2024-03-05
+  - id: 2024-003
+    received: 2024-03-10
+    applicant: natural-person
+    outcome: disclosed
+    answered: 2024-03-01
+  - id: 2024-004
+    received: 2024-04-01
+    applicant: natural-person
+    name: 张三
+  - id: 2024-005
+    received: 2024-04-02
+    applicant: natural-person
+    note: 申请人电话 13812345678
+  - id: 2024-006
+    received: 2024-04-03
+    applicant: company
+  - id: 2024-007
+    received: 2024-04-03
+    applicant: natural-person
+    extended: 是
+  - id: 2024-008
+    received: 2023-12-30
+    applicant: natural-person
+  - id: 2024-009
+    received: 2024-05-01
+    applicant: natural-person
+    outcome: partially-disclosed
+  - id: 2024-010
+    received: 2024/05/02
+    applicant: natural-person
+  - id: 2024-001
+    received: 2024-05-03
+    applicant: natural-person
+  - id: 王小明
+    received: 2024-05-04
+    applicant: natural-person
+  - id: 2024-013
+    received: 2024-05-05
+    applicant: natural-person
+    outcome: not-disclosed
+    answered: 2024-05-06
+  - id: 2024-014
+    received: 2024-05-06
+    applicant: natural-person
+    count: two
+  - id: 2024-015
+    recieved: 2024-05-07
+    applicant: natural-person
+appeals:
+  - id: F1
+    kind: reconsideration
+    filed: 2024-01-05
+    result: pending
+"""
+
+#: (substring of the offending line, code, key) for every mistake above.
+MISTAKES = [
+    ("compulsory: zero", "stats-wrong-type", "compulsory"),
+    ("2024-02-30", "stats-bad-date", "received"),
+    ("not-disclosed/secret", "stats-unknown-value", "outcome"),
+    ("answered: 2024-03-01", "stats-date-order", "answered"),
+    ("name: 张三", "stats-personal-data", "name"),
+    ("13812345678", "stats-personal-data", None),
+    ("applicant: company", "stats-unknown-value", "applicant"),
+    ("extended: 是", "stats-wrong-type", "extended"),
+    ("received: 2023-12-30", "stats-wrong-year", "received"),
+    ("outcome: partially-disclosed", "stats-incomplete", "answered"),
+    ("2024/05/02", "stats-bad-date", "received"),
+    ("received: 2024-05-03", "stats-duplicate-id", "id"),
+    ("id: 王小明", "stats-id", "id"),
+    ("outcome: not-disclosed\n", "stats-unknown-value", "outcome"),
+    ("count: two", "stats-wrong-type", "count"),
+    ("recieved: 2024-05-07", "stats-unknown-key", "recieved"),
+    ("id: 2024-015", "stats-missing-key", "received"),
+    ("result: pending", "stats-unknown-value", "result"),
+]
+
+
+def _line(text: str, needle: str) -> int:
+    if needle.endswith("\n"):  # a whole line
+        return next(n for n, line in enumerate(text.split("\n"), 1) if line.strip() == needle.strip())
+    return line_of(text, needle)
+
+
+def _expected_lines(text: str) -> set[tuple[int, str]]:
+    result = set()
+    for needle, code, _ in MISTAKES:
+        line = _line(text, needle)
+        if code == "stats-duplicate-id":
+            line -= 1  # reported on the record's first line (its '- id:')
+        result.add((line, code))
+    return result
+
+
+@pytest.fixture(scope="module")
+def broken_repo(tmp_path_factory):
+    root = fixture_repo(tmp_path_factory.mktemp("broken"), years=())
+    (root / "disclosures" / "statistics" / "2024.yml").write_text(BROKEN, encoding="utf-8")
+    return root
+
+
+def test_every_mistake_is_reported_with_its_line_and_code(broken_repo):
+    problems = Problems()
+    assert load_records(broken_repo, problems, BUILD_DAY) is None
+    found = {(p.line, p.code) for p in problems}
+    assert found == _expected_lines(BROKEN), sorted(found ^ _expected_lines(BROKEN))
+    assert all(p.path == "disclosures/statistics/2024.yml" for p in problems)
+    keyed = {(p.line, p.key) for p in problems}
+    for needle, code, key in MISTAKES:
+        if key and code not in ("stats-duplicate-id",):
+            assert (_line(BROKEN, needle), key) in keyed, (needle, key)
+
+
+def test_messages_name_expected_and_received_in_both_languages(broken_repo):
+    problems = Problems()
+    load_records(broken_repo, problems, BUILD_DAY)
+    by_line = {p.line: p for p in problems}
+    unknown = by_line[line_of(BROKEN, "not-disclosed/secret")]
+    assert "not-disclosed/secret" in unknown.message.zh and "not-disclosed/secret" in unknown.message.en
+    assert "not-disclosed/state-secret" in unknown.hint.en  # the allowed values are listed
+    applicant = by_line[line_of(BROKEN, "applicant: company")]
+    assert "commercial-enterprise (商业企业)" in applicant.hint.zh
+    date_ = by_line[line_of(BROKEN, "2024/05/02")]
+    assert "2024-05-02" in date_.message.zh and "2024-05-02" in date_.hint.en
+    wrong_year = by_line[line_of(BROKEN, "received: 2023-12-30")]
+    assert "2023.yml" in wrong_year.message.en
+    pending = by_line[line_of(BROKEN, "result: pending")]
+    assert "result" in pending.hint.en and "concluded" in pending.hint.en
+    group = by_line[_line(BROKEN, "outcome: not-disclosed\n")]
+    assert "Did you mean" not in group.message.en
+    assert group.hint.en.startswith("(3) Not disclosed needs its reason: not-disclosed/state-secret")
+    assert "Did you mean 'commercial-enterprise'?" in applicant.message.en
+    typo = by_line[line_of(BROKEN, "recieved")]
+    assert "Did you mean 'received'?" in typo.message.en
+
+
+def test_personal_data_is_never_repeated_in_full(broken_repo):
+    problems = Problems()
+    load_records(broken_repo, problems, BUILD_DAY)
+    report = problems.report()
+    assert "13812345678" not in report
+    assert "138******78" in report
+
+
+@pytest.mark.parametrize("text, needle, code", [
+    ("requests:\n  - id: a\n    received: 2024-01-02\n    applicant: natural-person\n    "
+     "note: 身份证 11010519491231002X\n", "11010519491231002X", "stats-personal-data"),
+    ("# 联系人 张先生\nrequests: []\n", "张先生", "stats-personal-data"),
+    ("requests: []\n# mail someone@example.com\n", "example.com", "stats-personal-data"),
+    ("requests:\n  - id: a\n    received：2024-01-02\n", "received：", "fullwidth-key"),
+    ("requests:\n  - id: a\n   received: 2024-01-02\n", "   received", "yaml-syntax"),
+    ("requests: 3\n", "requests: 3", "stats-wrong-type"),
+    ("requests:\n  - just a line\n", "just a line", "stats-wrong-type"),
+    ("requests: []\nappeal: []\n", "appeal: []", "stats-unknown-key"),
+])
+def test_more_mistakes(tmp_path, text, needle, code):
+    stats = tmp_path / "disclosures" / "statistics"
+    stats.mkdir(parents=True)
+    (stats / "2024.yml").write_text(text, encoding="utf-8")
+    problems = Problems()
+    assert load_records(tmp_path, problems, BUILD_DAY) is None
+    assert (line_of(text, needle), code) in {(p.line, p.code) for p in problems}, problems.report()
+
+
+def test_a_misnamed_file_and_a_future_date(tmp_path):
+    stats = tmp_path / "disclosures" / "statistics"
+    stats.mkdir(parents=True)
+    (stats / "2024.yaml").write_text("requests: []\n", encoding="utf-8")
+    (stats / "2026.yml").write_text("article20: {licensing: 0, penalty: 0, compulsory: 0, fees: 0}\nrequests:\n"
+                                    "  - id: x\n    received: 2026-12-01\n    applicant: natural-person\n"
+                                    "appeals: []\n", encoding="utf-8")
+    problems = Problems()
+    assert load_records(tmp_path, problems, date(2026, 11, 27)) is None
+    found = {(p.path, p.line, p.code) for p in problems}
+    assert found == {("disclosures/statistics/2024.yaml", 0, "stats-file"),
+                     ("disclosures/statistics/2026.yml", 4, "stats-date-order")}
+    assert "2024.yml" in next(p for p in problems if p.code == "stats-file").hint.en
+
+
+def test_gongkai_check_reports_them_without_a_traceback(broken_repo):
+    result = subprocess.run([sys.executable, "-m", "gongkai.cli", "check", "--root", str(broken_repo)],
+                            capture_output=True, text=True, env=build_env(), timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    for line, code in _expected_lines(BROKEN):
+        assert f"disclosures/statistics/2024.yml:{line}:" in result.stderr, (line, code)
+        assert any(l.startswith(f"disclosures/statistics/2024.yml:{line}:") and code in l
+                   for l in result.stderr.split("\n")), (line, code)
+    assert "How to fix:" in result.stderr and "修改方法" in result.stderr
+
+
+def test_gongkai_check_github_format_annotates_the_line(broken_repo):
+    result = subprocess.run([sys.executable, "-m", "gongkai.cli", "check", "--root", str(broken_repo), "--format",
+                             "github"], capture_output=True, text=True, env=build_env(), timeout=120)
+    line = line_of(BROKEN, "2024-02-30")
+    assert f"::error file=disclosures/statistics/2024.yml,line={line}," in result.stdout
+
+
+def test_gongkai_check_of_named_files(broken_repo):
+    item = broken_repo / "disclosures" / "2024" / "00001.md"
+    only_item = subprocess.run([sys.executable, "-m", "gongkai.cli", "check", "--root", str(broken_repo), str(item)],
+                               capture_output=True, text=True, env=build_env(), timeout=120)
+    assert only_item.returncode == 0, only_item.stderr
+    stats = broken_repo / "disclosures" / "statistics" / "2024.yml"
+    only_stats = subprocess.run([sys.executable, "-m", "gongkai.cli", "check", "--root", str(broken_repo), str(stats)],
+                                capture_output=True, text=True, env=build_env(), timeout=120)
+    assert only_stats.returncode == 1 and "stats-bad-date" in only_stats.stderr
+
+
+def test_the_build_stops_before_writing_anything(broken_repo):
+    result = build(broken_repo)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert f"disclosures/statistics/2024.yml:{line_of(BROKEN, '2024-02-30')}:" in result.stderr
+    assert "stats-bad-date" in result.stderr and "stats-personal-data" in result.stderr
+    assert not (broken_repo / "site").exists()
+
+
+def test_load_statistics_reports_item_and_statistics_problems_together(tmp_path):
+    root = fixture_repo(tmp_path, years=())
+    (root / "disclosures" / "statistics" / "2024.yml").write_text("requests: []\n", encoding="utf-8")
+    bad_item = root / "disclosures" / "2024" / "00005.md"
+    bad_item.write_text(bad_item.read_text(encoding="utf-8").replace("genre: notice", "genre: memo"), encoding="utf-8")
+    catalogue, problems = load_catalogue(root, BUILD_DAY)
+    assert catalogue is None
+    assert load_statistics(root, catalogue, problems, BUILD_DAY) is None
+    codes = {(p.path, p.code) for p in problems}
+    assert ("disclosures/2024/00005.md", "unknown-value") in codes
+    assert ("disclosures/statistics/2024.yml", "stats-missing-key") in codes

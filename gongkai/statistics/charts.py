@@ -78,7 +78,7 @@ def column_chart(chart_id: str, title: str, desc: str, bars: list[Bar], caption:
         y = top + plot_h - h
         svg.append(f'<rect class="gk-bar" x="{cx - bar_w / 2:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
                    'fill="#e53935"/>')
-        svg.append(f'<text x="{cx:.1f}" y="{y - 5:.1f}" text-anchor="middle">{bar.value}</text>')
+        svg.append(f'<text class="gk-value" x="{cx:.1f}" y="{y - 5:.1f}" text-anchor="middle">{bar.value}</text>')
         svg.append(f'<text x="{cx:.1f}" y="{top + plot_h + 18:.1f}" text-anchor="middle">{esc(bar.label)}</text>')
     return _figure(svg, caption or title)
 
@@ -97,5 +97,5 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: list[Bar], caption: st
         svg.append(f'<text x="{label_w - 8:.1f}" y="{y + 17}" text-anchor="end">{esc(bar.label)}</text>')
         svg.append(f'<rect class="gk-bar" x="{label_w:.1f}" y="{y + 4}" width="{w:.1f}" height="{row - 8}" '
                    'fill="#e53935"/>')
-        svg.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 17}">{bar.value}</text>')
+        svg.append(f'<text class="gk-value" x="{label_w + w + 6:.1f}" y="{y + 17}">{bar.value}</text>')
     return _figure(svg, caption or title)

@@ -1,0 +1,119 @@
+"""`gongkai report <YYYY>`: the draft annual report in the 30号 format."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import html
+
+from conftest import BUILD_EPOCH
+from statistics_helpers import body_cells, expected, fixture_repo
+
+from gongkai.cli import main
+from gongkai.loader import load_catalogue
+from gongkai.problems import Problems
+from gongkai.source import parse_text
+from gongkai.statistics import vocabulary as v
+
+SECTIONS = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+MARKER = re.compile(r"【待填写：[^】]+】")
+
+
+@pytest.fixture()
+def repo(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)  # 2026-11-27
+    return fixture_repo(tmp_path)
+
+
+@pytest.fixture()
+def report(repo, capsys) -> tuple:
+    target = repo / "disclosures" / "2025" / "00001.md"
+    code = main(["report", "2024", "--root", str(repo), "-o", str(target), "--date", "2025-01-20"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    return repo, target, target.read_text(encoding="utf-8"), err
+
+
+def _sections(text: str) -> dict[str, str]:
+    parts = re.split(r"^## (.+)$", text, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2]))
+
+
+def test_six_sections_in_order_with_placeholders_only_where_the_office_writes(report):
+    _, _, text, err = report
+    assert re.findall(r"^## (.+)$", text, flags=re.M) == SECTIONS
+    sections = _sections(text)
+    for name in (SECTIONS[0], SECTIONS[4], SECTIONS[5]):
+        assert MARKER.search(sections[name]), name
+    for name in SECTIONS[1:4]:
+        assert "待填写" not in sections[name], name
+    assert "【待填写" in err  # the command says what to do next
+
+
+def test_front_matter_is_an_annual_report_item(report):
+    _, _, text, _ = report
+    problems = Problems()
+    doc = parse_text("disclosures/2025/00001.md", text, problems)
+    assert not problems
+    meta = {k: value.value for k, value in doc.meta.items()}
+    assert meta["index_no"] == "XMFAO/2025-00001"
+    assert meta["title"] == "厦门市人民政府外事办公室2024年政府信息公开工作年度报告"
+    assert (meta["genre"], meta["category"], meta["disclosure"], meta["draft"]) == (
+        "annual-report", "open-government", "proactive", True)
+    assert meta["date_written"] == meta["date_published"] == "2025-01-20"
+
+
+def test_tables_are_filled_from_the_data(report):
+    _, _, text, _ = report
+    sections = _sections(text)
+    t3 = html.fragment_fromstring(sections[SECTIONS[2]].strip())
+    assert body_cells(t3) == [[str(n) for n in expected(2024)["table3"][k]] for k in v.TABLE3_ROW_KEYS]
+    t4 = html.fragment_fromstring(sections[SECTIONS[3]].strip())
+    want = expected(2024)["table4"]
+    assert body_cells(t4) == [[str(n) for kind in v.APPEAL_KIND_KEYS for n in want[kind]]]
+    assert "2024年主动公开政府信息 6 条，其中政策文件 3 条" in sections[SECTIONS[1]]
+    assert "新收政府信息公开申请 15 件，上年结转 2 件，办结 15 件，结转下年度继续办理 2 件" in sections[SECTIONS[0]]
+
+
+def test_saved_draft_is_a_valid_item_once_the_placeholders_are_replaced(report):
+    repo, target, text, _ = report
+    catalogue, problems = load_catalogue(repo)
+    # With the markers in, the only acceptable complaint is the placeholder check.
+    assert all(p.code == "placeholder" for p in problems), problems.report()
+    target.write_text(MARKER.sub("本机关撰写的内容。", text), encoding="utf-8")
+    catalogue, problems = load_catalogue(repo)
+    assert not problems, problems.report()
+    item = catalogue.find("XMFAO/2025-00001")
+    assert item is not None and item.draft and not item.is_published(catalogue.today)
+
+
+def test_printing_instead_of_saving_picks_the_next_free_number(repo, capsys):
+    assert main(["report", "2023", "--root", str(repo), "--date", "2024-01-15"]) == 0
+    out, err = capsys.readouterr()
+    assert "index_no: XMFAO/2024-00008" in out  # the fixture has 2024/00001 … 00007
+    assert "disclosures/2024/00008.md" in err
+
+
+def test_no_report_without_a_statistics_file(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    repo = fixture_repo(tmp_path, years=("2023",))
+    target = repo / "disclosures" / "2025" / "00001.md"
+    assert main(["report", "2024", "--root", str(repo), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "2024年没有统计文件" in err and "requests: []" in err
+    assert not target.exists()
+
+
+def test_existing_files_are_not_overwritten(report, capsys):
+    repo, target, _, _ = report
+    assert main(["report", "2024", "--root", str(repo), "-o", str(target)]) == 1
+    assert "--force" in capsys.readouterr().err
+
+
+def test_a_broken_statistics_file_stops_the_report(repo, capsys):
+    (repo / "disclosures" / "statistics" / "2024.yml").write_text("requests: 1\n", encoding="utf-8")
+    assert main(["report", "2024", "--root", str(repo)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "disclosures/statistics/2024.yml:1:" in err

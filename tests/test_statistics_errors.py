@@ -261,3 +261,19 @@ def test_load_statistics_reports_item_and_statistics_problems_together(tmp_path)
     codes = {(p.path, p.code) for p in problems}
     assert ("disclosures/2024/00005.md", "unknown-value") in codes
     assert ("disclosures/statistics/2024.yml", "stats-missing-key") in codes
+
+
+def test_load_site_raises_source_error_with_every_problem(tmp_path):
+    from gongkai.problems import SourceError
+    from gongkai.site import load_site
+    root = fixture_repo(tmp_path, years=("2023",))
+    (root / "disclosures" / "statistics" / "2024.yml").write_text(
+        "article20: {licensing: 0, penalty: 0, compulsory: 0, fees: -1}\nrequests: []\nappeals: []\n", encoding="utf-8")
+    bad_item = root / "disclosures" / "2024" / "00005.md"
+    bad_item.write_text(bad_item.read_text(encoding="utf-8").replace("date_written: 2024-10-14", "date_written: 2024-10-32"),
+                        encoding="utf-8")
+    with pytest.raises(SourceError) as error:
+        load_site(root, today=BUILD_DAY)
+    found = {(p.path, p.line, p.code) for p in error.value.problems}
+    assert ("disclosures/statistics/2024.yml", 1, "stats-wrong-type") in found
+    assert any(path == "disclosures/2024/00005.md" and code == "bad-date" for path, _, code in found)

@@ -330,17 +330,17 @@ def year_page(figures: YearFigures, catalogue: Catalogue, statistics: Statistics
     months = [Bar(month_label(m, lang), n) for m, n in enumerate(p.by_month, start=1)]
     parts += [column_chart("chart-month", UI["chart_month_title"](lang).format(year=year), _desc(months, lang),
                            months), ""]
-    parts += [_scroll(UI["by_month"](lang), _months_table(f"{UI['proactive'](lang)} · {UI['by_month'](lang)}",
+    parts += [_scroll(UI["by_month"](lang), _months_table(UI['by_month'](lang),
                                                           months, lang)), ""]
     cats = [Bar(catalogue.label("category", k, lang), n) for k, n in p.by_category.items()]
     parts += [bar_chart("chart-category", UI["chart_category_title"](lang).format(year=year), _desc(cats, lang),
                         cats), ""]
-    parts += [_pairs_table(f"{UI['proactive'](lang)} · {UI['by_category'](lang)}",
+    parts += [_pairs_table(UI['by_category'](lang),
                            (UI["by_category"](lang), UI["items"](lang)), [(b.label, str(b.value)) for b in cats]), ""]
-    parts += [_pairs_table(f"{UI['proactive'](lang)} · {UI['by_genre'](lang)}", (UI["by_genre"](lang),
+    parts += [_pairs_table(UI['by_genre'](lang), (UI["by_genre"](lang),
                                                                                  UI["items"](lang)),
                            [(catalogue.label("genre", k, lang), str(n)) for k, n in p.by_genre.items()]), ""]
-    parts += [_pairs_table(f"{UI['proactive'](lang)} · {UI['by_publisher'](lang)}",
+    parts += [_pairs_table(UI['by_publisher'](lang),
                            (UI["by_publisher"](lang), UI["items"](lang)),
                            [(catalogue.label("publisher", k, lang), str(n)) for k, n in p.by_publisher.items()]), ""]
     parts += [f"## {v.SECTIONS[1](lang)}", "", _scroll(UI["table2"](lang), table2_html(figures.table2, lang)), ""]

@@ -80,8 +80,9 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
     translation = item.translation if lang == "en" else None
     title = item.title_in(lang)
     summary = translation.summary if translation else (item.summary if lang == "zh" else None)
-    parts = [_front_matter(title, summary or item.summary), f"# {esc(title)}" if lang == "zh" or translation
-             else f'# <span lang="zh-CN">{esc(title)}</span>', "", _metadata_table(item, catalogue, lang), ""]
+    heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
+    parts = [_front_matter(title, summary or item.summary), f"<h1>{heading}</h1>", "",
+             _metadata_table(item, catalogue, lang), ""]
     if lang == "en" and translation is None:
         parts += [_notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
                   f'<div lang="zh-CN" markdown="1">', "", item.body, "</div>", ""]
@@ -193,7 +194,7 @@ def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: C
         counter = UI["page_of"](lang).format(page=number, pages=len(chunks))
         caption = f"{title} · {UI['items_count'](lang).format(count=len(items))}" + (
             f" · {counter}" if len(chunks) > 1 else "")
-        body = [_front_matter(title if number == 1 else f"{title} · {counter}"), f"# {esc(title)}", "",
+        body = [_front_matter(title if number == 1 else f"{title} · {counter}"), f"<h1>{esc(title)}</h1>", "",
                 _crumb(url, lang), "", item_table(chunk, catalogue, lang, url, caption), ""]
         if len(chunks) > 1:
             body.append(_pager(base_path, number, len(chunks), url, lang))

@@ -146,13 +146,21 @@ def attachment_url(item: Item, name: str) -> str:
     return f"disclosures/{item.slug}/{name}"
 
 
+def _file_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
 def _attachments(item: Item, url: str, lang: str) -> list[str]:
     if not item.attachments:
         return []
     lines = [f"## {UI['attachments'](lang)}", "", '<ul class="gk-attachments">']
     for a in item.attachments:
         ext = a.file.rsplit(".", 1)[-1].upper()
-        size = f"{a.size / 1024:.0f} KB" if a.size < 1024 * 1024 else f"{a.size / 1024 / 1024:.1f} MB"
+        size = _file_size(a.size)
         title = esc(a.title) if lang == "zh" else f'<span lang="zh-CN">{esc(a.title)}</span>'
         lines.append(f'<li><a href="{esc(rel_url(url, attachment_url(item, a.file)))}" download>{title}</a> '
                      f"({ext}, {size})</li>")

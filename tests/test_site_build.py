@@ -27,7 +27,9 @@ def marker(index_no: str) -> str:
 def built(tmp_path_factory) -> tuple[Path, Path]:
     root = make_repo(tmp_path_factory.mktemp("site"), seed=True)
     write_item(root, "XMFAO/2024-00001", title="公开的测试通知", summary="公开条目的概述。",
-               keywords=["测试", "通知"], translation="---\ntitle: A public test notice\n---\n\nEnglish body.\n")
+               keywords=["测试", "通知"], attachments="[{file: 00001-table.pdf, title: 附件一：统计表}]",
+               translation="---\ntitle: A public test notice\n---\n\nEnglish body.\n")
+    (root / "disclosures/2024/00001-table.pdf").write_bytes(b"%PDF-1.4\n% fixture attachment\n")
     for index_no, fields in HIDDEN.items():
         m = marker(index_no)
         write_item(root, index_no, title=f"不公开条目{m}", summary=f"概述{m}", body=f"正文{m}\n", **fields)
@@ -166,3 +168,13 @@ def test_bad_item_stops_the_build_with_every_problem_and_no_traceback(tmp_path):
     assert "disclosures/2024/00001.md:7:11: unknown-value [category]" in result.stderr
     assert "disclosures/2024/00002.md:5:15: bad-date [date_written]" in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_attachment_is_published_once_and_linked_from_both_languages(built):
+    _, site = built
+    assert (site / "disclosures/2024/00001/00001-table.pdf").read_bytes().startswith(b"%PDF-1.4")
+    for page in ("disclosures/2024/00001/index.html", "en/disclosures/2024/00001/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        href = re.search(r'<a href="([^"]+)" download>', html).group(1)
+        assert (site / page).parent.joinpath(href).resolve() == (site / "disclosures/2024/00001/00001-table.pdf")
+        assert "(PDF, 30 B)" in html

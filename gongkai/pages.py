@@ -170,7 +170,7 @@ def _attachments(item: Item, url: str, lang: str) -> list[str]:
 # -- listings -------------------------------------------------------------------
 
 def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang: str, from_url: str,
-               caption: str) -> str:
+               caption: str, caption_visible: bool = True) -> str:
     """An accessible table of items: 索引号, title (linked), 发布日期."""
     if not items:
         return f"<p>{esc(UI['empty'](lang))}</p>"
@@ -187,7 +187,8 @@ def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang:
                      f'<span class="gk-note">{esc(UI["chinese_only"](lang))}</span>')
         rows.append(f"<tr><td>{esc(item.index_no)}</td><td>{title}</td>"
                     f"<td>{item.date_published.isoformat()}</td></tr>")
-    return (f'<table class="gk-list">\n<caption>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
+    hidden = "" if caption_visible else ' class="gk-sr-only"'
+    return (f'<table class="gk-list">\n<caption{hidden}>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
@@ -264,6 +265,6 @@ def _catalogue_index(catalogue: Catalogue, lang: str) -> GeneratedPage:
 def latest_fragment(catalogue: Catalogue, lang: str, page_url_: str, count: int = 10) -> str:
     """The home page's list of the newest items, for the ``<!-- gongkai:latest -->`` marker."""
     caption = UI["latest"](lang)
-    table = item_table(catalogue.published[:count], catalogue, lang, page_url_, caption)
+    table = item_table(catalogue.published[:count], catalogue, lang, page_url_, caption, caption_visible=False)
     more = rel_url(page_url_, page_url("catalogue/", lang))
     return f'{table}\n\n<p><a href="{esc(more)}">{esc(UI["all_items"](lang))}</a></p>\n'

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape
 from importlib import resources
 from typing import Callable
 
@@ -116,20 +117,25 @@ def category_page(key: str, lang: str) -> str:
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_TAG = re.compile(r"<[^>]+>")
 _MD_MARK = re.compile(r"(\*\*|__|\*|`)")
+_MD_BULLET = re.compile(r"^([-+*]|\d+[.)])\s+")
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def first_paragraph(markdown: str) -> str:
     """The first paragraph of a Markdown body as plain text, at most :data:`SUMMARY_MAX` characters.
 
-    Headings, HTML blocks, admonitions, tables and rules are skipped; links keep their text.
+    Headings, HTML blocks, admonitions, tables and rules are skipped; links keep their text. Lines
+    are joined with a space, except between two Chinese characters.
     """
     for block in re.split(r"\n\s*\n", markdown.strip()):
         lines = [line.strip() for line in block.strip().splitlines()]
         if not lines or lines[0].startswith(("#", "<", "!!!", "|", "---", "***", "```")):
             continue
-        text = " ".join(lines)
-        text = _MD_MARK.sub("", _MD_TAG.sub("", _MD_LINK.sub(r"\1", text)))
-        text = re.sub(r"^([-+*]|\d+[.)])\s+", "", text)
+        text = ""
+        for line in lines:
+            line = _MD_BULLET.sub("", _MD_MARK.sub("", _MD_TAG.sub("", _MD_LINK.sub(r"\1", line)))).strip()
+            if line:
+                text += ("" if not text or (_CJK.match(text[-1]) and _CJK.match(line[0])) else " ") + line
         text = " ".join(text.split())
         if text:
             return text if len(text) <= SUMMARY_MAX else text[:SUMMARY_MAX - 1].rstrip() + "…"
@@ -169,11 +175,12 @@ def _generator(feed: Feed, catalogue: Catalogue, absolute: Absolute, fmt: str) -
     newest = feed.items[0].date_published if feed.items else catalogue.today
     fg.updated(start_of_day(newest))  # sets atom:updated and rss:lastBuildDate
     for item in feed.items:
-        _add_entry(fg, item, catalogue, absolute, lang)
+        _add_entry(fg, item, catalogue, absolute, lang, fmt)
     return fg
 
 
-def _add_entry(fg: FeedGenerator, item: Item, catalogue: Catalogue, absolute: Absolute, lang: str) -> None:
+def _add_entry(fg: FeedGenerator, item: Item, catalogue: Catalogue, absolute: Absolute, lang: str,
+               fmt: str) -> None:
     title, summary, _ = entry_texts(item, lang)
     link = absolute(item.url(lang))
     publisher = catalogue.label("publisher", item.publisher, lang)
@@ -182,9 +189,11 @@ def _add_entry(fg: FeedGenerator, item: Item, catalogue: Catalogue, absolute: Ab
     entry.id(link)
     entry.guid(link, permalink=True)
     entry.title(title)
-    entry.link(href=link, rel="alternate", type="text/html")
-    if summary:
-        entry.summary(summary)
+    entry.link(href=link)  # feedgen 1.0.0 writes only href for entry links (rel defaults to alternate)
+    if summary and fmt == "rss":
+        entry.description(escape(summary, quote=False), isSummary=True)  # RSS descriptions are HTML: escape the plain text
+    elif summary:
+        entry.summary(summary)  # an Atom summary without a type is plain text
     entry.published(when)
     entry.updated(when)
     entry.category(term=item.category, label=catalogue.label("category", item.category, lang),

@@ -70,6 +70,8 @@ COLUMNS: tuple[tuple[str, Text], ...] = (
     ("attachment_titles", Text("附件名称，以“; ”分隔", "Attachment titles, separated by '; '")),
     ("attachment_urls", Text("附件地址，以“; ”分隔，与附件名称一一对应",
                              "Attachment addresses, separated by '; ', in the order of the titles")),
+    ("attachment_sizes", Text("附件大小（字节），以“; ”分隔，与附件名称一一对应",
+                              "Attachment sizes in bytes, separated by '; ', in the order of the titles")),
 )
 
 
@@ -143,6 +145,7 @@ def csv_row(rec: dict) -> list[str]:
         "summary_zh": text(rec["summary"]["zh"]), "summary_en": text(rec["summary"]["en"]),
         "attachment_titles": LIST_SEPARATOR.join(a["title"] for a in rec["attachments"]),
         "attachment_urls": LIST_SEPARATOR.join(a["url"] for a in rec["attachments"]),
+        "attachment_sizes": LIST_SEPARATOR.join(str(a["size"]) for a in rec["attachments"]),
     }
     for name in TERMS:
         row[name], row[f"{name}_zh"], row[f"{name}_en"] = (rec[name]["key"], rec[name]["zh"], rec[name]["en"])

@@ -18,7 +18,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILD_EPOCH = "1795752000"
 BUILD_DAY = date(2026, 11, 27)
 
-SITE_FILES = ("mkdocs.yml", "docs", "hooks", "overrides")
+# gongkai/ too: mkdocs.yml watches it, and a strict build fails on a missing watch path.
+SITE_FILES = ("mkdocs.yml", "docs", "hooks", "overrides", "gongkai")
 
 
 def item_text(index_no: str = "XMFAO/2024-00001", body: str = "正文第一段。\n", **fields: object) -> str:

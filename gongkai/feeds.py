@@ -57,6 +57,10 @@ UI = {
     "category_description": Text("{office}主动公开的“{category}”类政府信息，最新 {limit} 条，按发布日期由新到旧排列。",
                                  "Government information in the category '{category}' disclosed proactively by "
                                  "the {office}: the newest {limit} items, newest first."),
+    "comment": Text("这是订阅源（{format}）文件，供阅读器程序使用：把本文件的地址复制到 RSS 阅读器中即可订阅。"
+                    "使用说明：{subscribe}",
+                    "This is a feed ({format}) for feed reader programs: copy this file's address into a feed "
+                    "reader to subscribe. How to use it: {subscribe}"),
     "feed": Text("订阅源", "Feed"),
     "items": Text("条目数", "Items"),
     "count": Text("{count} 条", "{count}"),
@@ -202,8 +206,13 @@ def _add_entry(fg: FeedGenerator, item: Item, catalogue: Catalogue, absolute: Ab
     entry.dc.dc_creator(publisher)
 
 
-def _finish(xml: bytes, feed: Feed, fmt: str) -> bytes:
-    """Name the stylesheet; in Atom, mark the Chinese title and summary of untranslated entries."""
+def _finish(xml: bytes, feed: Feed, fmt: str, absolute: Absolute) -> bytes:
+    """Name the stylesheet and explain the file in a comment; in Atom, mark the Chinese title and
+    summary of untranslated entries.
+
+    The comment is for browsers that show the raw XML (Chromium is removing XSLT): their XML
+    viewer shows comments, so a visitor still learns what the file is for.
+    """
     root = etree.fromstring(xml)
     if fmt == "atom":
         # Entries were appended in feed.items' order.
@@ -214,6 +223,9 @@ def _finish(xml: bytes, feed: Feed, fmt: str) -> bytes:
                     if element is not None:
                         element.set(XML_LANG, LANGUAGE_TAGS["zh"])
     root.addprevious(etree.ProcessingInstruction("xml-stylesheet", f'type="text/xsl" href="{STYLESHEET}"'))
+    note = UI["comment"](feed.lang).format(format=FORMAT_NAMES[fmt],
+                                           subscribe=absolute(f"{url_prefix(feed.lang)}subscribe/"))
+    root.addprevious(etree.Comment(f" {note} "))
     return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -221,7 +233,7 @@ def render(feed: Feed, catalogue: Catalogue, absolute: Absolute, fmt: str) -> by
     """The bytes of ``feed`` in ``fmt`` (``rss`` or ``atom``)."""
     fg = _generator(feed, catalogue, absolute, fmt)
     xml = fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True)
-    return _finish(xml, feed, fmt)
+    return _finish(xml, feed, fmt, absolute)
 
 
 # -- the stylesheet ---------------------------------------------------------------------

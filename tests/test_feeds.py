@@ -210,8 +210,9 @@ def test_two_builds_give_byte_identical_feeds_and_data(repo: Path, site: Path, t
 def test_every_feed_names_a_stylesheet_that_renders_it_as_html(site: Path):
     for path in all_feed_files(site):
         document = etree.parse(str(path))
-        pi = document.getroot().getprevious()
-        assert isinstance(pi, etree._ProcessingInstruction) and pi.target == "xml-stylesheet", path
+        before_root = list(document.getroot().itersiblings(preceding=True))
+        pi = next(n for n in before_root if isinstance(n, etree._ProcessingInstruction))
+        assert pi.target == "xml-stylesheet", path
         href = re.search(r'href="([^"]+)"', pi.text).group(1)
         transform = etree.XSLT(etree.parse(str(path.parent / href)))
         page = str(transform(document))
@@ -226,6 +227,9 @@ def test_every_feed_names_a_stylesheet_that_renders_it_as_html(site: Path):
         assert f"{SITE_URL}{PREFIX[lang]}feeds/{path.name}" in page  # the address to copy
         assert ("RSS 阅读器" if lang == "zh" else "feed reader") in page  # what to do with it
         subscribe = next(h for h in links if h.endswith("subscribe/"))
+        # Browsers without XSLT show the raw XML with its comments: the comment says what the file is.
+        comment = next(n for n in before_root if isinstance(n, etree._Comment)).text
+        assert f"{SITE_URL}{PREFIX[lang]}subscribe/" in comment and ("订阅" if lang == "zh" else "feed") in comment
         assert (path.parent / subscribe / "index.html").resolve().is_file()
         dates = [t.text for t in out.iter("time")]
         assert dates == [PUBLISHED[n][1].isoformat() for n in FEEDS[path.name.split(".")[0]]]

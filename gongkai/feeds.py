@@ -8,8 +8,8 @@ of catalogue.yml, newest first.
 
 Feeds are built from the catalogue alone, so the same sources give the same
 bytes: dates come from 发布日期 (midnight, Asia/Shanghai), the channel's
-``updated``/``lastBuildDate`` is the newest item's date and the generator
-string has no version. Each feed names an XSL stylesheet (``feed.xsl`` beside
+``updated``/``lastBuildDate`` is the newest item's date (the build date only
+for a feed with no items) and the generator string has no version. Each feed names an XSL stylesheet (``feed.xsl`` beside
 it) so that a browser shows a readable page instead of raw XML.
 """
 
@@ -24,6 +24,7 @@ from typing import Callable
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from . import pages
 from .catalogue import Catalogue, Item
 from .clock import start_of_day
 from .html import esc, rel_url
@@ -112,8 +113,8 @@ def feeds(catalogue: Catalogue, lang: str) -> list[Feed]:
 
 
 def category_page(key: str, lang: str) -> str:
-    """Site-relative URL of a category's catalogue listing."""
-    return f"{url_prefix(lang)}catalogue/category/{key}/"
+    """Site-relative URL of a category's catalogue listing (written by :func:`gongkai.pages.catalogue_pages`)."""
+    return pages.page_url(f"catalogue/category/{key}/", lang)
 
 
 # -- summaries --------------------------------------------------------------------
@@ -195,7 +196,8 @@ def _add_entry(fg: FeedGenerator, item: Item, catalogue: Catalogue, absolute: Ab
     entry.title(title)
     entry.link(href=link)  # feedgen 1.0.0 writes only href for entry links (rel defaults to alternate)
     if summary and fmt == "rss":
-        entry.description(escape(summary, quote=False), isSummary=True)  # RSS descriptions are HTML: escape the plain text
+        # RSS descriptions are HTML: escape the plain text.
+        entry.description(escape(summary, quote=False), isSummary=True)
     elif summary:
         entry.summary(summary)  # an Atom summary without a type is plain text
     entry.published(when)

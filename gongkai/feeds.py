@@ -9,8 +9,9 @@ of catalogue.yml, newest first.
 Feeds are built from the catalogue alone, so the same sources give the same
 bytes: dates come from 发布日期 (midnight, Asia/Shanghai), the channel's
 ``updated``/``lastBuildDate`` is the newest item's date (the build date only
-for a feed with no items) and the generator string has no version. Each feed names an XSL stylesheet (``feed.xsl`` beside
-it) so that a browser shows a readable page instead of raw XML.
+for a feed with no items) and the generator string has no version. Each
+feed names an XSL stylesheet (``feed.xsl`` beside it) so that a browser shows
+a readable page instead of raw XML.
 """
 
 from __future__ import annotations

@@ -178,3 +178,11 @@ def test_attachment_is_published_once_and_linked_from_both_languages(built):
         href = re.search(r'<a href="([^"]+)" download>', html).group(1)
         assert (site / page).parent.joinpath(href).resolve() == (site / "disclosures/2024/00001/00001-table.pdf")
         assert "(PDF, 30 B)" in html
+
+
+def test_not_found_page_speaks_both_languages(built):
+    _, site = built
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert '<span lang="zh-CN">页面不存在</span> / <span lang="en">Page not found</span>' in html
+    assert 'href="https://gongkai.example.gov.cn/catalogue/"' in html
+    assert 'href="https://gongkai.example.gov.cn/en/catalogue/"' in html

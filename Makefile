@@ -34,6 +34,7 @@ check: $(STAMP)
 	$(BIN)/gongkai check
 
 test: $(STAMP)
+	scripts/ensure-browser.sh
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -80,8 +80,9 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
     translation = item.translation if lang == "en" else None
     title = item.title_in(lang)
     summary = translation.summary if translation else (item.summary if lang == "zh" else None)
-    parts = [_front_matter(title, summary or item.summary), f"# {esc(title)}" if lang == "zh" or translation
-             else f'# <span lang="zh-CN">{esc(title)}</span>', "", _metadata_table(item, catalogue, lang), ""]
+    heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
+    parts = [_front_matter(title, summary or item.summary), f"<h1>{heading}</h1>", "",
+             _metadata_table(item, catalogue, lang), ""]
     if lang == "en" and translation is None:
         parts += [_notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
                   f'<div lang="zh-CN" markdown="1">', "", item.body, "</div>", ""]
@@ -145,13 +146,21 @@ def attachment_url(item: Item, name: str) -> str:
     return f"disclosures/{item.slug}/{name}"
 
 
+def _file_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
 def _attachments(item: Item, url: str, lang: str) -> list[str]:
     if not item.attachments:
         return []
     lines = [f"## {UI['attachments'](lang)}", "", '<ul class="gk-attachments">']
     for a in item.attachments:
         ext = a.file.rsplit(".", 1)[-1].upper()
-        size = f"{a.size / 1024:.0f} KB" if a.size < 1024 * 1024 else f"{a.size / 1024 / 1024:.1f} MB"
+        size = _file_size(a.size)
         title = esc(a.title) if lang == "zh" else f'<span lang="zh-CN">{esc(a.title)}</span>'
         lines.append(f'<li><a href="{esc(rel_url(url, attachment_url(item, a.file)))}" download>{title}</a> '
                      f"({ext}, {size})</li>")
@@ -161,7 +170,7 @@ def _attachments(item: Item, url: str, lang: str) -> list[str]:
 # -- listings -------------------------------------------------------------------
 
 def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang: str, from_url: str,
-               caption: str) -> str:
+               caption: str, caption_visible: bool = True) -> str:
     """An accessible table of items: 索引号, title (linked), 发布日期."""
     if not items:
         return f"<p>{esc(UI['empty'](lang))}</p>"
@@ -178,7 +187,8 @@ def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang:
                      f'<span class="gk-note">{esc(UI["chinese_only"](lang))}</span>')
         rows.append(f"<tr><td>{esc(item.index_no)}</td><td>{title}</td>"
                     f"<td>{item.date_published.isoformat()}</td></tr>")
-    return (f'<table class="gk-list">\n<caption>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
+    hidden = "" if caption_visible else ' class="gk-sr-only"'
+    return (f'<table class="gk-list">\n<caption{hidden}>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
             f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
 
 
@@ -193,7 +203,7 @@ def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: C
         counter = UI["page_of"](lang).format(page=number, pages=len(chunks))
         caption = f"{title} · {UI['items_count'](lang).format(count=len(items))}" + (
             f" · {counter}" if len(chunks) > 1 else "")
-        body = [_front_matter(title if number == 1 else f"{title} · {counter}"), f"# {esc(title)}", "",
+        body = [_front_matter(title if number == 1 else f"{title} · {counter}"), f"<h1>{esc(title)}</h1>", "",
                 _crumb(url, lang), "", item_table(chunk, catalogue, lang, url, caption), ""]
         if len(chunks) > 1:
             body.append(_pager(base_path, number, len(chunks), url, lang))
@@ -255,6 +265,6 @@ def _catalogue_index(catalogue: Catalogue, lang: str) -> GeneratedPage:
 def latest_fragment(catalogue: Catalogue, lang: str, page_url_: str, count: int = 10) -> str:
     """The home page's list of the newest items, for the ``<!-- gongkai:latest -->`` marker."""
     caption = UI["latest"](lang)
-    table = item_table(catalogue.published[:count], catalogue, lang, page_url_, caption)
+    table = item_table(catalogue.published[:count], catalogue, lang, page_url_, caption, caption_visible=False)
     more = rel_url(page_url_, page_url("catalogue/", lang))
     return f'{table}\n\n<p><a href="{esc(more)}">{esc(UI["all_items"](lang))}</a></p>\n'

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import pages
+from . import feeds, opendata, pages
 from .catalogue import Catalogue
 from .loader import CONTENT_DIR, load_catalogue
 from .problems import Problems, SourceError
@@ -54,6 +54,8 @@ PAGE_GENERATORS: list[PageGenerator] = [
 #: ``name -> (site, lang, page_url) -> markdown`` for ``<!-- gongkai:name -->`` markers.
 FRAGMENTS: dict[str, Fragment] = {
     "latest": lambda site, lang, url: pages.latest_fragment(site.catalogue, lang, url),
+    "feeds": lambda site, lang, url: feeds.subscribe_fragment(site.catalogue, lang, url),
+    "open-data": lambda site, lang, url: opendata.fragment(site.catalogue, lang, url),
     **statistics_guide.FRAGMENTS,
 }
 
@@ -61,6 +63,8 @@ FRAGMENTS: dict[str, Fragment] = {
 OUTPUT_GENERATORS: list[OutputGenerator] = [
     lambda site: [Output(pages.attachment_url(i, a.file), source=site.root / Path(i.path).parent / a.file)
                   for i in site.catalogue.published for a in i.attachments],
+    lambda site: [Output(path, content) for path, content in feeds.files(site.catalogue, site.absolute)],
+    lambda site: [Output(path, content) for path, content in opendata.files(site.catalogue, site.absolute)],
     lambda site: [Output(path, content) for path, content in statistics_export.files(site.statistics, site.catalogue)],
 ]
 

@@ -17,7 +17,6 @@ CALENDAR = REPO / "disclosures" / "statistics" / "calendar.yml"
 def fixture_repo(tmp_path: Path, years: tuple[str, ...] = ("2023", "2024")) -> Path:
     """A repository with the fixture items, the real calendar and the fixture statistics files."""
     root = make_repo(tmp_path)
-    (root / "gongkai").mkdir(exist_ok=True)  # mkdocs.yml watches gongkai/; the package itself is installed
     shutil.copytree(STATS_FIXTURES / "items", root / "disclosures", dirs_exist_ok=True)
     stats = root / "disclosures" / "statistics"
     stats.mkdir(exist_ok=True)

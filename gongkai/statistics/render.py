@@ -107,6 +107,8 @@ UI = {
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DASH = "—"
+SEARCH_BOOST = 0.2
+"""Material's per-page search weight for the year pages (1 is the default)."""
 
 
 def _id(prefix: str, key: str) -> str:
@@ -317,7 +319,8 @@ def year_page(figures: YearFigures, catalogue: Catalogue, statistics: Statistics
     url = page_url(f"statistics/{year}/", lang)
     title = UI["year_title"](lang).format(year=year)
     index = page_url("statistics/", lang)
-    parts = ["---", f'title: "{title}"', "---", "", f"# {esc(title)}", "",
+    # Year pages repeat every category and genre label in their tables: rank them below the disclosures.
+    parts = ["---", f'title: "{title}"', "search:", f"  boost: {SEARCH_BOOST}", "---", "", f"# {esc(title)}", "",
              f'<p class="gk-crumb"><a href="{esc(rel_url(url, index))}">{esc(UI["statistics"](lang))}</a></p>', ""]
     parts += _unofficial(url, f"statistics/{year}/", lang)
     if not figures.complete:

@@ -1,0 +1,188 @@
+"""A complete site built into a temporary folder from fixture items, checked file by file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build, item_text, make_repo, site_texts, write_item
+
+#: Items that must appear nowhere in site/, each with a unique marker in title, summary and body.
+HIDDEN = {
+    "XMFAO/2024-00002": dict(disclosure="on-request"),
+    "XMFAO/2024-00003": dict(disclosure="not-disclosed"),
+    "XMFAO/2024-00004": dict(draft="true"),
+    "XMFAO/2026-00001": dict(date_written="2026-11-20", date_published="2026-11-28"),  # embargoed: tomorrow
+}
+
+
+def marker(index_no: str) -> str:
+    return "GKHIDDEN" + index_no.replace("/", "x").replace("-", "y")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, Path]:
+    root = make_repo(tmp_path_factory.mktemp("site"), seed=True)
+    write_item(root, "XMFAO/2024-00001", title="公开的测试通知", summary="公开条目的概述。",
+               keywords=["测试", "通知"], attachments="[{file: 00001-table.pdf, title: 附件一：统计表}]",
+               translation="---\ntitle: A public test notice\n---\n\nEnglish body.\n")
+    (root / "disclosures/2024/00001-table.pdf").write_bytes(b"%PDF-1.4\n% fixture attachment\n")
+    for index_no, fields in HIDDEN.items():
+        m = marker(index_no)
+        write_item(root, index_no, title=f"不公开条目{m}", summary=f"概述{m}", body=f"正文{m}\n", **fields)
+    for n in range(1, 53):  # 52 public items in 2023: two catalogue pages of 50 and 2
+        write_item(root, f"XMFAO/2023-{n:05d}", title=f"二〇二三年第{n}号通知",
+                   date_written="2023-01-01", date_published=f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}")
+    site = root / "site"
+    result = build(root, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return root, site
+
+
+def test_non_public_items_appear_nowhere(built):
+    _, site = built
+    texts = site_texts(site)
+    assert "search/search_index.json" in texts and "sitemap.xml" in texts
+    for index_no in HIDDEN:
+        leaks = [path for path, text in texts.items() if marker(index_no) in text or index_no in text]
+        assert leaks == [], f"{index_no} leaked into {leaks}"
+    for index_no in HIDDEN:
+        year, number = index_no.split("/")[1].split("-")
+        assert not (site / "disclosures" / year / number).exists()
+        assert not (site / "en" / "disclosures" / year / number).exists()
+
+
+def test_every_public_item_has_a_page_in_both_languages(built):
+    _, site = built
+    expected = {"2022/00001", "2024/00001"} | {f"2023/{n:05d}" for n in range(1, 53)}
+    for lang_dir in ("", "en/"):
+        found = {p.parent.relative_to(site / f"{lang_dir}disclosures").as_posix()
+                 for p in (site / f"{lang_dir}disclosures").rglob("index.html")}
+        assert found == expected
+
+
+def test_item_page_shows_metadata_in_page_language(built):
+    _, site = built
+    zh = (site / "disclosures/2024/00001/index.html").read_text(encoding="utf-8")
+    en = (site / "en/disclosures/2024/00001/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<th scope="row">索引号</th><td>XMFAO/2024-00001</td>', zh)
+    assert re.search(r'<th scope="row">主题分类</th><td>通知公告</td>', zh)
+    assert re.search(r'<th scope="row">关键词</th><td>测试、通知</td>', zh)
+    assert re.search(r'<th scope="row">Index No\.</th><td>XMFAO/2024-00001</td>', en)
+    assert re.search(r'<th scope="row">Subject category</th><td>Notices and announcements</td>', en)
+    assert re.search(r'<th scope="row">Genre</th><td>Notice</td>', en)
+    assert "<h1" in en and "A public test notice" in en
+    assert "English body." in en and "正文第一段" not in en
+    assert "unofficial" in en
+
+
+def test_english_page_without_translation_says_so_and_marks_chinese(built):
+    _, site = built
+    en = (site / "en/disclosures/2023/00001/index.html").read_text(encoding="utf-8")
+    assert "No English translation yet" in en
+    assert re.search(r'<h1[^>]*><span lang="zh-CN">二〇二三年第1号通知</span></h1>', en)
+    body = re.search(r'<div lang="zh-CN">\s*(.*?)</div>', en, re.S)
+    assert body and "正文第一段。" in body.group(1)
+    assert re.search(r'<th scope="row">Issuing body</th><td>Foreign Affairs Office', en)
+    assert '<html lang="en"' in en
+
+
+def test_language_switcher_lands_on_the_same_item(built):
+    _, site = built
+    zh = (site / "disclosures/2024/00001/index.html").read_text(encoding="utf-8")
+    en = (site / "en/disclosures/2024/00001/index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./\.\./\.\./en/disclosures/2024/00001/" hreflang="en"', zh)
+    assert re.search(r'href="\.\./\.\./\.\./\.\./disclosures/2024/00001/" hreflang="zh"', en)
+
+
+def _rows(html: str) -> list[tuple[str, str, str]]:
+    return re.findall(r'<tr><td>([^<]+)</td><td><a href="([^"]+)">.*?</td><td>(\d{4}-\d{2}-\d{2})</td></tr>', html)
+
+
+def test_catalogue_by_year_is_paginated_newest_first(built):
+    _, site = built
+    first = _rows((site / "catalogue/2023/index.html").read_text(encoding="utf-8"))
+    second = _rows((site / "catalogue/2023/page/2/index.html").read_text(encoding="utf-8"))
+    assert len(first) == 50 and len(second) == 2
+    dates = [d for _, _, d in first + second]
+    assert dates == sorted(dates, reverse=True)
+    assert {i for i, _, _ in first + second} == {f"XMFAO/2023-{n:05d}" for n in range(1, 53)}
+    href = dict((i, h) for i, h, _ in first + second)["XMFAO/2023-00007"]
+    assert (site / "catalogue/2023" / href / "index.html").resolve() == (site / "disclosures/2023/00007/index.html")
+
+
+def test_catalogue_by_category_and_overview_in_both_languages(built):
+    _, site = built
+    zh = (site / "catalogue/index.html").read_text(encoding="utf-8")
+    en = (site / "en/catalogue/index.html").read_text(encoding="utf-8")
+    assert "通知公告" in zh and "(53 条)" in zh
+    assert "Notices and announcements" in en and "(53 items)" in en
+    notices = _rows((site / "en/catalogue/category/notices/index.html").read_text(encoding="utf-8"))
+    assert len(notices) == 50
+    plans = _rows((site / "en/catalogue/category/plans-and-reports/index.html").read_text(encoding="utf-8"))
+    assert [i for i, _, _ in plans] == ["XMFAO/2022-00001"]
+
+
+def test_items_are_not_in_the_global_navigation(built):
+    _, site = built
+    # The guide links no item itself, so any item link on it would come from the navigation.
+    for page in ("guide/index.html", "en/guide/index.html", "catalogue/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "disclosures/2023/" not in html and "disclosures/2024/" not in html, page
+
+
+def test_home_page_lists_latest_items(built):
+    _, site = built
+    home = (site / "index.html").read_text(encoding="utf-8")
+    rows = _rows(home)
+    assert len(rows) == 10
+    assert rows[0][0] == "XMFAO/2024-00001"
+
+
+def test_sitemap_lists_public_pages_only(built):
+    _, site = built
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://gongkai.example.gov.cn/disclosures/2024/00001/" in sitemap
+    assert "https://gongkai.example.gov.cn/en/disclosures/2024/00001/" in sitemap
+    assert "2024/00002" not in sitemap and "2026/00001" not in sitemap
+
+
+def test_search_index_holds_items_of_both_languages(built):
+    _, site = built
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "disclosures/2024/00001/" in locations and "en/disclosures/2024/00001/" in locations
+
+
+def test_bad_item_stops_the_build_with_every_problem_and_no_traceback(tmp_path):
+    root = make_repo(tmp_path)
+    write_item(root, "XMFAO/2024-00001", text=item_text("XMFAO/2024-00001", category="nope"))
+    write_item(root, "XMFAO/2024-00002", text=item_text("XMFAO/2024-00002", date_written="2024-02-30"))
+    result = build(root, tmp_path / "out")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "disclosures/2024/00001.md:7:11: unknown-value [category]" in result.stderr
+    assert "disclosures/2024/00002.md:5:15: bad-date [date_written]" in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_attachment_is_published_once_and_linked_from_both_languages(built):
+    _, site = built
+    assert (site / "disclosures/2024/00001/00001-table.pdf").read_bytes().startswith(b"%PDF-1.4")
+    for page in ("disclosures/2024/00001/index.html", "en/disclosures/2024/00001/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        href = re.search(r'<a href="([^"]+)" download>', html).group(1)
+        assert (site / page).parent.joinpath(href).resolve() == (site / "disclosures/2024/00001/00001-table.pdf")
+        assert "(PDF, 30 B)" in html
+
+
+def test_not_found_page_speaks_both_languages(built):
+    _, site = built
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert '<span lang="zh-CN">页面不存在</span> / <span lang="en">Page not found</span>' in html
+    assert 'href="https://gongkai.example.gov.cn/catalogue/"' in html
+    assert 'href="https://gongkai.example.gov.cn/en/catalogue/"' in html

@@ -50,8 +50,8 @@ UI = {
     "not_recorded": Text("未记录", "not recorded"),
     "proactive": Text("公开目录中的主动公开条目", "Proactive disclosures in the catalogue"),
     "proactive_total": Text("{year}年主动公开政府信息 {count} 条（按发布日期统计）。",
-                            "{count} items of government information were disclosed proactively in {year} "
-                            "(by date published)."),
+                            "Items of government information disclosed proactively in {year} (by date "
+                            "published): {count}."),
     "by_month": Text("按月份", "By month"),
     "by_category": Text("按主题分类", "By subject category"),
     "by_genre": Text("按体裁分类", "By genre"),

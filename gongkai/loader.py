@@ -63,13 +63,15 @@ def _scan(root: Path) -> tuple[list[str], list[str]]:
 
 
 def load_catalogue(root: Path, today: date | None = None, only: list[Path] | None = None,
-                   workers: int | None = None) -> tuple[Catalogue | None, Problems]:
+                   workers: int | None = None, partial: bool = False) -> tuple[Catalogue | None, Problems]:
     """Load and validate the repository at ``root``.
 
     Returns the catalogue (None when there is any error) and every problem found.
     ``only`` restricts the reported problems to some files (a folder means every file in it); the
     cross-file checks still see every item, so a duplicate index number is found whichever file is named.
     ``workers`` forces the number of worker processes (1: none); by default it depends on the size.
+    ``partial`` returns the catalogue of the valid items even when other files have errors (for reports
+    such as ``gongkai translations``; never for building the site).
     """
     problems = Problems()
     config = load_config(root, problems)
@@ -82,7 +84,7 @@ def load_catalogue(root: Path, today: date | None = None, only: list[Path] | Non
         wanted = [_relative(root, p) for p in only]
         problems.items = [p for p in problems.items if p.path == "disclosures/catalogue.yml"
                           or any(p.path == w or p.path.startswith(w.rstrip("/") + "/") or w == "" for w in wanted)]
-    if problems.errors:
+    if problems.errors and not partial:
         return None, problems
     catalogue = Catalogue(config, tuple(sorted(items, key=lambda i: i.index_no)),
                           today if today is not None else clock.today())

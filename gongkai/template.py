@@ -7,10 +7,15 @@ template can never be published by mistake.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from datetime import date
+from pathlib import Path
 
-from .schema import FIELDS, Field, Kind
+import yaml
+
+from .schema import FIELDS, ITEM_PATH_PATTERN, Field, Kind
 
 PLACEHOLDER_PATTERN = re.compile(r"【待填写[^】\n]*】")
 """What the ``placeholder`` check looks for."""
@@ -22,10 +27,10 @@ def placeholder(what_zh: str, what_en: str) -> str:
 
 
 def _yaml_scalar(value: str) -> str:
-    """``value`` as a YAML scalar: plain when safe, double-quoted otherwise."""
-    if re.fullmatch(r"[^\s:#'\"\[\]{},&*!|>%@`-][^:#\n]*", value) and value == value.strip():
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """``value`` as a YAML scalar that reads back as the same text: plain when safe, double-quoted otherwise."""
+    plain = (re.fullmatch(r"[^\s:#'\"\[\]{},&*!|>%@`?-][^:#\n]*", value) is not None and value == value.strip()
+             and yaml.safe_load(value) == value)
+    return value if plain else json.dumps(value, ensure_ascii=False)
 
 
 def item_text(values: dict[str, object], body: str | None = None) -> str:
@@ -56,3 +61,13 @@ def _field_lines(f: Field, value: object) -> list[str]:
                                     (f"  - file: {_yaml_scalar(str(a['file']))}", f"    title: {_yaml_scalar(str(a['title']))}")]
         return [f"{f.key}:"] + [f"  - {_yaml_scalar(str(v))}" for v in value]
     return [f"{f.key}: {_yaml_scalar(str(value))}"]
+
+
+def next_number(root: Path, year: int) -> str | None:
+    """The next free five-digit number of ``year``: one more than the highest used (numbers are never
+    reused, even after a deletion); None when 99999 is taken."""
+    folder = root / "disclosures" / str(year)
+    used = [int(m.group("number")) for name in (os.listdir(folder) if folder.is_dir() else ())
+            if (m := ITEM_PATH_PATTERN.match(f"{year}/{name}"))]
+    following = max(used, default=0) + 1
+    return f"{following:05d}" if following <= 99999 else None

@@ -89,6 +89,13 @@ class _Checker:
         raw = value.value
         if isinstance(raw, (int, float)) and not isinstance(raw, bool) and f.key == "doc_number":
             raw = str(raw)
+        if isinstance(raw, (int, float, bool)):
+            text = str(raw).lower() if isinstance(raw, bool) else str(raw)
+            self.error(value.line, "wrong-type", f"“{f.key}” 应为一段文字，实际被读成 {_describe(raw)}。",
+                       f"'{f.key}' must be a text; it was read as {_describe(raw, 'en')}.", key=f.key,
+                       column=value.column, hint=Text(f"给值加上引号：{f.key}: \"{text}\"",
+                                                      f'Put the value in quotes: {f.key}: "{text}"'))
+            return None
         if not isinstance(raw, str):
             self.wrong_type(f, value, "一段文字", "a text")
             return None

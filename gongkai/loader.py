@@ -24,7 +24,7 @@ from . import clock
 from .catalogue import Catalogue, Item
 from .config import Config, load_config
 from .problems import Problem, Problems
-from .schema import ITEM_PATH_PATTERN
+from .schema import INDEX_NO_PATTERN, ITEM_PATH_PATTERN
 from .source import read_source
 from .text import Text
 from .validate import validate_original, validate_translation
@@ -111,6 +111,8 @@ class _Result:
 
     rel: str
     item: Item | None
+    index_no: str | None
+    """The index number the original gives, if well formed (even when the item has other errors)."""
     index_line: int
     problems: tuple[Problem, ...]
 
@@ -131,9 +133,8 @@ def _load_items(root: Path, config: Config, problems: Problems, paths: list[str]
     results = _run(root, config, jobs, workers)
     for result in results:
         problems.extend(result.problems)
-    found = [r for r in results if r.item is not None]
-    _check_unique(found, problems)
-    return [r.item for r in found]  # type: ignore[misc]
+    _check_unique(results, problems)
+    return [r.item for r in results if r.item is not None]
 
 
 def _run(root: Path, config: Config, jobs: list[tuple[str | None, str | None]], workers: int | None) -> list[_Result]:
@@ -163,13 +164,14 @@ def _check_jobs(root: Path, config: Config, jobs: list[tuple[str | None, str | N
 def _check_job(root: Path, config: Config, original_rel: str | None, translation_rel: str | None) -> _Result:
     """Check one original and its translation (either may be missing)."""
     problems = Problems()
-    item, index_line = None, 1
+    item, index_no, index_line = None, None, 1
     base = str(root)
     if original_rel is not None:
         doc = read_source(root, os.path.join(base, original_rel), problems, original_rel)
         item = validate_original(doc, config, problems, root)
-        if "index_no" in doc.meta:
-            index_line = doc.meta["index_no"].line
+        value = doc.meta.get("index_no")
+        if value is not None and isinstance(value.value, str) and INDEX_NO_PATTERN.match(value.value.strip()):
+            index_no, index_line = value.value.strip(), value.line
     if translation_rel is not None:
         doc = read_source(root, os.path.join(base, translation_rel), problems, translation_rel)
         if original_rel is None or item is not None:  # else the original's own errors are reported
@@ -177,19 +179,21 @@ def _check_job(root: Path, config: Config, original_rel: str | None, translation
             if translation is not None and item is not None:
                 item = replace(item, translation=translation)
     rel = original_rel or translation_rel or ""
-    return _Result(rel, item, index_line, tuple(problems.items))
+    return _Result(rel, item, index_no, index_line, tuple(problems.items))
 
 
 def _check_unique(results: list[_Result], problems: Problems) -> None:
+    """Each index number once, naming both files (also when one of them has other errors)."""
     seen: dict[str, _Result] = {}
     for result in sorted(results, key=lambda r: r.rel):
-        item = result.item
-        assert item is not None
-        first = seen.setdefault(item.index_no, result)
+        if result.index_no is None:
+            continue
+        first = seen.setdefault(result.index_no, result)
         if first is not result:
+            index_no = result.index_no
             problems.add(result.rel, result.index_line, "duplicate-index-no",
-                         Text(f"索引号 {item.index_no} 已被 {first.rel} 使用。",
-                              f"index number {item.index_no} is already used by {first.rel}."), key="index_no")
+                         Text(f"索引号 {index_no} 已被 {first.rel} 使用。",
+                              f"index number {index_no} is already used by {first.rel}."), key="index_no")
             problems.add(first.rel, first.index_line, "duplicate-index-no",
-                         Text(f"索引号 {item.index_no} 也被 {result.rel} 使用。",
-                              f"index number {item.index_no} is also used by {result.rel}."), key="index_no")
+                         Text(f"索引号 {index_no} 也被 {result.rel} 使用。",
+                              f"index number {index_no} is also used by {result.rel}."), key="index_no")

@@ -93,17 +93,22 @@ def decode(data: bytes, path: str, problems: Problems) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
         guess = _guess_legacy_encoding(data)
         msg = Text(
-            f"文件不是 UTF-8 编码（第 {exc.start} 字节无法解码）" + (f"，看起来是 {guess} 编码。" if guess else "。"),
-            f"the file is not UTF-8 (byte {exc.start} cannot be decoded)"
-            + (f"; it looks like {guess}." if guess else "."),
+            f"文件不是 UTF-8 编码（第 {line} 行第 {column} 列无法按 UTF-8 读取）"
+            + (f"，看起来是 {guess} 编码（常见于 Windows 编辑器）。" if guess else "。"),
+            f"the file is not UTF-8 (line {line}, column {column} cannot be read as UTF-8)"
+            + (f"; it looks like {guess} (common with Windows editors)." if guess else "."),
         )
         hint = Text(
-            f"在编辑器中“另存为”并选择 UTF-8 编码，或运行：iconv -f GB18030 -t UTF-8 {path} -o {path}",
-            f"Save it as UTF-8 in your editor (Save As, encoding UTF-8), or run: iconv -f GB18030 -t UTF-8 {path} -o {path}",
+            f"用记事本打开，选“另存为”，编码选 UTF-8 后保存；或在 Git Bash、Linux、macOS 中运行："
+            f"iconv -f GB18030 -t UTF-8 {path} -o {path}",
+            f"Open it in Notepad, choose Save As with encoding UTF-8; or in Git Bash, Linux or macOS run: "
+            f"iconv -f GB18030 -t UTF-8 {path} -o {path}",
         )
-        problems.add(path, line, "encoding", msg, hint)
+        problems.add(path, line, "encoding", msg, hint, column=column)
         return None
 
 
@@ -333,8 +338,9 @@ def _values_with_lines(rel: str, loader: yaml.SafeLoader, node: yaml.MappingNode
             ok = False
             continue
         key = key_node.value
-        if _FULLWIDTH_CHARS.search(key):
-            key = _report_fullwidth_key(rel, key, line, key_node.start_mark.column + 1, problems)
+        bad = _FULLWIDTH_CHARS.search(key)
+        if bad:
+            key = _report_fullwidth_key(rel, key, line, key_node.start_mark.column + bad.start() + 1, problems)
         if key in meta:
             problems.add(rel, line, "duplicate-key",
                          Text(f"字段 “{key}” 重复出现（第一次在第 {meta[key].line} 行）。",
@@ -366,7 +372,7 @@ def _fast_value(node: yaml.Node) -> object:
     ``_SLOW`` for anything else."""
     if isinstance(node, yaml.ScalarNode):
         return node.value if node.tag == _STR_TAG else _SLOW
-    if isinstance(node, yaml.SequenceNode) and all(
+    if isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq" and all(
             isinstance(child, yaml.ScalarNode) and child.tag == _STR_TAG for child in node.value):
         return [child.value for child in node.value]
     return _SLOW

@@ -74,6 +74,15 @@ class _Checker:
             value = self.doc.meta.get(f.key)
             if value is None:
                 continue
+            if value.value is None or (isinstance(value.value, (str, list)) and not value.value):
+                self.values[f.key] = None
+                need = "必填字段，请填写" if f.required else "请填写，或删除这一行"
+                self.error(value.line, "empty-value", f"“{f.key}”（{f.label.zh}）没有填写。",
+                           f"'{f.key}' ({f.label.en}) has no value.", key=f.key, column=value.column,
+                           hint=Text(f"{need}，例如：{f.key}: {f.example}",
+                                     ("A required key: fill it in" if f.required else "Fill it in or delete the line")
+                                     + f", e.g. {f.key}: {f.example}"))
+                continue
             if isinstance(value.value, str) and PLACEHOLDER_PATTERN.search(value.value):
                 self.values[f.key] = None  # reported once, as a placeholder, by check_body
                 continue
@@ -261,7 +270,8 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
     quick = "<" in body or "{" in body or ":" in body or "&" in body
     for pattern, zh, en in _UNSAFE_HTML if quick else ():
         for match in pattern.finditer(body):
-            line, column = _position(body, match.start(1))
+            # a tag is shown from its "<"; an attribute or a link from its name
+            line, column = _position(body, match.start() if pattern is _UNSAFE_HTML[0][0] else match.start(1))
             name = match.group(1).lower()
             checker.error(doc.body_line + line - 1, "unsafe-html", f"正文含有{zh.format(name)}，可能在读者的浏览器中运行代码。",
                           f"the body contains {en.format(name)}, which could run code in a reader's browser.",
@@ -279,10 +289,10 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
         checker.error(line, "personal-data", f"疑似{what.zh} “{finding.text}”，个人信息不得公开。",
                       f"this looks like a {what.en}: '{finding.text}'; personal data must not be published.",
                       column=column, hint=Text(
-                          f"删除或遮盖该号码（例如 138****5678）；确需公开的，经审核后在文件头加上：\n"
-                          f"personal_data_allowed:\n  - \"{finding.text}\"",
+                          f"删除或遮盖该号码（例如 138****5678）；确需公开的，经审核后在文件头加上："
+                          f"personal_data_allowed: [\"{finding.text}\"]",
                           f"Delete or mask the number (e.g. 138****5678); if it must be published, after review add "
-                          f"to the front matter:\npersonal_data_allowed:\n  - \"{finding.text}\""))
+                          f"to the front matter: personal_data_allowed: [\"{finding.text}\"]"))
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -357,7 +367,12 @@ def _check_path(checker: _Checker) -> None:
         checker.error(checker.doc.meta["index_no"].line, "index-no-mismatch",
                       f"索引号 {index_no} 与文件位置 {checker.doc.path} 不符，应为 {expected}。",
                       f"index number {index_no} does not match the file {checker.doc.path}; expected {expected}.",
-                      key="index_no")
+                      key="index_no", column=checker.doc.meta["index_no"].column,
+                      hint=Text(f"如果这是新条目，把索引号改为与文件位置一致的 {checker.config.index_prefix}/"
+                                f"{place.group('year')}-{place.group('number')}；否则把文件移到 {expected}。",
+                                f"If this is a new item, change the index number to match its file: "
+                                f"{checker.config.index_prefix}/{place.group('year')}-{place.group('number')}; "
+                                f"otherwise move the file to {expected}."))
 
 
 def _check_attachments(checker: _Checker, root: Path) -> tuple[Attachment, ...]:

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import pages
+from . import pages, reference
 from .catalogue import Catalogue
 from .loader import CONTENT_DIR, load_catalogue
 from .problems import SourceError
@@ -49,6 +49,9 @@ PAGE_GENERATORS: list[PageGenerator] = [
 #: ``name -> (site, lang, page_url) -> markdown`` for ``<!-- gongkai:name -->`` markers.
 FRAGMENTS: dict[str, Fragment] = {
     "latest": lambda site, lang, url: pages.latest_fragment(site.catalogue, lang, url),
+    "field-reference": lambda site, lang, url: reference.field_reference(site.catalogue.config, lang),
+    "error-codes": lambda site, lang, url: reference.error_codes(lang),
+    "item-template": lambda site, lang, url: reference.item_template(site.catalogue.config, lang),
 }
 
 #: Functions ``site -> outputs`` run once per build.

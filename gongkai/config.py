@@ -192,14 +192,11 @@ class _ConfigReader:
 
 
 def _nested_line(value: Value | None, *keys: str) -> int | None:
-    """The line of the last of ``keys`` (a path of mapping keys) inside ``value``; None if not found.
-
-    catalogue.yml is parsed from its first line, so a node's line is its mark's line + 1.
-    """
+    """The line of the last of ``keys`` (a path of mapping keys) inside ``value``; None if not found."""
     node = value.node if value is not None else None
     key_node = None
     for key in keys:
         if not isinstance(node, yaml.MappingNode):
             return None
         key_node, node = next(((k, v) for k, v in node.value if getattr(k, "value", None) == key), (None, None))
-    return key_node.start_mark.line + 1 if key_node is not None else None
+    return value.line_of(key_node) if value is not None and key_node is not None else None

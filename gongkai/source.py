@@ -65,6 +65,12 @@ class Value:
     """1-based column of the value."""
     node: yaml.Node | None = field(default=None, compare=False, repr=False)
     """The YAML node, for finding lines inside lists and mappings."""
+    first_line: int = field(default=1, compare=False, repr=False)
+    """The file line where the YAML text starts (node marks count from there)."""
+
+    def line_of(self, node: yaml.Node) -> int:
+        """The 1-based file line of ``node``, a node inside this value."""
+        return self.first_line + node.start_mark.line
 
 
 @dataclass(frozen=True)
@@ -359,7 +365,7 @@ def _values_with_lines(rel: str, loader: yaml.SafeLoader, node: yaml.MappingNode
                          key=key, column=value_node.start_mark.column + 1)
             ok = False
             continue
-        meta[key] = Value(value, line, value_node.start_mark.column + 1, value_node)
+        meta[key] = Value(value, line, value_node.start_mark.column + 1, value_node, first_line)
     return meta if ok else None
 
 

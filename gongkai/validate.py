@@ -267,8 +267,7 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
         checker.error(doc.body_line, "empty-body", "正文为空。", "the body is empty.",
                       hint=Text("在文件头结束的 --- 之后写上正文。", "Write the body below the closing --- of the front matter."))
     body = doc.body
-    quick = "<" in body or "{" in body or ":" in body or "&" in body
-    for pattern, zh, en in _UNSAFE_HTML if quick else ():
+    for pattern, zh, en in _UNSAFE_HTML:
         for match in pattern.finditer(body):
             # a tag is shown from its "<"; an attribute or a link from its name
             line, column = _position(body, match.start() if pattern is _UNSAFE_HTML[0][0] else match.start(1))
@@ -424,13 +423,12 @@ def _entry_place(value: Value | None, n: int, key: str) -> tuple[int, int]:
     """Line and column of ``key`` in the ``n``-th entry of a list value (the list's line if unknown)."""
     if value is None:
         return 1, 1
-    line_offset = value.line - 1 - (value.node.start_mark.line if value.node is not None else 0)
     try:
         entry = value.node.value[n]  # type: ignore[union-attr]
         node = next(v for k, v in entry.value if k.value == key)
     except (AttributeError, IndexError, StopIteration, TypeError):
         return value.line, value.column
-    return line_offset + node.start_mark.line + 1, node.start_mark.column + 1
+    return value.line_of(node), node.start_mark.column + 1
 
 
 #: How each kind of value is compared with the original's (translations may repeat a value, not change it).

@@ -57,8 +57,10 @@ class _Checker:
             label = f"（{FIELDS_BY_KEY[near].label.zh}）" if near in FIELDS_BY_KEY else ""
             zh_hint = f"是否想写 “{near}”{label}？" if near else "允许的字段见编辑指南。"
             en_hint = f"Did you mean '{near}'?" if near else "See the editors' guide for the allowed keys."
+            hint = (Text(f"把 “{key}” 改为 “{near}”。", f"Rename '{key}' to '{near}'.") if near else
+                    Text("删除这一行，或改为编辑指南中列出的字段。", "Delete the line, or use a key listed in the editors' guide."))
             self.error(value.line, "unknown-key", f"未知字段 “{key}”。{zh_hint}", f"unknown key '{key}'. {en_hint}",
-                       key=key, hint=Text(zh_hint, en_hint))
+                       key=key, hint=hint)
 
     def check_required(self, fields: tuple[Field, ...]) -> None:
         for f in fields:

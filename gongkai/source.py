@@ -426,7 +426,7 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uff
 
 
 def control_characters(text: str) -> list[tuple[int, int, str]]:
-    """``(line, column, U+XXXX)`` of each control character; XML 1.0 forbids most (tab and newline are fine)."""
+    """``(line, column, "U+hhhh")`` of each control character; XML 1.0 forbids most (tab and newline are fine)."""
     found = []
     for match in _XML_ILLEGAL.finditer(text):
         line = text.count("\n", 0, match.start()) + 1

@@ -312,3 +312,12 @@ def test_nothing_crashes(tmp_path: Path, name: str):
     problems.report()
     for problem in problems:
         problem.format_github()
+
+
+def test_a_translation_shares_its_originals_allow_list(tmp_path: Path):
+    root = _repo(tmp_path, ["personal-data-allowed"])
+    translation = root / "disclosures/2024/00137.en.md"
+    translation.write_text("---\ntitle: Consular protection hotline\n---\n\nDuty mobile: 13912345678.\n"
+                           "Old number: 13812345678.\n", encoding="utf-8")
+    catalogue, problems = load_catalogue(root)
+    assert _found(problems) == [("personal-data", D + "00137.en.md", 6, 13)]

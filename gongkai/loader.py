@@ -4,100 +4,196 @@
 and the tests: it reads catalogue.yml, then every ``disclosures/<YYYY>/*.md``,
 validates each, then checks what concerns several files (unique index numbers,
 translations and their originals). It never raises on bad input.
+
+Each file is read once. Items are independent of each other until the
+cross-file checks, so a large repository is parsed by a small pool of worker
+processes (:data:`PARALLEL_THRESHOLD`); the result is the same either way.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from . import clock
-from .catalogue import Catalogue, Item, Translation
+from .catalogue import Catalogue, Item
 from .config import Config, load_config
-from .problems import Problems
-from .schema import ITEM_PATH_PATTERN
+from .problems import Problem, Problems
+from .schema import INDEX_NO_PATTERN, ITEM_PATH_PATTERN
 from .source import read_source
 from .text import Text
 from .validate import validate_original, validate_translation
 
 CONTENT_DIR = "disclosures"
 
+#: From this many item files on, parsing is spread over worker processes.
+PARALLEL_THRESHOLD = 1500
+#: At most this many worker processes (the project's machines have 2 cores).
+MAX_WORKERS = 2
+
+#: Names an editor may have meant as an item (Windows hides extensions: ``00002.md.txt``).
+_MISNAMED_SUFFIXES = (".markdown", ".md.txt", ".mdown", ".txt")
+
 
 def item_paths(root: Path) -> list[Path]:
     """Every Markdown file under disclosures/ (except README.md), in a stable order."""
+    return [root / rel for rel in _scan(root)[0]]
+
+
+def _scan(root: Path) -> tuple[list[str], list[str]]:
+    """Repository-relative paths of the ``.md`` files under disclosures/ and of misnamed ones, sorted."""
     base = root / CONTENT_DIR
-    return sorted(p for p in base.rglob("*.md") if p.is_file() and p.relative_to(base).as_posix() != "README.md")
+    found, misnamed = [], []
+    for folder, dirs, files in os.walk(base):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel_folder = Path(folder).relative_to(root).as_posix()
+        for name in files:
+            rel = f"{rel_folder}/{name}"
+            if name.endswith(".md"):
+                if rel != f"{CONTENT_DIR}/README.md":
+                    found.append(rel)
+            elif name.lower().endswith((".md", *_MISNAMED_SUFFIXES)) and not name.startswith("."):
+                misnamed.append(rel)
+    return sorted(found), sorted(misnamed)
 
 
-def load_catalogue(root: Path, today: date | None = None,
-                   only: list[Path] | None = None) -> tuple[Catalogue | None, Problems]:
+def load_catalogue(root: Path, today: date | None = None, only: list[Path] | None = None,
+                   workers: int | None = None, partial: bool = False) -> tuple[Catalogue | None, Problems]:
     """Load and validate the repository at ``root``.
 
     Returns the catalogue (None when there is any error) and every problem found.
-    ``only`` restricts the per-file checks to some files; the cross-file checks still
-    see every item, so a duplicate index number is found whichever file is named.
+    ``only`` restricts the reported problems to some files (a folder means every file in it); the
+    cross-file checks still see every item, so a duplicate index number is found whichever file is named.
+    ``workers`` forces the number of worker processes (1: none); by default it depends on the size.
+    ``partial`` returns the catalogue of the valid items even when other files have errors (for reports
+    such as ``gongkai translations``; never for building the site).
     """
     problems = Problems()
     config = load_config(root, problems)
     if config is None:
         return None, problems
-    items = _load_items(root, config, problems, item_paths(root))
+    paths, misnamed = _scan(root)
+    _report_misnamed(misnamed, problems)
+    items = _load_items(root, config, problems, paths, workers)
     if only is not None:
-        wanted = {p.resolve().relative_to(root.resolve()).as_posix() for p in only}
-        problems.items = [p for p in problems.items if p.path in wanted or p.path == "disclosures/catalogue.yml"]
-    if problems.errors:
+        wanted = [_relative(root, p) for p in only]
+        problems.items = [p for p in problems.items if p.path == "disclosures/catalogue.yml"
+                          or any(p.path == w or p.path.startswith(w.rstrip("/") + "/") or w == "" for w in wanted)]
+    if problems.errors and not partial:
         return None, problems
     catalogue = Catalogue(config, tuple(sorted(items, key=lambda i: i.index_no)),
                           today if today is not None else clock.today())
     return catalogue, problems
 
 
-def _load_items(root: Path, config: Config, problems: Problems, paths: list[Path]) -> list[Item]:
-    originals: dict[str, Item] = {}
-    translations: list[Path] = []
-    places: dict[str, str] = {}
-    for path in paths:
-        rel = path.relative_to(root).as_posix()
+def _relative(root: Path, path: Path) -> str:
+    """``path`` relative to ``root`` with ``/`` separators; ``""`` for the root itself."""
+    rel = os.path.relpath(path.resolve(), root.resolve()).replace(os.sep, "/")
+    return "" if rel == "." else rel
+
+
+def _report_misnamed(paths: list[str], problems: Problems) -> None:
+    for rel in paths:
+        problems.add(rel, 0, "bad-path",
+                     Text(f"文件 {rel} 的扩展名不是 .md，不会被发布。", f"{rel} does not end in .md, so it would never be published."),
+                     Text("把文件改名为 <五位序号>.md（Windows 资源管理器中先打开“文件扩展名”显示）。",
+                          "Rename it to <5-digit number>.md (in Windows Explorer, first turn on 'File name extensions')."))
+
+
+@dataclass(frozen=True)
+class _Result:
+    """What checking one item (its original and translation) gives."""
+
+    rel: str
+    item: Item | None
+    index_no: str | None
+    """The index number the original gives, if well formed (even when the item has other errors)."""
+    index_line: int
+    problems: tuple[Problem, ...]
+
+
+def _load_items(root: Path, config: Config, problems: Problems, paths: list[str],
+                workers: int | None) -> list[Item]:
+    groups: dict[str, list[str | None]] = {}
+    for rel in paths:
         match = ITEM_PATH_PATTERN.match(rel.removeprefix(f"{CONTENT_DIR}/"))
         if not match:
             problems.add(rel, 0, "bad-path", Text(f"文件 {rel} 的位置或名称不符合 disclosures/<年份>/<五位序号>.md。",
                                                   f"{rel} is not named disclosures/<year>/<5-digit number>.md."))
             continue
-        if match.group("lang"):
-            translations.append(path)
+        original = rel.removesuffix(".en.md") + ".md" if match.group("lang") else rel
+        group = groups.setdefault(original, [None, None])
+        group[1 if match.group("lang") else 0] = rel
+    jobs = [(original if pair[0] else None, pair[1]) for original, pair in sorted(groups.items())]
+    results = _run(root, config, jobs, workers)
+    for result in results:
+        problems.extend(result.problems)
+    _check_unique(results, problems)
+    return [r.item for r in results if r.item is not None]
+
+
+def _run(root: Path, config: Config, jobs: list[tuple[str | None, str | None]], workers: int | None) -> list[_Result]:
+    if workers is None:
+        workers = min(MAX_WORKERS, os.cpu_count() or 1) if len(jobs) >= PARALLEL_THRESHOLD else 1
+    if workers <= 1 or len(jobs) < 2:
+        return _check_jobs(root, config, jobs)
+    size = -(-len(jobs) // (workers * 4))
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        parts = pool.map(_check_jobs, [root] * len(chunks), [config] * len(chunks), chunks)
+        return [result for part in parts for result in part]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """``fork`` (fast) where it is safe: a POSIX process with a single thread; ``spawn`` otherwise."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _check_jobs(root: Path, config: Config, jobs: list[tuple[str | None, str | None]]) -> list[_Result]:
+    return [_check_job(root, config, original, translation) for original, translation in jobs]
+
+
+def _check_job(root: Path, config: Config, original_rel: str | None, translation_rel: str | None) -> _Result:
+    """Check one original and its translation (either may be missing)."""
+    problems = Problems()
+    item, index_no, index_line = None, None, 1
+    base = str(root)
+    if original_rel is not None:
+        doc = read_source(root, os.path.join(base, original_rel), problems, original_rel)
+        item = validate_original(doc, config, problems, root)
+        value = doc.meta.get("index_no")
+        if value is not None and isinstance(value.value, str) and INDEX_NO_PATTERN.match(value.value.strip()):
+            index_no, index_line = value.value.strip(), value.line
+    if translation_rel is not None:
+        doc = read_source(root, os.path.join(base, translation_rel), problems, translation_rel)
+        if original_rel is None or item is not None:  # else the original's own errors are reported
+            translation = validate_translation(doc, item, config, problems)
+            if translation is not None and item is not None:
+                item = replace(item, translation=translation)
+    rel = original_rel or translation_rel or ""
+    return _Result(rel, item, index_no, index_line, tuple(problems.items))
+
+
+def _check_unique(results: list[_Result], problems: Problems) -> None:
+    """Each index number once, naming both files (also when one of them has other errors)."""
+    seen: dict[str, _Result] = {}
+    for result in sorted(results, key=lambda r: r.rel):
+        if result.index_no is None:
             continue
-        data = path.read_bytes()
-        item = validate_original(read_source(root, path, problems), config, problems, root, data)
-        places[rel] = f"{match.group('year')}/{match.group('number')}"
-        if item is not None:
-            originals[rel] = item
-    _check_unique(originals.values(), problems)
-    for path in translations:
-        rel = path.relative_to(root).as_posix()
-        original_rel = rel.removesuffix(".en.md") + ".md"
-        original = originals.get(original_rel)
-        doc = read_source(root, path, problems)
-        if original is None and original_rel in places:
-            continue  # the original has errors of its own, reported there
-        translation = validate_translation(doc, original, config, problems)
-        if translation is not None and original is not None:
-            originals[original_rel] = _with_translation(original, translation)
-    return list(originals.values())
-
-
-def _with_translation(item: Item, translation: Translation) -> Item:
-    return replace(item, translation=translation)
-
-
-def _check_unique(items, problems: Problems) -> None:
-    seen: dict[str, Item] = {}
-    for item in sorted(items, key=lambda i: i.path):
-        first = seen.setdefault(item.index_no, item)
-        if first is not item:
-            problems.add(item.path, 1, "duplicate-index-no",
-                         Text(f"索引号 {item.index_no} 已被 {first.path} 使用。",
-                              f"index number {item.index_no} is already used by {first.path}."), key="index_no")
-            problems.add(first.path, 1, "duplicate-index-no",
-                         Text(f"索引号 {item.index_no} 也被 {item.path} 使用。",
-                              f"index number {item.index_no} is also used by {item.path}."), key="index_no")
+        first = seen.setdefault(result.index_no, result)
+        if first is not result:
+            index_no = result.index_no
+            problems.add(result.rel, result.index_line, "duplicate-index-no",
+                         Text(f"索引号 {index_no} 已被 {first.rel} 使用。",
+                              f"index number {index_no} is already used by {first.rel}."), key="index_no")
+            problems.add(first.rel, first.index_line, "duplicate-index-no",
+                         Text(f"索引号 {index_no} 也被 {result.rel} 使用。",
+                              f"index number {index_no} is also used by {result.rel}."), key="index_no")

@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import feeds, opendata, pages
+from . import feeds, opendata, pages, reference
 from .catalogue import Catalogue
 from .loader import CONTENT_DIR, load_catalogue
 from .problems import Problems, SourceError
@@ -57,6 +57,9 @@ FRAGMENTS: dict[str, Fragment] = {
     "feeds": lambda site, lang, url: feeds.subscribe_fragment(site.catalogue, lang, url),
     "open-data": lambda site, lang, url: opendata.fragment(site.catalogue, lang, url),
     **statistics_guide.FRAGMENTS,
+    "field-reference": lambda site, lang, url: reference.field_reference(site.catalogue.config, lang),
+    "error-codes": lambda site, lang, url: reference.error_codes(lang),
+    "item-template": lambda site, lang, url: reference.item_template(site.catalogue.config, lang),
 }
 
 #: Functions ``site -> outputs`` run once per build.

@@ -17,12 +17,16 @@ from .config import Config
 from .problems import Problems
 from .schema import (FIELDS, FIELDS_BY_KEY, INDEX_NO_PATTERN, ITEM_PATH_PATTERN, TRANSLATION_KEYS,
                      TRANSLATION_ONLY_FIELDS, Field, Kind)
-from .source import SourceDocument, Value, control_characters
+from .personal import KINDS as PERSONAL_DATA_KINDS
+from .personal import find_personal_data
+from .source import SourceDocument, Value
+from .template import PLACEHOLDER_PATTERN
 from .text import Text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CHINESE_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_SLASH_DATE = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
+_SLASH_DATE = re.compile(r"^(\d{4})[./-](\d{1,2})[./-](\d{1,2})$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
 class _Checker:
@@ -34,6 +38,8 @@ class _Checker:
         self.problems = problems
         self.values: dict[str, object] = {}
         self.ok = True
+        self.suggested: set[str] = set()
+        """Keys an unknown key was taken for (their missing-key is then implied)."""
 
     def error(self, line: int, code: str, zh: str, en: str, *, key: str | None = None,
               hint: Text | None = None, column: int = 1) -> None:
@@ -41,24 +47,24 @@ class _Checker:
         self.problems.add(self.doc.path, line, code, Text(zh, en), hint, key=key, column=column)
 
     # -- keys ---------------------------------------------------------------
-    def check_keys(self, allowed: frozenset[str] | set[str], *, translation: bool = False) -> None:
+    def check_keys(self, allowed: frozenset[str] | set[str]) -> None:
         for key, value in self.doc.meta.items():
             if key in allowed:
                 continue
-            if translation and key in FIELDS_BY_KEY:
-                self.error(value.line, "translation-conflict",
-                           f"译文不能设置 “{key}”，它从中文原文继承。",
-                           f"a translation cannot set '{key}'; it comes from the Chinese original.", key=key)
-                continue
-            near = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
-            zh_hint = f"是否想写 “{near[0]}”？" if near else "允许的字段见编辑指南。"
-            en_hint = f"Did you mean '{near[0]}'?" if near else "See the editors' guide for the allowed keys."
+            near = _nearest_key(key, allowed)
+            if near and near not in self.doc.meta:
+                self.suggested.add(near)
+            label = f"（{FIELDS_BY_KEY[near].label.zh}）" if near in FIELDS_BY_KEY else ""
+            zh_hint = f"是否想写 “{near}”{label}？" if near else "允许的字段见编辑指南。"
+            en_hint = f"Did you mean '{near}'?" if near else "See the editors' guide for the allowed keys."
+            hint = (Text(f"把 “{key}” 改为 “{near}”。", f"Rename '{key}' to '{near}'.") if near else
+                    Text("删除这一行，或改为编辑指南中列出的字段。", "Delete the line, or use a key listed in the editors' guide."))
             self.error(value.line, "unknown-key", f"未知字段 “{key}”。{zh_hint}", f"unknown key '{key}'. {en_hint}",
-                       key=key, hint=Text(zh_hint, en_hint))
+                       key=key, hint=hint)
 
     def check_required(self, fields: tuple[Field, ...]) -> None:
         for f in fields:
-            if f.required and f.key not in self.doc.meta:
+            if f.required and f.key not in self.doc.meta and f.key not in self.suggested:
                 self.error(1, "missing-key", f"缺少必填字段 “{f.key}”（{f.label.zh}）。",
                            f"required key '{f.key}' ({f.label.en}) is missing.", key=f.key,
                            hint=Text(f"在文件头加一行，例如：{f.key}: {f.example}",
@@ -68,8 +74,21 @@ class _Checker:
     def check_values(self, fields: tuple[Field, ...]) -> None:
         for f in fields:
             value = self.doc.meta.get(f.key)
-            if value is not None:
-                self.values[f.key] = _KIND_CHECKS[f.kind](self, f, value)
+            if value is None:
+                continue
+            if value.value is None or (isinstance(value.value, (str, list)) and not value.value):
+                self.values[f.key] = None
+                need = "必填字段，请填写" if f.required else "请填写，或删除这一行"
+                self.error(value.line, "empty-value", f"“{f.key}”（{f.label.zh}）没有填写。",
+                           f"'{f.key}' ({f.label.en}) has no value.", key=f.key, column=value.column,
+                           hint=Text(f"{need}，例如：{f.key}: {f.example}",
+                                     ("A required key: fill it in" if f.required else "Fill it in or delete the line")
+                                     + f", e.g. {f.key}: {f.example}"))
+                continue
+            if isinstance(value.value, str) and PLACEHOLDER_PATTERN.search(value.value):
+                self.values[f.key] = None  # reported once, as a placeholder, by check_body
+                continue
+            self.values[f.key] = _KIND_CHECKS[f.kind](self, f, value)
 
     def wrong_type(self, f: Field, value: Value, zh_expected: str, en_expected: str) -> None:
         got = value.value
@@ -81,6 +100,13 @@ class _Checker:
         raw = value.value
         if isinstance(raw, (int, float)) and not isinstance(raw, bool) and f.key == "doc_number":
             raw = str(raw)
+        if isinstance(raw, (int, float, bool)):
+            text = str(raw).lower() if isinstance(raw, bool) else str(raw)
+            self.error(value.line, "wrong-type", f"“{f.key}” 应为一段文字，实际被读成 {_describe(raw)}。",
+                       f"'{f.key}' must be a text; it was read as {_describe(raw, 'en')}.", key=f.key,
+                       column=value.column, hint=Text(f"给值加上引号：{f.key}: \"{text}\"",
+                                                      f'Put the value in quotes: {f.key}: "{text}"'))
+            return None
         if not isinstance(raw, str):
             self.wrong_type(f, value, "一段文字", "a text")
             return None
@@ -91,6 +117,8 @@ class _Checker:
 
     def date_value(self, f: Field, value: Value) -> date | None:
         raw = value.value
+        if isinstance(raw, int) and not isinstance(raw, bool) and _COMPACT_DATE.match(str(raw)):
+            raw = str(raw)  # 20220301: a number to YAML, a date to the editor; said below
         if not isinstance(raw, str):
             self.wrong_type(f, value, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)")
             return None
@@ -99,14 +127,16 @@ class _Checker:
             try:
                 return date.fromisoformat(raw)
             except ValueError:
-                self.error(value.line, "bad-date", f"“{f.key}” 的日期 {raw} 不存在。",
-                           f"'{f.key}': {raw} is not a real date.", key=f.key, column=value.column,
-                           hint=Text("检查月份和日期（例如 2 月没有 30 日）。",
-                                     "Check the month and day (February has no 30th, for example)."))
+                self._impossible_date(f, value, raw)
                 return None
-        match = _CHINESE_DATE.match(raw) or _SLASH_DATE.match(raw)
+        match = _CHINESE_DATE.match(raw) or _SLASH_DATE.match(raw) or _COMPACT_DATE.match(raw)
         if match:
             iso = "{:04d}-{:02d}-{:02d}".format(*(int(g) for g in match.groups()))
+            try:
+                date.fromisoformat(iso)
+            except ValueError:
+                self._impossible_date(f, value, raw)
+                return None
             self.error(value.line, "bad-date", f"“{f.key}” 的日期 “{raw}” 须写成 ISO 格式 {iso}。",
                        f"'{f.key}': write the date '{raw}' in ISO form: {iso}.", key=f.key, column=value.column,
                        hint=Text(f"改为：{f.key}: {iso}", f"Change it to: {f.key}: {iso}"))
@@ -114,6 +144,12 @@ class _Checker:
         self.error(value.line, "bad-date", f"“{f.key}” 的值 “{raw}” 不是 YYYY-MM-DD 格式的日期。",
                    f"'{f.key}': '{raw}' is not a date in the form YYYY-MM-DD.", key=f.key, column=value.column)
         return None
+
+    def _impossible_date(self, f: Field, value: Value, raw: str) -> None:
+        self.error(value.line, "bad-date", f"“{f.key}” 的日期 {raw} 不存在。",
+                   f"'{f.key}': {raw} is not a real date.", key=f.key, column=value.column,
+                   hint=Text("检查月份和日期（例如 2 月没有 30 日）。",
+                             "Check the month and day (February has no 30th, for example)."))
 
     def vocab_value(self, f: Field, value: Value) -> str | None:
         raw = value.value
@@ -175,6 +211,17 @@ class _Checker:
         return tuple(raw)
 
 
+def _nearest_key(key: str, allowed: frozenset[str] | set[str]) -> str | None:
+    """The allowed key ``key`` was most likely meant to be: by Chinese label, case, or spelling."""
+    by_label = {f.label.zh: f.key for f in FIELDS + TRANSLATION_ONLY_FIELDS if f.key in allowed}
+    if key.strip() in by_label:
+        return by_label[key.strip()]
+    if key.lower().replace("-", "_").replace(" ", "_") in allowed:
+        return key.lower().replace("-", "_").replace(" ", "_")
+    near = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+    return near[0] if near else None
+
+
 _KIND_CHECKS = {
     Kind.TEXT: _Checker.text_value,
     Kind.DATE: _Checker.date_value,
@@ -202,30 +249,57 @@ def _describe(value: object, lang: str = "zh") -> str:
 
 # -- body -------------------------------------------------------------------
 
+#: Markup that can run code in a reader's browser, with the name reported; group 1 is the name.
 _UNSAFE_HTML = (
-    (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|form|base|meta|link|style)\b", re.I),
-     "<{0}> 标签", "a <{0}> tag"),
-    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
-    (re.compile(r"(javascript|vbscript|data)\s*:", re.I), "{0}: 链接", "a {0}: link"),
+    (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|form|base|meta|link|style|svg|math)\b",
+                re.I), "<{0}> 标签", "a <{0}> tag"),
+    (re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
+    (re.compile(r"\{[^}\n]*?(?<![\w-])(on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
+    (re.compile(r"(?:href|src|action|formaction|\]\(|\]:)\s*=?\s*[\"']?\s*<?\s*(javascript|vbscript|data)"
+                r"\s*(?::|&#0*58;?|&#x0*3a;?|&colon;)", re.I), "{0}: 链接", "a {0}: link"),
 )
-_LINK_CONTEXT = re.compile(r"(href|src|\]\()\s*=?\s*[\"']?\s*$", re.I)
 
 
-def check_body(doc: SourceDocument, checker: _Checker) -> None:
-    """Empty body, unsafe HTML and control characters (which break feeds)."""
+def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] = frozenset()) -> None:
+    """Empty body, unsafe HTML, placeholders left from the template and personal data.
+
+    Control characters are reported when the file is read (``source``), once for the whole file.
+    """
     if not doc.body.strip():
-        checker.error(doc.body_line, "empty-body", "正文为空。", "the body is empty.")
-    for line_no, column, code in control_characters(doc.text):
-        checker.error(line_no, "control-character", f"第 {line_no} 行第 {column} 列有控制字符 {code}。",
-                      f"control character {code} at line {line_no}, column {column}.", column=column)
-    for offset, line in enumerate(doc.body.split("\n")):
-        for pattern, zh, en in _UNSAFE_HTML:
-            for match in pattern.finditer(line):
-                if pattern is _UNSAFE_HTML[2][0] and not _LINK_CONTEXT.search(line[: match.start()]):
-                    continue
-                name = match.group(1).lower()
-                checker.error(doc.body_line + offset, "unsafe-html", f"正文含有{zh.format(name)}。",
-                              f"the body contains {en.format(name)}.", column=match.start() + 1)
+        checker.error(doc.body_line, "empty-body", "正文为空。", "the body is empty.",
+                      hint=Text("在文件头结束的 --- 之后写上正文。", "Write the body below the closing --- of the front matter."))
+    body = doc.body
+    for pattern, zh, en in _UNSAFE_HTML:
+        for match in pattern.finditer(body):
+            # a tag is shown from its "<"; an attribute or a link from its name
+            line, column = _position(body, match.start() if pattern is _UNSAFE_HTML[0][0] else match.start(1))
+            name = match.group(1).lower()
+            checker.error(doc.body_line + line - 1, "unsafe-html", f"正文含有{zh.format(name)}，可能在读者的浏览器中运行代码。",
+                          f"the body contains {en.format(name)}, which could run code in a reader's browser.",
+                          column=column)
+    text = doc.text
+    for match in PLACEHOLDER_PATTERN.finditer(text) if "【" in text else ():
+        line, column = _position(text, match.start())
+        checker.error(line, "placeholder", f"第 {line} 行还有模板占位文字 “{match.group()}”。",
+                      f"line {line} still has the template placeholder '{match.group()}'.", column=column)
+    for finding in find_personal_data(text):
+        if finding.text in allowed or finding.text == checker.config.index_prefix:
+            continue
+        line, column = _position(text, finding.start)
+        what = PERSONAL_DATA_KINDS[finding.kind]
+        checker.error(line, "personal-data", f"疑似{what.zh} “{finding.text}”，个人信息不得公开。",
+                      f"this looks like a {what.en}: '{finding.text}'; personal data must not be published.",
+                      column=column, hint=Text(
+                          f"删除或遮盖该号码（例如 138****5678）；确需公开的，经审核后在文件头加上："
+                          f"personal_data_allowed: [\"{finding.text}\"]",
+                          f"Delete or mask the number (e.g. 138****5678); if it must be published, after review add "
+                          f"to the front matter: personal_data_allowed: [\"{finding.text}\"]"))
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 # -- documents ---------------------------------------------------------------
@@ -241,14 +315,13 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
         checker.check_values(FIELDS)
         _check_relations(checker)
         _check_path(checker)
-        check_body(doc, checker)
-    attachments = _check_attachments(checker, root) if checker.ok else ()
+        check_body(doc, checker, frozenset(checker.values.get("personal_data_allowed") or ()))  # type: ignore[arg-type]
+    attachments = _check_attachments(checker, root) if doc.ok else ()
     if not checker.ok:
         return None
     v = checker.values
     match = INDEX_NO_PATTERN.match(str(v["index_no"]))
     assert match is not None
-    raw = data if data is not None else (root / doc.path).read_bytes()
     return Item(
         path=doc.path, index_no=str(v["index_no"]), year=int(match.group("year")), number=match.group("number"),
         title=str(v["title"]), publisher=str(v["publisher"]), doc_number=v.get("doc_number"),  # type: ignore[arg-type]
@@ -257,7 +330,8 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
         validity=str(v["validity"]), repealed_on=v.get("repealed_on"), repealed_by=v.get("repealed_by"),  # type: ignore[arg-type]
         keywords=v.get("keywords") or (), summary=v.get("summary"),  # type: ignore[arg-type]
         attachments=attachments, draft=bool(v.get("draft", False)), body=doc.body.strip("\n") + "\n",
-        sha256=hashlib.sha256(raw).hexdigest(),
+        sha256=doc.sha256 or hashlib.sha256(data if data is not None else (root / doc.path).read_bytes()).hexdigest(),
+        personal_data_allowed=v.get("personal_data_allowed") or (),  # type: ignore[arg-type]
     )
 
 
@@ -267,7 +341,8 @@ def _check_relations(checker: _Checker) -> None:
     if isinstance(written, date) and isinstance(published, date) and published < written:
         checker.error(meta["date_published"].line, "date-order",
                       f"发布日期 {published} 早于成文日期 {written}。",
-                      f"date_published {published} is before date_written {written}.", key="date_published")
+                      f"date_published {published} is before date_written {written}.", key="date_published",
+                      column=meta["date_published"].column)
     repealed_on = v.get("repealed_on")
     if v.get("validity") == "repealed" and "repealed_on" not in meta:
         checker.error(meta["validity"].line, "repeal-incomplete", "有效性为 repealed，但缺少 repealed_on。",
@@ -293,36 +368,73 @@ def _check_path(checker: _Checker) -> None:
         checker.error(checker.doc.meta["index_no"].line, "index-no-mismatch",
                       f"索引号 {index_no} 与文件位置 {checker.doc.path} 不符，应为 {expected}。",
                       f"index number {index_no} does not match the file {checker.doc.path}; expected {expected}.",
-                      key="index_no")
+                      key="index_no", column=checker.doc.meta["index_no"].column,
+                      hint=Text(f"如果这是新条目，把索引号改为与文件位置一致的 {checker.config.index_prefix}/"
+                                f"{place.group('year')}-{place.group('number')}；否则把文件移到 {expected}。",
+                                f"If this is a new item, change the index number to match its file: "
+                                f"{checker.config.index_prefix}/{place.group('year')}-{place.group('number')}; "
+                                f"otherwise move the file to {expected}."))
 
 
 def _check_attachments(checker: _Checker, root: Path) -> tuple[Attachment, ...]:
     entries = checker.values.get("attachments") or ()
-    line = checker.doc.meta["attachments"].line if "attachments" in checker.doc.meta else 1
+    value = checker.doc.meta.get("attachments")
     folder = (root / checker.doc.path).parent
     result = []
-    for entry in entries:  # type: ignore[union-attr]
+    for n, entry in enumerate(entries):  # type: ignore[arg-type]
         name = entry["file"]
-        target = (folder / name).resolve()
+        line, column = _entry_place(value, n, "file")
+
+        def error(zh: str, en: str, hint: Text | None = None) -> None:
+            checker.error(line, "attachment", zh, en, key="attachments", column=column, hint=hint)
+
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        if "/" in name or "\\" in name or target.parent != folder.resolve():
-            checker.error(line, "attachment", f"附件 “{name}” 不在条目所在文件夹内。",
-                          f"attachment '{name}' is not in the item's folder.", key="attachments")
-        elif not target.is_file():
-            checker.error(line, "attachment", f"找不到附件 “{name}”。", f"attachment '{name}' does not exist.",
-                          key="attachments")
+        try:
+            inside = ("/" not in name and "\\" not in name and name not in ("", ".", "..")
+                      and (folder / name).resolve().parent == folder.resolve())
+            size = (folder / name).stat().st_size if inside and (folder / name).is_file() else None
+        except (OSError, ValueError):  # a name the file system refuses (NUL, too long...)
+            inside, size = True, None
+        if not inside:
+            error(f"附件 “{name}” 不在条目所在文件夹 {checker.doc.path.rsplit('/', 1)[0]}/ 内。",
+                  f"attachment '{name}' is not in the item's folder {checker.doc.path.rsplit('/', 1)[0]}/.",
+                  Text("把附件文件放在条目旁边，file 只写文件名（不含 / 或 ..）。",
+                       "Put the file beside the item and give only its name in `file` (no / or ..)."))
+        elif size is None:
+            error(f"找不到附件 “{name}”（应在 {checker.doc.path.rsplit('/', 1)[0]}/ 中）。",
+                  f"attachment '{name}' does not exist (expected in {checker.doc.path.rsplit('/', 1)[0]}/).",
+                  Text("上传附件文件，或检查文件名的拼写和大小写。",
+                       "Upload the file, or check the spelling and upper/lower case of its name."))
         elif ext not in checker.config.attachment_types:
             allowed = ", ".join(sorted(checker.config.attachment_types))
-            checker.error(line, "attachment", f"附件 “{name}” 的类型 .{ext} 不允许。",
-                          f"attachment '{name}': type .{ext} is not allowed.", key="attachments",
-                          hint=Text(f"允许的类型：{allowed}", f"Allowed types: {allowed}"))
-        elif target.stat().st_size > checker.config.attachment_max_bytes:
+            error(f"附件 “{name}” 的类型 .{ext} 不允许。", f"attachment '{name}': type .{ext} is not allowed.",
+                  Text(f"允许的类型：{allowed}", f"Allowed types: {allowed}"))
+        elif size > checker.config.attachment_max_bytes:
             limit = checker.config.attachment_max_bytes
-            checker.error(line, "attachment", f"附件 “{name}” 超过大小上限 {limit} 字节。",
-                          f"attachment '{name}' is larger than the limit of {limit} bytes.", key="attachments")
+            error(f"附件 “{name}” 有 {size} 字节，超过大小上限 {limit} 字节（{limit / 1048576:g} MB）。",
+                  f"attachment '{name}' has {size} bytes, more than the limit of {limit} bytes "
+                  f"({limit / 1048576:g} MB).",
+                  Text("压缩文件或拆分为多个附件；上限在 catalogue.yml 的 attachments.max_bytes 中设置。",
+                       "Compress the file or split it; the limit is attachments.max_bytes in catalogue.yml."))
         else:
-            result.append(Attachment(name, entry["title"].strip(), target.stat().st_size))
+            result.append(Attachment(name, entry["title"].strip(), size))
     return tuple(result)
+
+
+def _entry_place(value: Value | None, n: int, key: str) -> tuple[int, int]:
+    """Line and column of ``key`` in the ``n``-th entry of a list value (the list's line if unknown)."""
+    if value is None:
+        return 1, 1
+    try:
+        entry = value.node.value[n]  # type: ignore[union-attr]
+        node = next(v for k, v in entry.value if k.value == key)
+    except (AttributeError, IndexError, StopIteration, TypeError):
+        return value.line, value.column
+    return value.line_of(node), node.start_mark.column + 1
+
+
+#: How each kind of value is compared with the original's (translations may repeat a value, not change it).
+_COMPARABLE = (Kind.TEXT, Kind.DATE, Kind.VOCAB, Kind.BOOL, Kind.INDEX_NO)
 
 
 def validate_translation(doc: SourceDocument, original: Item | None, config: Config,
@@ -334,21 +446,45 @@ def validate_translation(doc: SourceDocument, original: Item | None, config: Con
         return None
     if original is None:
         checker.error(1, "translation-orphan", f"译文 {doc.path} 没有对应的中文原文。",
-                      f"translation {doc.path} has no Chinese original beside it.")
+                      f"translation {doc.path} has no Chinese original beside it.",
+                      hint=Text(f"添加中文原文 {doc.path.removesuffix('.en.md')}.md，或改正译文的文件名。",
+                                f"Add the Chinese original {doc.path.removesuffix('.en.md')}.md, "
+                                "or correct the translation's file name."))
         return None
+    repeated = tuple(f for f in FIELDS if f.key in doc.meta and f.key not in TRANSLATION_KEYS)
     fields = tuple(f for f in FIELDS + TRANSLATION_ONLY_FIELDS if f.key in TRANSLATION_KEYS)
-    checker.check_keys(TRANSLATION_KEYS, translation=True)
+    checker.check_keys(TRANSLATION_KEYS | {f.key for f in repeated})
     if "title" not in doc.meta:
-        checker.error(1, "missing-key", "译文缺少 “title”。", "the translation has no 'title'.", key="title")
-    checker.check_values(fields)
-    if "index_no" in checker.values and checker.values["index_no"] != original.index_no:
-        checker.error(doc.meta["index_no"].line, "translation-conflict",
-                      f"译文的索引号 {checker.values['index_no']} 与原文 {original.index_no} 不同。",
-                      f"the translation's index_no {checker.values['index_no']} differs from the original's "
-                      f"{original.index_no}.", key="index_no")
-    check_body(doc, checker)
+        checker.error(1, "missing-key", "译文缺少 “title”。", "the translation has no 'title'.", key="title",
+                      hint=Text("在译文文件头加一行 title: <英文标题>。", "Add a line title: <English title> to its front matter."))
+    checker.check_values(fields + tuple(f for f in repeated if f.kind in _COMPARABLE))
+    for f in repeated + tuple(f for f in fields if f.key == "index_no" and f.key in doc.meta):
+        _compare_with_original(checker, f, original)
+    check_body(doc, checker, frozenset(original.personal_data_allowed))
     if not checker.ok:
         return None
     v = checker.values
     return Translation(doc.path, str(v["title"]), v.get("summary"), v.get("keywords") or (),  # type: ignore[arg-type]
                        doc.body.strip("\n") + "\n", v.get("source_sha256"))  # type: ignore[arg-type]
+
+
+def _compare_with_original(checker: _Checker, f: Field, original: Item) -> None:
+    """A translation may repeat the original's metadata, never contradict it."""
+    value = checker.doc.meta[f.key]
+    expected = getattr(original, f.key)
+    if f.kind not in _COMPARABLE:
+        checker.error(value.line, "translation-conflict", f"译文不能设置 “{f.key}”，它从中文原文继承。",
+                      f"a translation cannot set '{f.key}'; it comes from the Chinese original.", key=f.key,
+                      hint=Text(f"从译文中删除 “{f.key}”。", f"Delete '{f.key}' from the translation."))
+        return
+    got = checker.values.get(f.key)
+    if got is None or got == expected:
+        return  # a bad value was reported by its own check; an equal one is harmless
+    shown = expected if expected is not None else "（无）"
+    checker.error(value.line, "translation-conflict",
+                  f"译文的 “{f.key}” 是 {got}，与中文原文的 {shown} 矛盾。",
+                  f"the translation's '{f.key}' is {got}, which contradicts the Chinese original's "
+                  f"{expected if expected is not None else '(none)'}.", key=f.key, column=value.column,
+                  hint=Text(f"删除译文中的 “{f.key}”（它从原文继承），或改为与原文一致。",
+                            f"Delete '{f.key}' from the translation (it comes from the original), "
+                            "or make it match the original."))

@@ -1,0 +1,73 @@
+"""The template of a new item (``gongkai new``), derived from the one schema.
+
+Text the editor must replace is written as a placeholder ``【待填写：…】``;
+the ``placeholder`` check refuses any file that still contains one, so a
+template can never be published by mistake.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .schema import FIELDS, ITEM_PATH_PATTERN, Field, Kind
+
+PLACEHOLDER_PATTERN = re.compile(r"【待填写[^】\n]*】")
+"""What the ``placeholder`` check looks for."""
+
+
+def placeholder(what_zh: str, what_en: str) -> str:
+    """A placeholder the ``placeholder`` check finds, e.g. ``【待填写：标题 / title】``."""
+    return f"【待填写：{what_zh} / {what_en}】"
+
+
+def _yaml_scalar(value: str) -> str:
+    """``value`` as a YAML scalar that reads back as the same text: plain when safe, double-quoted otherwise."""
+    plain = (re.fullmatch(r"[^\s:#'\"\[\]{},&*!|>%@`?-][^:#\n]*", value) is not None and value == value.strip()
+             and yaml.safe_load(value) == value)
+    return value if plain else json.dumps(value, ensure_ascii=False)
+
+
+def item_text(values: dict[str, object], body: str | None = None) -> str:
+    """The text of a new item: every required key of :data:`FIELDS` (and each optional key given), in schema order.
+
+    ``values`` maps keys to their values (str, date, bool or a list of str); a required key
+    without a value gets a placeholder. ``body`` defaults to a placeholder paragraph.
+    """
+    lines = ["---"]
+    for f in FIELDS:
+        if f.key not in values and not f.required:
+            continue
+        lines += _field_lines(f, values.get(f.key))
+    lines += ["---", "", body.strip("\n") if body else placeholder("正文", "body"), ""]
+    return "\n".join(lines)
+
+
+def _field_lines(f: Field, value: object) -> list[str]:
+    if value is None or value == "":
+        return [f"{f.key}: {_yaml_scalar(placeholder(f.label.zh, f.label.en))}"]
+    if isinstance(value, bool):
+        return [f"{f.key}: {'true' if value else 'false'}"]
+    if isinstance(value, date):
+        return [f"{f.key}: {value.isoformat()}"]
+    if isinstance(value, (list, tuple)):
+        if f.kind is Kind.ATTACHMENTS:
+            return [f"{f.key}:"] + [line for a in value for line in
+                                    (f"  - file: {_yaml_scalar(str(a['file']))}", f"    title: {_yaml_scalar(str(a['title']))}")]
+        return [f"{f.key}:"] + [f"  - {_yaml_scalar(str(v))}" for v in value]
+    return [f"{f.key}: {_yaml_scalar(str(value))}"]
+
+
+def next_number(root: Path, year: int) -> str | None:
+    """The next free five-digit number of ``year``: one more than the highest used (numbers are never
+    reused, even after a deletion); None when 99999 is taken."""
+    folder = root / "disclosures" / str(year)
+    used = [int(m.group("number")) for name in (os.listdir(folder) if folder.is_dir() else ())
+            if (m := ITEM_PATH_PATTERN.match(f"{year}/{name}"))]
+    following = max(used, default=0) + 1
+    return f"{following:05d}" if following <= 99999 else None

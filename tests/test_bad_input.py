@@ -1,0 +1,321 @@
+"""Every bad input an editor can make gets its own clear error, with its code, file, line and column,
+in `gongkai check` and in `mkdocs build`, and never a traceback.
+
+Each case is a hand-written fixture under tests/fixtures/bad/<case>/, laid out as under disclosures/
+(each case uses its own item numbers, so all cases can also be put in one repository).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, REPO, build, make_repo
+
+from gongkai.codes import CODES
+from gongkai.loader import load_catalogue
+
+BAD = FIXTURES / "bad"
+D = "disclosures/2024/"
+
+#: case -> every problem expected, as (code, path, line, column); line 0 means "the whole file".
+CASES: dict[str, list[tuple[str, str, int, int]]] = {
+    "encoding-gb18030": [("encoding", D + "00101.md", 3, 8)],
+    "bom": [],
+    "crlf": [],
+    "no-front-matter": [("no-front-matter", D + "00103.md", 1, 1)],
+    "no-front-matter-fullwidth-dashes": [("no-front-matter", D + "00104.md", 1, 1)],
+    "unclosed-front-matter": [("unclosed-front-matter", D + "00105.md", 1, 1)],
+    "unclosed-front-matter-dashes": [("unclosed-front-matter", D + "00106.md", 11, 1)],
+    "yaml-syntax": [("yaml-syntax", D + "00107.md", 3, 8)],
+    "yaml-syntax-missing-space": [("yaml-syntax", D + "00108.md", 3, 7)],
+    "not-a-mapping": [("not-a-mapping", D + "00109.md", 2, 1)],
+    "fullwidth-colon": [("fullwidth-key", D + "00110.md", 3, 6)],
+    "fullwidth-space": [("fullwidth-key", D + "00111.md", 5, 13)],
+    "duplicate-key": [("duplicate-key", D + "00112.md", 4, 1)],
+    "unknown-key": [("unknown-key", D + "00113.md", 3, 1)],
+    "missing-key": [("missing-key", D + "00114.md", 1, 1)],
+    "wrong-type-list": [("wrong-type", D + "00115.md", 3, 8)],
+    "wrong-type-number-for-date": [("wrong-type", D + "00116.md", 5, 15)],
+    "empty-value": [("empty-value", D + "00117.md", 4, 12)],
+    "bad-date-impossible": [("bad-date", D + "00118.md", 5, 15)],
+    "bad-date-chinese": [("bad-date", D + "00119.md", 6, 17)],
+    "date-order": [("date-order", D + "00120.md", 6, 17)],
+    "bad-index-no": [("bad-index-no", D + "00121.md", 2, 11)],
+    "index-no-mismatch": [("index-no-mismatch", D + "00122.md", 2, 11)],
+    "duplicate-index-no": [("duplicate-index-no", D + "00123.md", 2, 1),
+                           ("duplicate-index-no", D + "00124.md", 2, 1),
+                           ("index-no-mismatch", D + "00124.md", 2, 11)],
+    "unknown-value": [("unknown-value", D + "00125.md", 7, 11)],
+    "repeal-incomplete": [("repeal-incomplete", D + "00126.md", 10, 1)],
+    "translation-orphan": [("translation-orphan", D + "00127.en.md", 1, 1)],
+    "translation-conflict": [("translation-conflict", D + "00128.en.md", 4, 17)],
+    "attachment-missing": [("attachment", D + "00129.md", 12, 11)],
+    "attachment-outside-folder": [("attachment", D + "00130.md", 14, 11)],
+    "attachment-type": [("attachment", D + "00131.md", 11, 22)],
+    "attachment-too-large": [("attachment", D + "00132.md", 13, 11)],
+    "unsafe-html": [("unsafe-html", D + "00133.md", 14, 1), ("unsafe-html", D + "00133.md", 15, 1),
+                    ("unsafe-html", D + "00133.md", 16, 21), ("unsafe-html", D + "00133.md", 17, 8),
+                    ("unsafe-html", D + "00133.md", 18, 19)],
+    "control-character": [("control-character", D + "00134.md", 13, 7)],
+    "empty-body": [("empty-body", D + "00135.md", 12, 1)],
+    "personal-data": [("personal-data", D + "00136.md", 14, 12), ("personal-data", D + "00136.md", 14, 36),
+                      ("personal-data", D + "00136.md", 15, 6)],
+    "personal-data-allowed": [],
+    "placeholder": [("placeholder", D + "00138.md", 3, 8), ("placeholder", D + "00138.md", 13, 1)],
+    "bad-path": [("bad-path", D + "report.md", 0, 1)],
+    "misnamed-extension": [("bad-path", D + "00139.md.txt", 0, 1)],
+}
+
+#: case -> texts the messages or hints (zh or en) must contain: what is wrong and how to fix it.
+SAYS: dict[str, list[str]] = {
+    "encoding-gb18030": ["GB18030", f"iconv -f GB18030 -t UTF-8 {D}00101.md -o {D}00101.md", "UTF-8"],
+    "no-front-matter-fullwidth-dashes": ["－－－", "---"],
+    "unclosed-front-matter-dashes": ["———", "line 11"],
+    "yaml-syntax": ["quote opened here is never closed"],
+    "yaml-syntax-missing-space": ["colon must be followed by a space"],
+    "fullwidth-colon": ["：", "title: …"],
+    "fullwidth-space": ["U+3000", "date_written: …"],
+    "duplicate-key": ["first on line 3"],
+    "unknown-key": ["titel", "Did you mean 'title'?"],
+    "missing-key": ["category", "category: plans-and-reports"],
+    "wrong-type-list": ["must be a text; got a list"],
+    "wrong-type-number-for-date": ["a date (YYYY-MM-DD); got the number 2024"],
+    "empty-value": ["doc_number", "delete the line"],
+    "bad-date-impossible": ["2024-02-30 is not a real date", "February has no 30th"],
+    "bad-date-chinese": ["2024年3月5日", "date_published: 2024-03-05"],
+    "date-order": ["date_published 2024-02-01 is before date_written 2024-03-01"],
+    "bad-index-no": ["XMFAO-2024-00121", "XMFAO/<year>-<5-digit number>"],
+    "index-no-mismatch": ["XMFAO/2024-00222", f"{D}00222.md", "XMFAO/2024-00122"],
+    "duplicate-index-no": [f"already used by {D}00123.md", f"also used by {D}00124.md"],
+    "unknown-value": ["通知公告", "Did you mean 'notices'?", "Allowed values: plans-and-reports (计划总结)"],
+    "repeal-incomplete": ["repealed_on"],
+    "translation-orphan": [f"Add the Chinese original {D}00127.md"],
+    "translation-conflict": ["2024-03-15", "2024-03-05"],
+    "attachment-missing": ["00129-budget.pdf", "does not exist"],
+    "attachment-outside-folder": ["../../catalogue.yml", "not in the item's folder"],
+    "attachment-type": [".exe", "Allowed types: doc, docx"],
+    "attachment-too-large": ["20971521 bytes", "20971520"],
+    "unsafe-html": ["<script>", "<iframe>", "onerror=", "javascript:", "onclick="],
+    "control-character": ["U+000B", "line 13, column 7"],
+    "empty-body": ["body is empty"],
+    "personal-data": ["resident ID number: '350203199003071236'", "mobile phone number: '139 1234 5678'",
+                      "bank card number: '6217001234567890122'", 'personal_data_allowed: ["139 1234 5678"]'],
+    "placeholder": ["【待填写：标题 / Title】", "【待填写：正文 / body】"],
+    "bad-path": ["report.md", "disclosures/<year>/<5-digit number>.md"],
+    "misnamed-extension": ["00139.md.txt", "File name extensions"],
+}
+
+
+def _install(case: str, content: Path) -> None:
+    """Copy a case's fixture files into ``content`` (a disclosures/ folder)."""
+    shutil.copytree(BAD / case, content, dirs_exist_ok=True)
+    if case == "attachment-too-large":
+        # One byte over catalogue.yml's limit (20 MiB); sparse, so it costs nothing on disk.
+        with open(content / "2024" / "00132-scan.pdf", "wb") as file:
+            file.truncate(20 * 1024 * 1024 + 1)
+
+
+def _repo(tmp_path: Path, cases) -> Path:
+    root = make_repo(tmp_path)
+    for case in cases:
+        _install(case, root / "disclosures")
+    return root
+
+
+def _found(problems) -> list[tuple[str, str, int, int]]:
+    return sorted((p.code, p.path, p.line, p.column) for p in problems)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_gets_its_own_error(tmp_path: Path, case: str):
+    root = _repo(tmp_path, [case])
+    catalogue, problems = load_catalogue(root)
+    assert _found(problems) == sorted(CASES[case]), problems.report()
+    if CASES[case]:
+        assert catalogue is None  # nothing is built from sources with errors
+    else:
+        assert catalogue is not None and len(catalogue.items) == 1
+    said = "\n".join(f"{p.message.zh}\n{p.message.en}\n{p.hint.zh}\n{p.hint.en}" for p in problems)
+    for text in SAYS.get(case, []):
+        assert text in said, f"{case}: {text!r} not in\n{said}"
+    for problem in problems:  # both languages, always
+        assert problem.message.zh and problem.message.en and problem.hint.zh and problem.hint.en
+
+
+def test_every_code_has_a_fixture():
+    tested = {code for expected in CASES.values() for code, *_ in expected} | {"catalogue-config"}
+    assert tested == set(CODES)
+
+
+def test_accepted_inputs_load_as_written(tmp_path: Path):
+    root = _repo(tmp_path, ["bom", "crlf", "personal-data-allowed"])
+    catalogue, problems = load_catalogue(root)
+    assert not problems, problems.report()
+    titles = {i.number: i.title for i in catalogue.items}
+    assert titles == {"00102": "带字节顺序标记的条目", "00140": "使用 Windows 换行符的条目",
+                      "00137": "关于开通领事保护咨询热线的公告"}
+    assert next(i for i in catalogue.items if i.number == "00140").body == "正文第一段。\n"
+
+
+def test_broken_catalogue_yml_names_its_lines(tmp_path: Path):
+    root = make_repo(tmp_path)
+    shutil.copy(BAD / "catalogue-config" / "catalogue.yml", root / "disclosures" / "catalogue.yml")
+    catalogue, problems = load_catalogue(root)
+    assert catalogue is None
+    assert _found(problems) == [("catalogue-config", "disclosures/catalogue.yml", 21, 1),
+                                ("catalogue-config", "disclosures/catalogue.yml", 28, 1)]
+    assert "feeds.limit" in problems.report() and "'notices' needs both a non-empty zh and en" in problems.report()
+
+
+# -- everything at once: the command line and the MkDocs build ----------------------------------------
+
+@pytest.fixture(scope="module")
+def all_bad(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One repository with every bad case in it."""
+    return _repo(tmp_path_factory.mktemp("all-bad"), sorted(CASES))
+
+
+def _gongkai(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "gongkai.cli", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+
+
+def _locations() -> list[str]:
+    return [f"{path}:{max(line, 1)}:{column}: {code}" for expected in CASES.values()
+            for code, path, line, column in expected]
+
+
+def test_check_reports_every_problem_and_exits_1(all_bad: Path):
+    result = _gongkai("check", cwd=all_bad)
+    assert result.returncode == 1
+    for location in _locations():
+        assert location in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    errors = sum(len(expected) for expected in CASES.values())
+    assert f"Found {errors} error(s) and 0 warning(s)." in result.stderr
+
+
+def test_check_github_format_annotates_each_line(all_bad: Path):
+    result = _gongkai("check", "--format", "github", cwd=all_bad)
+    assert result.returncode == 1
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == sum(len(expected) for expected in CASES.values())
+    assert f"::error file={D}00118.md,line=5,col=15,title=bad-date (date_written)::" in result.stdout
+    assert "%0AHow to fix: Check the month and day" in result.stdout
+
+
+def test_check_given_files_reports_only_them(all_bad: Path):
+    result = _gongkai("check", f"{D}00103.md", f"{D}00118.md", cwd=all_bad)
+    assert result.returncode == 1
+    reported = sorted(line.split(": ")[0] for line in result.stderr.splitlines() if line.startswith(D))
+    assert reported == [f"{D}00103.md:1:1", f"{D}00118.md:5:15"]
+    clean = _gongkai("check", f"{D}00102.md", cwd=all_bad)  # the BOM file is fine
+    assert clean.returncode == 0 and "All clear" in clean.stdout
+
+
+def test_check_refuses_paths_it_cannot_check(all_bad: Path, tmp_path: Path):
+    missing = _gongkai("check", f"{D}99999.md", cwd=all_bad)
+    outside = _gongkai("check", str(tmp_path), cwd=all_bad)
+    no_repo = _gongkai("check", cwd=tmp_path)
+    for result, says in ((missing, "does not exist"), (outside, "outside the repository"),
+                         (no_repo, "no disclosures folder")):
+        assert result.returncode == 2 and says in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_check_is_clean_on_good_sources(tmp_path: Path):
+    result = _gongkai("check", cwd=make_repo(tmp_path, seed=True))
+    assert result.returncode == 0
+    assert "All clear: 1 item(s) checked, no problems." in result.stdout
+
+
+def test_check_on_the_repository_itself_is_clean():
+    result = _gongkai("check", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+
+
+def test_parallel_loading_gives_the_same_result(all_bad: Path):
+    serial = load_catalogue(all_bad, workers=1, partial=True)
+    parallel = load_catalogue(all_bad, workers=2, partial=True)
+    assert [p for p in serial[1]] == [p for p in parallel[1]]
+    assert serial[0].items == parallel[0].items
+
+
+def test_mkdocs_build_fails_cleanly_and_writes_nothing(all_bad: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the site that is online now", encoding="utf-8")
+    result = build(all_bad, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "the content has errors, nothing was built" in output
+    for location in _locations():
+        assert location in output
+    # The previous site is left exactly as it was: no half-built pages, nothing deleted.
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site that is online now"
+
+
+def test_mkdocs_build_of_a_single_yaml_error_names_file_and_line(tmp_path: Path):
+    root = _repo(tmp_path, ["yaml-syntax"])
+    result = build(root)
+    assert result.returncode != 0
+    assert f"{D}00107.md:3:8: yaml-syntax" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (root / "site").exists()
+
+
+# -- nothing crashes -------------------------------------------------------------------------------------
+
+NASTY = {
+    "empty file": b"",
+    "only a fence": b"---\n",
+    "empty front matter": b"---\n---\n\nbody\n",
+    "byte-order mark only": b"\xef\xbb\xbf",
+    "binary": bytes(range(256)) * 4,
+    "nul in a key": b"---\nti\x00tle: x\n---\nbody\n",
+    "yaml tag that fails": b"---\ntitle: !!int x\n---\nbody\n",
+    "python tag": b"---\ntitle: !!python/object/apply:os.system [echo]\n---\nbody\n",
+    "complex key": b"---\n? [a, b]\n: 1\n---\nbody\n",
+    "undefined alias": b"---\ntitle: *x\n---\nbody\n",
+    "merge key": b"---\nbase: &b {title: x}\n<<: *b\n---\nbody\n",
+    "bad merge": b"---\n<<: 3\n---\nbody\n",
+    "scalar front matter": "---\n只有一句话\n---\nbody\n".encode(),
+    "number keys": b"---\n1: 2\nnull: 3\ntrue: 4\n---\nbody\n",
+    "deep nesting": b"---\ntitle: " + b"[" * 500 + b"]" * 500 + b"\n---\nbody\n",
+    "attachment name with nul": b"---\nattachments: [{file: \"a\\0.pdf\", title: x}]\n---\nbody\n",
+    "attachment name too long": b"---\nattachments: [{file: " + b"a" * 5000 + b".pdf, title: x}]\n---\nbody\n",
+    "attachments as mapping": b"---\nattachments: {file: a.pdf}\n---\nbody\n",
+    "surrogate escape": b"---\ntitle: \"\\ud800\"\n---\nbody\n",
+    "lone carriage returns": b"---\rtitle: x\r---\rbody\r",
+    "windows-1252": "---\ntitle: caf\xe9\n---\nbody\n".encode("cp1252"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NASTY))
+def test_nothing_crashes(tmp_path: Path, name: str):
+    root = make_repo(tmp_path)
+    path = root / "disclosures" / "2024" / "00001.md"
+    path.parent.mkdir()
+    path.write_bytes(NASTY[name])
+    catalogue, problems = load_catalogue(root)  # must not raise
+    assert catalogue is None and problems.errors
+    assert all(p.path == "disclosures/2024/00001.md" and p.code in CODES for p in problems)
+    problems.report()
+    for problem in problems:
+        problem.format_github()
+
+
+def test_a_translation_shares_its_originals_allow_list(tmp_path: Path):
+    root = _repo(tmp_path, ["personal-data-allowed"])
+    translation = root / "disclosures/2024/00137.en.md"
+    translation.write_text("---\ntitle: Consular protection hotline\n---\n\nDuty mobile: 13912345678.\n"
+                           "Old number: 13812345678.\n", encoding="utf-8")
+    catalogue, problems = load_catalogue(root)
+    assert _found(problems) == [("personal-data", D + "00137.en.md", 6, 13)]

@@ -46,6 +46,16 @@ class _Checker:
         self.ok = False
         self.problems.add(self.doc.path, line, code, Text(zh, en), hint, key=key, column=column)
 
+    def warning(self, line: int, code: str, zh: str, en: str, *, column: int = 1) -> None:
+        """A problem that does not stop the build (the item stays valid)."""
+        self.problems.add(self.doc.path, line, code, Text(zh, en), key=None, column=column, severity="warning")
+
+    @property
+    def is_draft(self) -> bool:
+        """``draft: true``: the item is being written and is never published."""
+        draft = self.doc.meta.get("draft")
+        return draft is not None and draft.value is True
+
     # -- keys ---------------------------------------------------------------
     def check_keys(self, allowed: frozenset[str] | set[str]) -> None:
         for key, value in self.doc.meta.items():
@@ -85,7 +95,7 @@ class _Checker:
                                      ("A required key: fill it in" if f.required else "Fill it in or delete the line")
                                      + f", e.g. {f.key}: {f.example}"))
                 continue
-            if isinstance(value.value, str) and PLACEHOLDER_PATTERN.search(value.value):
+            if isinstance(value.value, str) and PLACEHOLDER_PATTERN.search(value.value) and not self.is_draft:
                 self.values[f.key] = None  # reported once, as a placeholder, by check_body
                 continue
             self.values[f.key] = _KIND_CHECKS[f.kind](self, f, value)
@@ -278,10 +288,12 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
                           f"the body contains {en.format(name)}, which could run code in a reader's browser.",
                           column=column)
     text = doc.text
+    # A draft is never published, so its placeholders are only a reminder; elsewhere they stop the build.
+    report = checker.warning if checker.is_draft else checker.error
     for match in PLACEHOLDER_PATTERN.finditer(text) if "【" in text else ():
         line, column = _position(text, match.start())
-        checker.error(line, "placeholder", f"第 {line} 行还有模板占位文字 “{match.group()}”。",
-                      f"line {line} still has the template placeholder '{match.group()}'.", column=column)
+        report(line, "placeholder", f"第 {line} 行还有模板占位文字 “{match.group()}”。",
+               f"line {line} still has the template placeholder '{match.group()}'.", column=column)
     for finding in find_personal_data(text):
         if finding.text in allowed or finding.text == checker.config.index_prefix:
             continue

@@ -147,9 +147,10 @@ def test_bad_input_gets_its_own_error(tmp_path: Path, case: str):
         assert problem.message.zh and problem.message.en and problem.hint.zh and problem.hint.en
 
 
-def test_every_code_has_a_fixture():
+def test_every_item_code_has_a_fixture():
+    # Statistics files have their own codes (stats-*), covered in test_statistics_errors.py.
     tested = {code for expected in CASES.values() for code, *_ in expected} | {"catalogue-config"}
-    assert tested == set(CODES)
+    assert tested == {code for code in CODES if not code.startswith("stats-")}
 
 
 def test_accepted_inputs_load_as_written(tmp_path: Path):
@@ -319,3 +320,28 @@ def test_a_translation_shares_its_originals_allow_list(tmp_path: Path):
                            "Old number: 13812345678.\n", encoding="utf-8")
     catalogue, problems = load_catalogue(root)
     assert _found(problems) == [("personal-data", D + "00137.en.md", 6, 13)]
+
+
+def test_placeholders_in_a_draft_warn_and_stay_unpublished(tmp_path: Path):
+    from datetime import date
+
+    from conftest import write_item
+
+    root = make_repo(tmp_path)
+    write_item(root, "XMFAO/2024-00001", title="【待填写：标题 / Title】", draft="true", body="【待填写：正文 / body】\n")
+    catalogue, problems = load_catalogue(root, today=date(2024, 6, 1))
+    assert [(p.line, p.code, p.severity) for p in problems] == [
+        (3, "placeholder", "warning"), (14, "placeholder", "warning")]
+    assert catalogue is not None and catalogue.published == ()
+
+
+def test_placeholders_without_draft_stop_everything(tmp_path: Path):
+    from datetime import date
+
+    from conftest import write_item
+
+    root = make_repo(tmp_path)
+    write_item(root, "XMFAO/2024-00001", body="【待填写：正文 / body】\n")
+    catalogue, problems = load_catalogue(root, today=date(2024, 6, 1))
+    assert catalogue is None
+    assert [(p.line, p.code, p.severity) for p in problems] == [(13, "placeholder", "error")]

@@ -108,8 +108,19 @@ def test_no_report_without_a_statistics_file(tmp_path, monkeypatch, capsys):
 
 def test_existing_files_are_not_overwritten(report, capsys):
     repo, target, _, _ = report
+    before = target.read_bytes()
     assert main(["report", "2024", "--root", str(repo), "-o", str(target)]) == 1
     assert "--force" in capsys.readouterr().err
+    assert target.read_bytes() == before
+
+
+def test_force_regenerates_over_the_draft_it_wrote(report, capsys):
+    # The draft holds 【待填写】 placeholders; as a draft it only warns, so the repository still loads.
+    repo, target, _, _ = report
+    assert main(["report", "2024", "--root", str(repo), "-o", str(target), "--force"]) == 0
+    assert "【待填写" in target.read_text(encoding="utf-8")
+    assert main(["check", "--root", str(repo)]) == 0
+    assert "placeholder" in capsys.readouterr().err
 
 
 def test_a_broken_statistics_file_stops_the_report(repo, capsys):

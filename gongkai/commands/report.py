@@ -34,6 +34,8 @@ def _fail(zh: str, en: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root
+    if args.output is not None and args.output.exists() and not args.force:
+        return _fail(f"{args.output} 已存在；如需覆盖请加 --force。", f"{args.output} exists; add --force to overwrite it.")
     catalogue, problems = load_catalogue(root)
     statistics = load_statistics(root, catalogue, problems)
     if catalogue is None or statistics is None:
@@ -72,8 +74,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"可保存为 disclosures/{day.year}/{number}.md：gongkai report {args.year} -o disclosures/{day.year}/"
               f"{number}.md / Save it as an item with -o disclosures/{day.year}/{number}.md", file=sys.stderr)
         return 0
-    if args.output.exists() and not args.force:
-        return _fail(f"{args.output} 已存在；如需覆盖请加 --force。", f"{args.output} exists; add --force to overwrite it.")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     print(f"已写入年度报告草稿 {args.output}（索引号 {index_no}）。请替换全部【待填写：…】，删除 draft: true 后再提交。\n"

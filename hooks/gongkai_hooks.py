@@ -1,7 +1,10 @@
 """MkDocs adapter for gongkai. It only routes build events to the core.
 
 mkdocs-static-i18n runs every event once per language; everything here is
-idempotent and the parsed catalogue is cached by ``gongkai.site.load_site``.
+idempotent. ``on_config`` resolves the :class:`~gongkai.site.Site` once per
+pass (``load_site`` reuses the parsed catalogue while no source changed) and
+the page events reuse it: checking the sources for changes on every page
+event would cost O(pages x files).
 """
 
 from __future__ import annotations
@@ -20,13 +23,23 @@ from gongkai.site import Site, load_site
 log = logging.getLogger("mkdocs.hooks.gongkai")
 
 
-def _site(config) -> Site:
+_current: dict[str, Site] = {}
+"""The Site of the current pass, by mkdocs.yml path; set by on_config."""
+
+
+def _load(config) -> Site:
     root = Path(config.config_file_path).resolve().parent
     try:
-        return load_site(root, config.site_url or "")
+        site = load_site(root, config.site_url or "")
     except SourceError as error:
         raise PluginError("gongkai: 内容检查未通过，未生成网站 / the content has errors, nothing was built:\n"
                           + error.problems.report()) from None
+    _current[config.config_file_path] = site
+    return site
+
+
+def _site(config) -> Site:
+    return _current.get(config.config_file_path) or _load(config)
 
 
 def _lang(page) -> str:
@@ -34,7 +47,7 @@ def _lang(page) -> str:
 
 
 def on_config(config):
-    _site(config)
+    _load(config)
 
 
 def on_files(files, config):

@@ -127,6 +127,22 @@ class Problems:
         return "\n".join(lines)
 
 
+def describe(value: object, lang: str = "zh") -> str:
+    """How a received value is named in a message: ``数字 3`` / ``the number 3``, ``“abc”`` / ``'abc'``."""
+    zh = lang == "zh"
+    if isinstance(value, bool):
+        return f"布尔值 {str(value).lower()}" if zh else f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}" if zh else f"the number {value}"
+    if isinstance(value, list):
+        return "列表" if zh else "a list"
+    if isinstance(value, dict):
+        return "映射" if zh else "a mapping"
+    if value is None:
+        return "空值" if zh else "nothing"
+    return f"“{value}”" if zh else f"'{value}'"
+
+
 class SourceError(Exception):
     """Raised by entry points (CLI, hooks) when the sources have errors.
 

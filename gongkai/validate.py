@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .catalogue import Attachment, Item, Translation
 from .config import Config
-from .problems import Problems
+from .problems import Problems, describe
 from .schema import (FIELDS, FIELDS_BY_KEY, INDEX_NO_PATTERN, ITEM_PATH_PATTERN, TRANSLATION_KEYS,
                      TRANSLATION_ONLY_FIELDS, Field, Kind)
 from .personal import KINDS as PERSONAL_DATA_KINDS
@@ -102,8 +102,8 @@ class _Checker:
 
     def wrong_type(self, f: Field, value: Value, zh_expected: str, en_expected: str) -> None:
         got = value.value
-        self.error(value.line, "wrong-type", f"“{f.key}” 应为{zh_expected}，实际是 {_describe(got)}。",
-                   f"'{f.key}' must be {en_expected}; got {_describe(got, 'en')}.", key=f.key, column=value.column,
+        self.error(value.line, "wrong-type", f"“{f.key}” 应为{zh_expected}，实际是 {describe(got)}。",
+                   f"'{f.key}' must be {en_expected}; got {describe(got, 'en')}.", key=f.key, column=value.column,
                    hint=Text(f"例如：{f.key}: {f.example}", f"For example: {f.key}: {f.example}"))
 
     def text_value(self, f: Field, value: Value) -> str | None:
@@ -112,8 +112,8 @@ class _Checker:
             raw = str(raw)
         if isinstance(raw, (int, float, bool)):
             text = str(raw).lower() if isinstance(raw, bool) else str(raw)
-            self.error(value.line, "wrong-type", f"“{f.key}” 应为一段文字，实际被读成 {_describe(raw)}。",
-                       f"'{f.key}' must be a text; it was read as {_describe(raw, 'en')}.", key=f.key,
+            self.error(value.line, "wrong-type", f"“{f.key}” 应为一段文字，实际被读成 {describe(raw)}。",
+                       f"'{f.key}' must be a text; it was read as {describe(raw, 'en')}.", key=f.key,
                        column=value.column, hint=Text(f"给值加上引号：{f.key}: \"{text}\"",
                                                       f'Put the value in quotes: {f.key}: "{text}"'))
             return None
@@ -241,20 +241,6 @@ _KIND_CHECKS = {
     Kind.INDEX_NO: _Checker.index_no_value,
     Kind.ATTACHMENTS: _Checker.attachments_value,
 }
-
-
-def _describe(value: object, lang: str = "zh") -> str:
-    if isinstance(value, bool):
-        return "布尔值" if lang == "zh" else "a boolean"
-    if isinstance(value, (int, float)):
-        return f"数字 {value}" if lang == "zh" else f"the number {value}"
-    if isinstance(value, list):
-        return "列表" if lang == "zh" else "a list"
-    if isinstance(value, dict):
-        return "映射" if lang == "zh" else "a mapping"
-    if value is None:
-        return "空值" if lang == "zh" else "nothing"
-    return f"“{value}”" if lang == "zh" else f"'{value}'"
 
 
 # -- body -------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from ..problems import Problems
+from ..problems import Problems, describe
 from ..source import Value, decode, parse_front_matter
 from ..text import Text
 from . import vocabulary as v
@@ -79,20 +79,6 @@ class _Field:
     node: yaml.Node
 
 
-def _describe(value: object, lang: str) -> str:
-    if isinstance(value, bool):
-        return "布尔值 " + str(value).lower() if lang == "zh" else f"the boolean {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"数字 {value}" if lang == "zh" else f"the number {value}"
-    if isinstance(value, list):
-        return "列表" if lang == "zh" else "a list"
-    if isinstance(value, dict):
-        return "映射" if lang == "zh" else "a mapping"
-    if value is None:
-        return "空值" if lang == "zh" else "nothing"
-    return f"“{value}”" if lang == "zh" else f"'{value}'"
-
-
 def mask(text: str) -> str:
     """``138******78``: enough to find the spot, without repeating personal data in logs."""
     return text[:3] + "*" * max(len(text) - 5, 1) + text[-2:] if len(text) > 5 else "*" * len(text)
@@ -141,8 +127,8 @@ class _Reader:
         """The keys of a record (a YAML mapping) with their lines; None when it is not a mapping."""
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
-            self.error(line, "stats-wrong-type", f"{what.zh}应为“字段: 值”的映射，实际是{_describe(data, 'zh')}。",
-                       f"{what.en} must be a mapping of keys to values; got {_describe(data, 'en')}.",
+            self.error(line, "stats-wrong-type", f"{what.zh}应为“字段: 值”的映射，实际是{describe(data, 'zh')}。",
+                       f"{what.en} must be a mapping of keys to values; got {describe(data, 'en')}.",
                        hint=Text("每条记录以“- ”开头，其下每行写“字段: 值”，缩进对齐。",
                                  "Start each record with '- ' and write one 'key: value' per line, indented alike."))
             return None
@@ -188,8 +174,8 @@ class _Reader:
 
     # -- values ------------------------------------------------------------------
     def wrong_type(self, key: str, f: _Field, zh: str, en: str, example: str) -> None:
-        self.error(f.line, "stats-wrong-type", f"“{key}” 应为{zh}，实际是{_describe(f.value, 'zh')}。",
-                   f"'{key}' must be {en}; got {_describe(f.value, 'en')}.", key=key, column=f.column,
+        self.error(f.line, "stats-wrong-type", f"“{key}” 应为{zh}，实际是{describe(f.value, 'zh')}。",
+                   f"'{key}' must be {en}; got {describe(f.value, 'en')}.", key=key, column=f.column,
                    hint=Text(f"例如：{key}: {example}", f"For example: {key}: {example}"))
 
     def date(self, key: str, f: _Field | None) -> date | None:
@@ -239,8 +225,8 @@ class _Reader:
         if isinstance(raw, str) and raw.strip().lower() in ("pending", "none", "未办结", "尚未审结") and pending_hint:
             hint = pending_hint
         if not isinstance(raw, str):
-            self.error(f.line, "stats-wrong-type", f"“{key}” 应为一个取值，实际是{_describe(raw, 'zh')}。",
-                       f"'{key}' must be one key; got {_describe(raw, 'en')}.", key=key, column=f.column, hint=hint)
+            self.error(f.line, "stats-wrong-type", f"“{key}” 应为一个取值，实际是{describe(raw, 'zh')}。",
+                       f"'{key}' must be one key; got {describe(raw, 'en')}.", key=key, column=f.column, hint=hint)
             return None
         text = raw.strip()
         by_label = next((t.key for t in terms if text in (t.label.zh, t.label.en)
@@ -283,8 +269,8 @@ class _Reader:
         node = f.node
         raw = node.value if isinstance(node, yaml.ScalarNode) else None
         if raw is None or not ID_PATTERN.match(str(raw)):
-            shown = _describe(f.value, "zh") if raw is None else f"“{raw}”"
-            shown_en = _describe(f.value, "en") if raw is None else f"'{raw}'"
+            shown = describe(f.value, "zh") if raw is None else f"“{raw}”"
+            shown_en = describe(f.value, "en") if raw is None else f"'{raw}'"
             self.error(f.line, "stats-id", f"id {shown} 不是简短编号。", f"id {shown_en} is not a short code.",
                        key="id", column=f.column)
             return None

@@ -115,8 +115,11 @@ def build_index(site_dir: Path) -> IndexSummary:
             "请检查 overrides/main.html 的 content 块。",
             "No page carries the data-pagefind-body mark, so the search would index whole pages "
             "(navigation, listings). Check the content block in overrides/main.html."))
-    languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
-    return IndexSummary({lang: info["page_count"] for lang, info in languages.items()}, seconds)
+    # Pagefind lists the languages in hash-map order: sort them, so the same site gives the same bytes.
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return IndexSummary({lang: info["page_count"] for lang, info in data["languages"].items()}, seconds)
 
 
 def index_step(site, site_dir: Path) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import search
 from .catalogue import Catalogue, Item
 from .html import esc, lang_attr, markdown_title, rel_url
 from .schema import FIELDS
@@ -65,10 +66,12 @@ def page_url(path: str, lang: str) -> str:
     return url_prefix(lang) + path
 
 
-def _front_matter(title: str, description: str | None = None) -> str:
+def _front_matter(title: str, description: str | None = None, searchable: bool = True) -> str:
     lines = ["---", f"title: {markdown_title(title)}"]
     if description:
         lines.append(f"description: {markdown_title(' '.join(description.split()))}")
+    if not searchable:  # listings: the search finds the items themselves, not the pages that list them
+        lines += ["search:", "  exclude: true"]
     return "\n".join(lines + ["---", ""])
 
 
@@ -82,7 +85,7 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
     summary = translation.summary if translation else (item.summary if lang == "zh" else None)
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
     parts = [_front_matter(title, summary or item.summary), f"<h1>{heading}</h1>", "",
-             _metadata_table(item, catalogue, lang), ""]
+             _metadata_table(item, catalogue, lang), "", search.item_tags(item, catalogue, lang), ""]
     if lang == "en" and translation is None:
         parts += [_notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
                   f'<div lang="zh-CN" markdown="1">', "", item.body, "</div>", ""]
@@ -203,7 +206,8 @@ def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: C
         counter = UI["page_of"](lang).format(page=number, pages=len(chunks))
         caption = f"{title} · {UI['items_count'](lang).format(count=len(items))}" + (
             f" · {counter}" if len(chunks) > 1 else "")
-        body = [_front_matter(title if number == 1 else f"{title} · {counter}"), f"<h1>{esc(title)}</h1>", "",
+        body = [_front_matter(title if number == 1 else f"{title} · {counter}", searchable=False),
+                f"<h1>{esc(title)}</h1>", "",
                 _crumb(url, lang), "", item_table(chunk, catalogue, lang, url, caption), ""]
         if len(chunks) > 1:
             body.append(_pager(base_path, number, len(chunks), url, lang))
@@ -255,7 +259,7 @@ def _catalogue_index(catalogue: Catalogue, lang: str) -> GeneratedPage:
     intro = Text(f"本目录列出{catalogue.config.office_name.zh}主动公开的全部政府信息，按发布日期由新到旧排列。",
                  f"This catalogue lists every piece of government information the "
                  f"{catalogue.config.office_name.en} has disclosed proactively, newest first.")
-    body = [_front_matter(UI["catalogue"](lang)), f"# {esc(UI['catalogue'](lang))}", "", intro(lang), "",
+    body = [_front_matter(UI["catalogue"](lang), searchable=False), f"# {esc(UI['catalogue'](lang))}", "", intro(lang), "",
             f"## {UI['by_year'](lang)}", "", "<ul>\n" + "\n".join(years) + "\n</ul>" if years else
             f"<p>{esc(UI['empty'](lang))}</p>", "", f"## {UI['by_category'](lang)}", "",
             "<ul>\n" + "\n".join(cats) + "\n</ul>" if cats else f"<p>{esc(UI['empty'](lang))}</p>", ""]

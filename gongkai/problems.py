@@ -153,3 +153,14 @@ class SourceError(Exception):
     def __init__(self, problems: Problems):
         self.problems = problems
         super().__init__(problems.report())
+
+
+class BuildStepError(Exception):
+    """Raised by a step that runs after the pages are written (the search index) when it cannot finish.
+
+    Carries a bilingual :class:`~gongkai.text.Text` saying what went wrong and how to fix it.
+    """
+
+    def __init__(self, text: "Text"):
+        self.text = text
+        super().__init__(text.both("\n"))

@@ -4,8 +4,10 @@ A :class:`Site` loads and validates the catalogue once and then answers the
 MkDocs adapter's questions: which pages to add (:attr:`Site.pages`), what
 Markdown a generated page has, what a ``<!-- gongkai:NAME -->`` marker in a
 hand-written page becomes, and which further files (feeds, data, attachments)
-to write. Each feature registers its generators in :data:`PAGE_GENERATORS`,
-:data:`FRAGMENTS` and :data:`OUTPUT_GENERATORS`; the adapter never changes.
+to write, and what to run once the whole site is written (the search index).
+Each feature registers its generators in :data:`PAGE_GENERATORS`,
+:data:`FRAGMENTS`, :data:`OUTPUT_GENERATORS` and :data:`POST_BUILD_STEPS`; the
+adapter never changes.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import feeds, opendata, pages, reference
+from . import feeds, opendata, pages, reference, search
 from .catalogue import Catalogue
 from .loader import CONTENT_DIR, load_catalogue
 from .problems import Problems, SourceError
@@ -43,6 +45,7 @@ class Output:
 PageGenerator = Callable[["Site", str], list[pages.GeneratedPage]]
 Fragment = Callable[["Site", str, str], str]
 OutputGenerator = Callable[["Site"], list[Output]]
+PostBuildStep = Callable[["Site", Path], str]
 
 #: Functions ``(site, lang) -> pages`` run for each language.
 PAGE_GENERATORS: list[PageGenerator] = [
@@ -60,6 +63,8 @@ FRAGMENTS: dict[str, Fragment] = {
     "field-reference": lambda site, lang, url: reference.field_reference(site.catalogue.config, lang),
     "error-codes": lambda site, lang, url: reference.error_codes(lang),
     "item-template": lambda site, lang, url: reference.item_template(site.catalogue.config, lang),
+    "search": search.search_fragment,
+    "searchbox": search.searchbox_fragment,
 }
 
 #: Functions ``site -> outputs`` run once per build.
@@ -69,6 +74,12 @@ OUTPUT_GENERATORS: list[OutputGenerator] = [
     lambda site: [Output(path, content) for path, content in feeds.files(site.catalogue, site.absolute)],
     lambda site: [Output(path, content) for path, content in opendata.files(site.catalogue, site.absolute)],
     lambda site: [Output(path, content) for path, content in statistics_export.files(site.statistics, site.catalogue)],
+]
+
+#: Functions ``(site, site_dir) -> one-line report`` run once, in order, after every page of every
+#: language and every output is in ``site_dir``. They raise ``problems.BuildStepError`` to stop the build.
+POST_BUILD_STEPS: list[PostBuildStep] = [
+    search.index_step,
 ]
 
 MARKER = re.compile(r"<!--\s*gongkai:([a-z0-9-]+)\s*-->")
@@ -110,6 +121,10 @@ class Site:
         """Every further file of the build, sorted by path."""
         found = [o for generate in OUTPUT_GENERATORS for o in generate(self)]
         return sorted(found, key=lambda o: o.path)
+
+    def post_build(self, site_dir: Path) -> list[str]:
+        """Run :data:`POST_BUILD_STEPS` over the finished ``site_dir``; their one-line reports."""
+        return [step(self, Path(site_dir)) for step in POST_BUILD_STEPS]
 
     def expand_markers(self, markdown: str, lang: str, page_url: str) -> str:
         """Replace each ``<!-- gongkai:NAME -->`` with its fragment; unknown names raise KeyError."""

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from gongkai.problems import SourceError
+from gongkai.problems import BuildStepError, SourceError
 from gongkai.site import Site, load_site
 
 log = logging.getLogger("mkdocs.hooks.gongkai")
@@ -75,10 +75,16 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested language pass; write once, after the last one
     site_dir = Path(config.site_dir)
-    for output in _site(config).outputs():
+    site = _site(config)
+    for output in site.outputs():
         target = site_dir / output.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if output.content is not None:
             target.write_bytes(output.content)
         elif output.source is not None:
             shutil.copyfile(output.source, target)
+    try:
+        for report in site.post_build(site_dir):
+            log.info(f"gongkai: {report}")
+    except BuildStepError as error:
+        raise PluginError(f"gongkai: {error}") from None

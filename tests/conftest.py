@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -103,6 +105,22 @@ def site_texts(site_dir: Path) -> dict[str, str]:
             except UnicodeDecodeError:
                 continue
     return texts
+
+
+def pagefind_files(site_dir: Path) -> dict[str, bytes]:
+    """Pagefind's index files (``pagefind/**/*.pf_*``, gzip) decompressed, by relative path."""
+    return {p.relative_to(site_dir).as_posix(): gzip.decompress(p.read_bytes())
+            for p in sorted((site_dir / "pagefind").rglob("*.pf_*"))}
+
+
+def pagefind_pages(site_dir: Path) -> dict[str, list[dict]]:
+    """The pages in the Pagefind index by language: each fragment's JSON (url, content, meta, filters)."""
+    pages: dict[str, list[dict]] = {}
+    for path, data in pagefind_files(site_dir).items():
+        if path.endswith(".pf_fragment"):
+            lang = path.split("/")[-1].split("_")[0]
+            pages.setdefault(lang, []).append(json.loads(data.removeprefix(b"pagefind_dcd")))
+    return {lang: sorted(found, key=lambda f: f["url"]) for lang, found in pages.items()}
 
 
 @pytest.fixture(scope="session")

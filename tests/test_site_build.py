@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, item_text, make_repo, site_texts, write_item
+from conftest import build, item_text, make_repo, pagefind_files, pagefind_pages, site_texts, write_item
 
 #: Items that must appear nowhere in site/, each with a unique marker in title, summary and body.
 HIDDEN = {
@@ -46,9 +46,13 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
 def test_non_public_items_appear_nowhere(built):
     _, site = built
     texts = site_texts(site)
-    assert "search/search_index.json" in texts and "sitemap.xml" in texts
+    # Pagefind's index files are gzip: scan them decompressed (words are lower-cased there).
+    texts.update({path: data.decode("utf-8", "replace").lower() for path, data in pagefind_files(site).items()})
+    assert "pagefind/pagefind-entry.json" in texts and "sitemap.xml" in texts
+    assert any(path.endswith(".pf_index") for path in texts)
     for index_no in HIDDEN:
-        leaks = [path for path, text in texts.items() if marker(index_no) in text or index_no in text]
+        leaks = [path for path, text in texts.items()
+                 if marker(index_no) in text or marker(index_no).lower() in text or index_no in text]
         assert leaks == [], f"{index_no} leaked into {leaks}"
     for index_no in HIDDEN:
         year, number = index_no.split("/")[1].split("-")
@@ -151,11 +155,38 @@ def test_sitemap_lists_public_pages_only(built):
     assert "2024/00002" not in sitemap and "2026/00001" not in sitemap
 
 
-def test_search_index_holds_items_of_both_languages(built):
+def test_search_has_one_index_per_language_with_items_and_guides_only(built):
     _, site = built
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
-    assert "disclosures/2024/00001/" in locations and "en/disclosures/2024/00001/" in locations
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"zh": 56, "en": 56}
+    pages = pagefind_pages(site)
+    expected = {"/disclosures/2022/00001/", "/disclosures/2024/00001/", "/guide/", "/request/"} | {
+        f"/disclosures/2023/{n:05d}/" for n in range(1, 53)}
+    assert {p["url"] for p in pages["zh"]} == expected  # no home, catalogue or search page
+    assert {p["url"] for p in pages["en"]} == {"/en" + url for url in expected}
+    zh = next(p for p in pages["zh"] if p["url"] == "/disclosures/2024/00001/")
+    en = next(p for p in pages["en"] if p["url"] == "/en/disclosures/2024/00001/")
+    assert zh["meta"]["title"] == "公开的测试通知" and en["meta"]["title"] == "A public test notice"
+    assert zh["filters"] == {"year": ["2024"], "category": ["通知公告"]}
+    assert en["filters"] == {"year": ["2024"], "category": ["Notices and announcements"]}
+    assert zh["meta"]["index_no"] == en["meta"]["index_no"] == "XMFAO/2024-00001"
+    assert zh["meta"]["date"] == "2024-03-05"
+    assert "English body" in en["content"] and "正文第一段" not in en["content"]
+    # The article only: not the navigation tabs (公开目录 / Catalogue), header or footer.
+    assert "公开目录" not in zh["content"].replace("\u200b", "") and "Catalogue" not in en["content"]
+
+
+def test_search_page_and_home_search_box_in_both_languages(built):
+    _, site = built
+    for page, bundle in (("search/index.html", "../pagefind/"), ("en/search/index.html", "../../pagefind/")):
+        html = (site / page).read_text(encoding="utf-8")
+        assert f'data-gk-bundle="{bundle}"' in html and "<pagefind-results" in html, page
+        assert "data-pagefind-body" not in html, page
+    assert 'action="search/"' in (site / "index.html").read_text(encoding="utf-8")
+    assert 'action="search/"' in (site / "en/index.html").read_text(encoding="utf-8")
+    for page, tab in (("guide/index.html", "搜索"), ("en/guide/index.html", "Search")):  # the nav tab
+        assert re.search(rf'<a href="\.\./search/" class="md-tabs__link">\s*{tab}\s*</a>',
+                         (site / page).read_text(encoding="utf-8")), page
 
 
 def test_bad_item_stops_the_build_with_every_problem_and_no_traceback(tmp_path):

@@ -1,0 +1,21 @@
+// gongkai search page: loads Pagefind's Component UI from the bundle the build wrote into
+// pagefind/ (its index for this page's <html lang>), runs the query given as ?q= in the address
+// and keeps ?q= up to date while the reader types, so a search can be linked and bookmarked.
+const root = document.querySelector("[data-gk-search]");
+if (root) {
+  const bundle = new URL(root.dataset.gkBundle, location.href);
+  const config = document.createElement("pagefind-config");
+  config.setAttribute("bundle-path", bundle.pathname);
+  // Result URLs are recorded from the site root; prefix them with where the site is served.
+  config.setAttribute("base-url", new URL(root.dataset.gkRoot, location.href).pathname);
+  root.prepend(config);
+  await import(new URL("pagefind-component-ui.js", bundle).href);
+  const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
+  instance.on("search", (term) => {
+    const url = new URL(location.href);
+    if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
+    history.replaceState(history.state, "", url);
+  });
+  const query = new URLSearchParams(location.search).get("q");
+  if (query && query.trim()) instance.triggerSearch(query.trim());
+}

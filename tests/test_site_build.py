@@ -155,14 +155,16 @@ def test_sitemap_lists_public_pages_only(built):
     assert "2024/00002" not in sitemap and "2026/00001" not in sitemap
 
 
-def test_search_has_one_index_per_language_with_items_and_guides_only(built):
+def test_search_has_one_index_per_language_with_content_pages_only(built):
     _, site = built
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"zh": 56, "en": 56}
+    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"zh": 63, "en": 63}
     pages = pagefind_pages(site)
-    expected = {"/disclosures/2022/00001/", "/disclosures/2024/00001/", "/guide/", "/request/"} | {
+    guides = {"/guide/", "/request/", "/subscribe/", "/editors/", "/statistics-guide/"}
+    statistics = {"/statistics/", "/statistics/2022/", "/statistics/2023/", "/statistics/2024/"}
+    expected = {"/disclosures/2022/00001/", "/disclosures/2024/00001/"} | guides | statistics | {
         f"/disclosures/2023/{n:05d}/" for n in range(1, 53)}
-    assert {p["url"] for p in pages["zh"]} == expected  # no home, catalogue or search page
+    assert {p["url"] for p in pages["zh"]} == expected  # no home, catalogue listing or search page
     assert {p["url"] for p in pages["en"]} == {"/en" + url for url in expected}
     zh = next(p for p in pages["zh"] if p["url"] == "/disclosures/2024/00001/")
     en = next(p for p in pages["en"] if p["url"] == "/en/disclosures/2024/00001/")

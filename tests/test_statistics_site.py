@@ -254,10 +254,3 @@ def test_statistics_guide_lists_every_outcome_and_code(real_site, path):
     assert "stats-personal-data" in text and "stats-calendar" in text
     assert "国务院办公厅关于2026年部分节假日安排的通知" in text
     assert "gongkai:" not in text  # every marker was expanded
-
-
-def test_year_pages_rank_below_disclosures_in_search(real_site):
-    index = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))
-    boosts = {e["location"]: e.get("boost") for e in index["docs"] if "#" not in e["location"]}
-    assert boosts["statistics/2022/"] == boosts["en/statistics/2022/"] == 0.2
-    assert boosts.get("disclosures/2022/00001/") is None  # items keep the default weight

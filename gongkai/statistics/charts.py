@@ -51,8 +51,9 @@ def _open(chart_id: str, width: float, height: float, title: str, desc: str) -> 
 
 
 def _figure(svg: list[str], caption: str) -> str:
-    # No blank line inside: Markdown keeps the whole block as raw HTML.
-    return "\n".join(['<figure class="gk-chart">'] + svg + ["</svg>", f"<figcaption>{esc(caption)}</figcaption>",
+    # No blank line inside: Markdown keeps the whole block as raw HTML. Search skips charts: their
+    # figures are repeated in a table beside them.
+    return "\n".join(['<figure class="gk-chart" data-pagefind-ignore>'] + svg + ["</svg>", f"<figcaption>{esc(caption)}</figcaption>",
                                                            "</figure>"])
 
 

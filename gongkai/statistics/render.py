@@ -107,8 +107,6 @@ UI = {
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DASH = "—"
-SEARCH_BOOST = 0.2
-"""Material's per-page search weight for the year pages (1 is the default)."""
 
 
 def _id(prefix: str, key: str) -> str:
@@ -261,9 +259,12 @@ def table4_html(t: Table4 | None, lang: str, caption: str | None = None) -> str:
 
 # -- smaller tables ------------------------------------------------------------------------
 
-def _pairs_table(caption: str, head: tuple[str, str], rows: list[tuple[str, str]], css: str = "gk-stats") -> str:
+def _pairs_table(caption: str, head: tuple[str, str], rows: list[tuple[str, str]], css: str = "gk-stats",
+                 searchable: bool = True) -> str:
+    """A two-column table; ``searchable=False`` keeps its labels out of the search index."""
     body = "\n".join(f'<tr><th scope="row">{esc(label)}</th><td>{value}</td></tr>' for label, value in rows)
-    return (f'<table class="{css}">\n<caption>{esc(caption)}</caption>\n<thead><tr><th scope="col">{esc(head[0])}'
+    ignore = "" if searchable else " data-pagefind-ignore"
+    return (f'<table class="{css}"{ignore}>\n<caption>{esc(caption)}</caption>\n<thead><tr><th scope="col">{esc(head[0])}'
             f'</th><th scope="col">{esc(head[1])}</th></tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>')
 
 
@@ -319,8 +320,7 @@ def year_page(figures: YearFigures, catalogue: Catalogue, statistics: Statistics
     url = page_url(f"statistics/{year}/", lang)
     title = UI["year_title"](lang).format(year=year)
     index = page_url("statistics/", lang)
-    # Year pages repeat every category and genre label in their tables: rank them below the disclosures.
-    parts = ["---", f'title: "{title}"', "search:", f"  boost: {SEARCH_BOOST}", "---", "", f"# {esc(title)}", "",
+    parts = ["---", f'title: "{title}"', "---", "", f"# {esc(title)}", "",
              f'<p class="gk-crumb"><a href="{esc(rel_url(url, index))}">{esc(UI["statistics"](lang))}</a></p>', ""]
     parts += _unofficial(url, f"statistics/{year}/", lang)
     if not figures.complete:
@@ -338,14 +338,16 @@ def year_page(figures: YearFigures, catalogue: Catalogue, statistics: Statistics
     cats = [Bar(catalogue.label("category", k, lang), n) for k, n in p.by_category.items()]
     parts += [bar_chart("chart-category", UI["chart_category_title"](lang).format(year=year), _desc(cats, lang),
                         cats), ""]
-    parts += [_pairs_table(UI['by_category'](lang),
-                           (UI["by_category"](lang), UI["items"](lang)), [(b.label, str(b.value)) for b in cats]), ""]
-    parts += [_pairs_table(UI['by_genre'](lang), (UI["by_genre"](lang),
-                                                                                 UI["items"](lang)),
-                           [(catalogue.label("genre", k, lang), str(n)) for k, n in p.by_genre.items()]), ""]
-    parts += [_pairs_table(UI['by_publisher'](lang),
-                           (UI["by_publisher"](lang), UI["items"](lang)),
-                           [(catalogue.label("publisher", k, lang), str(n)) for k, n in p.by_publisher.items()]), ""]
+    # Every label of a vocabulary, most with 0: kept out of search so that searching a category's name
+    # finds the items in it, not every statistics page.
+    parts += [_pairs_table(UI['by_category'](lang), (UI["by_category"](lang), UI["items"](lang)),
+                           [(b.label, str(b.value)) for b in cats], searchable=False), ""]
+    parts += [_pairs_table(UI['by_genre'](lang), (UI["by_genre"](lang), UI["items"](lang)),
+                           [(catalogue.label("genre", k, lang), str(n)) for k, n in p.by_genre.items()],
+                           searchable=False), ""]
+    parts += [_pairs_table(UI['by_publisher'](lang), (UI["by_publisher"](lang), UI["items"](lang)),
+                           [(catalogue.label("publisher", k, lang), str(n)) for k, n in p.by_publisher.items()],
+                           searchable=False), ""]
     parts += [f"## {v.SECTIONS[1](lang)}", "", _scroll(UI["table2"](lang), table2_html(figures.table2, lang)), ""]
     parts += [f"## {v.SECTIONS[2](lang)}", "", _scroll(UI["table3"](lang), table3_html(figures.table3, lang)), ""]
     parts += [f"### {UI['timeliness'](lang)}", "", UI["timeliness_intro"](lang), "",

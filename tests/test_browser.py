@@ -220,3 +220,12 @@ def test_page_has_no_wcag_aa_violations(browser, server, page):
         "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
         ".then(r => done(r.violations.map(v => [v.id, v.impact, v.nodes.map(n => n.html.slice(0, 120))])));")
     assert violations == []
+
+
+def test_header_search_button_leads_to_the_search_page_of_the_language(browser, server):
+    for page, expected in (("guide/", "search/"), ("en/disclosures/2022/00001/", "en/search/")):
+        browser.get(server + page)
+        button = browser.find_element(By.CSS_SELECTOR, ".md-header__inner a.gk-header-search")
+        assert button.get_attribute("aria-label") == ("Search" if page.startswith("en/") else "搜索")
+        assert button.get_attribute("href") == server + expected
+        assert button.is_displayed()

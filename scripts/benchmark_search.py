@@ -212,12 +212,13 @@ def browse(site: Path, cases: list[tuple[str, str, str | None, str | None]]) -> 
         for label, path, query, second in cases:
             with tempfile.TemporaryDirectory() as profile:
                 options = Options()
-                options.binary_location = "/usr/bin/chromium"
+                options.binary_location = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
                 for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                              "--disable-background-networking", "--window-size=390,844",
                              f"--user-data-dir={profile}"):
                     options.add_argument(flag)
-                driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+                driver_path = os.environ.get("GONGKAI_CHROMEDRIVER", "/usr/bin/chromedriver")
+                driver = webdriver.Chrome(service=Service(driver_path), options=options)
                 try:
                     log.clear()
                     started = time.monotonic()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import re
 import threading
 from pathlib import Path
@@ -78,11 +79,11 @@ def hidden_server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     options = Options()
-    options.binary_location = "/usr/bin/chromium"
+    options.binary_location = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium')}")
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service(os.environ.get("GONGKAI_CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
     yield driver
     driver.quit()
 

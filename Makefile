@@ -25,6 +25,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
+	scripts/ensure-node.sh
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $(NODE_STAMP)
 

@@ -24,6 +24,7 @@ UI = {
     "by_category": Text("按主题分类", "By subject category"),
     "year_title": Text("{year}年", "{year}"),
     "items_count": Text("{count} 条", "{count} items"),
+    "one_item": Text("{count} 条", "{count} item"),
     "col_title": Text("标题", "Title"),
     "page_of": Text("第 {page} 页，共 {pages} 页", "Page {page} of {pages}"),
     "previous": Text("上一页", "Previous page"),
@@ -111,6 +112,7 @@ def _metadata_rows(item: Item, catalogue: Catalogue, lang: str) -> list[tuple[st
         "date_published": item.date_published.isoformat(),
         "category": esc(catalogue.label("category", item.category, lang)),
         "genre": esc(catalogue.label("genre", item.genre, lang)),
+        "disclosure": esc(catalogue.label("disclosure", item.disclosure, lang)),
         "validity": esc(catalogue.label("validity", item.validity, lang)),
         "repealed_on": item.repealed_on.isoformat() if item.repealed_on else None,
         "repealed_by": esc(item.repealed_by) if item.repealed_by else None,
@@ -204,7 +206,7 @@ def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: C
         path = base_path if number == 1 else f"{base_path}page/{number}/"
         url = page_url(path, lang)
         counter = UI["page_of"](lang).format(page=number, pages=len(chunks))
-        caption = f"{title} · {UI['items_count'](lang).format(count=len(items))}" + (
+        caption = f"{title} · {count_label(len(items), lang)}" + (
             f" · {counter}" if len(chunks) > 1 else "")
         body = [_front_matter(title if number == 1 else f"{title} · {counter}", searchable=False),
                 f"<h1>{esc(title)}</h1>", "",
@@ -214,6 +216,11 @@ def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: C
         src = path.rstrip("/") + "/index.md"
         pages.append(GeneratedPage(src_uri(src, lang), url, lang, "\n".join(body)))
     return pages
+
+
+def count_label(count: int, lang: str) -> str:
+    """``3 条`` / ``3 items``, ``1 item``."""
+    return UI["one_item" if count == 1 else "items_count"](lang).format(count=count)
 
 
 def _crumb(url: str, lang: str) -> str:
@@ -249,12 +256,11 @@ def catalogue_pages(catalogue: Catalogue, lang: str) -> list[GeneratedPage]:
 
 def _catalogue_index(catalogue: Catalogue, lang: str) -> GeneratedPage:
     url = page_url("catalogue/", lang)
-    count = UI["items_count"](lang)
     years = [f'<li><a href="{esc(rel_url(url, page_url(f"catalogue/{y}/", lang)))}">'
-             f'{esc(UI["year_title"](lang).format(year=y))}</a> ({esc(count.format(count=len(items)))})</li>'
+             f'{esc(UI["year_title"](lang).format(year=y))}</a> ({esc(count_label(len(items), lang))})</li>'
              for y, items in catalogue.by_year.items()]
     cats = [f'<li><a href="{esc(rel_url(url, page_url(f"catalogue/category/{k}/", lang)))}">'
-            f'{esc(catalogue.label("category", k, lang))}</a> ({esc(count.format(count=len(items)))})</li>'
+            f'{esc(catalogue.label("category", k, lang))}</a> ({esc(count_label(len(items), lang))})</li>'
             for k, items in catalogue.by_category.items()]
     intro = Text(f"本目录列出{catalogue.config.office_name.zh}主动公开的全部政府信息，按发布日期由新到旧排列。",
                  f"This catalogue lists every piece of government information the "

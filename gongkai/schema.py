@@ -93,7 +93,7 @@ FIELDS: tuple[Field, ...] = (
           "report", vocabulary="genre"),
     Field("disclosure", Kind.VOCAB, True, Text("公开属性", "Disclosure type"),
           Text("只有主动公开（proactive）的条目会发布。", "Only proactive items are published."),
-          "proactive", vocabulary="disclosure", shown=False),
+          "proactive", vocabulary="disclosure"),
     Field("validity", Kind.VOCAB, True, Text("有效性", "Validity"),
           Text("废止（repealed）须同时填写 repealed_on。", "`repealed` also needs repealed_on."),
           "in-force", vocabulary="validity"),

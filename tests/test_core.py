@@ -20,7 +20,7 @@ def test_seed_item_metadata():
     assert not problems
     item = catalogue.find("XMFAO/2022-00001")
     assert (item.year, item.number, item.publisher, item.category, item.genre) == (
-        2022, "00001", "xmfao", "plans-and-reports", "report")
+        2022, "00001", "xmfao", "rule-of-law", "report")
     assert item.date_written == date(2022, 3, 1)
     assert item.translation is not None and item.translation.title.startswith("Report of the Foreign Affairs")
     assert "## 一、加强组织领导，把牢正确方向提升法治意识" in item.body

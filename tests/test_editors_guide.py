@@ -52,7 +52,7 @@ def test_field_table_lists_every_key_of_the_schema_in_order(real_site: Path):
 def test_field_table_lists_the_vocabularies_of_catalogue_yml(real_site: Path):
     rows = {row[0].split()[0]: row[2] for row in _tables(real_site / "en/editors/index.html")[
         "Front-matter keys of an item"]}
-    assert ("Allowed values: plans-and-reports (Plans and reports); rule-of-law (Law-based government);"
+    assert ("Allowed values: plans-and-reports (Plans and summaries); rule-of-law (Law-based government);"
             in rows["category"])
     assert "proactive (Proactive disclosure); on-request (Disclosure upon request); not-disclosed (Not disclosed)" \
         in rows["disclosure"]

@@ -29,7 +29,7 @@ FEEDS = {  # feed key -> index numbers it carries, newest first (at most FEED_LI
     "plans-and-reports": [n for n in NEWEST_FIRST if PUBLISHED[n][0] == "plans-and-reports"][:FEED_LIMIT],
 }
 CATEGORY_LABELS = {"notices": ("通知公告", "Notices and announcements"),
-                   "plans-and-reports": ("计划总结", "Plans and reports")}
+                   "plans-and-reports": ("计划总结", "Plans and summaries")}
 PUBLISHER = {"zh": "厦门市人民政府外事办公室", "en": "Foreign Affairs Office of Xiamen Municipal People's Government"}
 PREFIX = {"zh": "", "en": "en/"}
 OUTPUT_DIRS = ("feeds/", "en/feeds/", "data/")

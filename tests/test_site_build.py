@@ -79,6 +79,8 @@ def test_item_page_shows_metadata_in_page_language(built):
     assert re.search(r'<th scope="row">Index No\.</th><td>XMFAO/2024-00001</td>', en)
     assert re.search(r'<th scope="row">Subject category</th><td>Notices and announcements</td>', en)
     assert re.search(r'<th scope="row">Genre</th><td>Notice</td>', en)
+    assert re.search(r'<th scope="row">Disclosure type</th><td>Proactive disclosure</td>', en)
+    assert re.search(r'<th scope="row">公开属性</th><td>主动公开</td>', zh)
     assert "<h1" in en and "A public test notice" in en
     assert "English body." in en and "正文第一段" not in en
     assert "unofficial" in en
@@ -127,8 +129,9 @@ def test_catalogue_by_category_and_overview_in_both_languages(built):
     assert "Notices and announcements" in en and "(53 items)" in en
     notices = _rows((site / "en/catalogue/category/notices/index.html").read_text(encoding="utf-8"))
     assert len(notices) == 50
-    plans = _rows((site / "en/catalogue/category/plans-and-reports/index.html").read_text(encoding="utf-8"))
-    assert [i for i, _, _ in plans] == ["XMFAO/2022-00001"]
+    seed = _rows((site / "en/catalogue/category/rule-of-law/index.html").read_text(encoding="utf-8"))
+    assert [i for i, _, _ in seed] == ["XMFAO/2022-00001"]
+    assert "Law-based government</a> (1 item)" in en
 
 
 def test_items_are_not_in_the_global_navigation(built):

@@ -241,7 +241,7 @@ def test_real_site_statistics_navigation_and_data(real_site):
     data = json.loads((real_site / "statistics/2022.json").read_text(encoding="utf-8"))
     assert (data["recorded"], data["table3"], data["table4"], data["timeliness"]) == (False, None, None, None)
     assert data["table2"]["licensing"] is None and data["proactive"]["total"] == 1
-    assert data["proactive"]["by_category"]["plans-and-reports"] == 1
+    assert data["proactive"]["by_category"]["rule-of-law"] == 1
     rows = list(csv.reader(io.StringIO((real_site / "statistics/2022.csv").read_bytes().decode("utf-8-sig"))))
     assert ["table3", "new", "total", "", "一、本年新收政府信息公开申请数量", "总计"] in rows
 

@@ -117,7 +117,7 @@ def test_item_tags_give_filters_and_metadata_in_the_page_language(seed):
         '<span data-pagefind-meta="index_no:XMFAO/2022-00001"></span>'
         '<span data-pagefind-meta="date:2022-03-01"></span>'
         '<span data-pagefind-sort="date:2022-03-01"></span></div>')
-    assert 'data-pagefind-filter="category:Plans and summaries"' in search.item_tags(item, catalogue, "en")
+    assert 'data-pagefind-filter="category:Law-based government"' in search.item_tags(item, catalogue, "en")
 
 
 def test_search_page_links_the_bundle_relatively_in_both_languages():

@@ -127,8 +127,21 @@ class Catalogue:
         order = self.config.vocabulary("category").keys()
         return {c: tuple(groups[c]) for c in order if c in groups}
 
+    @cached_property
+    def _by_index_no(self) -> dict[str, Item]:
+        return {i.index_no: i for i in self.items}
+
     def find(self, index_no: str) -> Item | None:
-        return next((i for i in self.items if i.index_no == index_no), None)
+        """The item with ``index_no``, published or not."""
+        return self._by_index_no.get(index_no)
+
+    def repealing_item(self, item: Item) -> Item | None:
+        """The published item that repealed ``item`` (``repealed_by``), or None.
+
+        An unpublished one is never named: its index number would reveal it.
+        """
+        target = self.find(item.repealed_by) if item.repealed_by else None
+        return target if target is not None and target.is_published(self.today) else None
 
     def label(self, vocabulary: str, key: str, lang: str) -> str:
         """The label of a vocabulary key in ``lang``."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
-from .text import LANGUAGE_TAGS
-
 
 def esc(value: object) -> str:
     """Escape text for HTML content and attributes."""
@@ -26,11 +24,6 @@ def rel_url(from_url: str, to_url: str) -> str:
     return "./" if target == "./" else target.removeprefix("./")
 
 
-def lang_attr(lang: str) -> str:
-    """`` lang="zh-CN"`` for use inside a tag."""
-    return f' lang="{LANGUAGE_TAGS[lang]}"'
-
-
-def markdown_title(title: str) -> str:
-    """A title safe to use in YAML front matter (double-quoted, escaped)."""
-    return '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def yaml_quote(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar, safe on one front-matter line."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

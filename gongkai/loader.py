@@ -134,7 +134,9 @@ def _load_items(root: Path, config: Config, problems: Problems, paths: list[str]
     for result in results:
         problems.extend(result.problems)
     _check_unique(results, problems)
-    return [r.item for r in results if r.item is not None]
+    items = [r.item for r in results if r.item is not None]
+    _check_repeals(root, items, problems)
+    return items
 
 
 def _run(root: Path, config: Config, jobs: list[tuple[str | None, str | None]], workers: int | None) -> list[_Result]:
@@ -197,3 +199,31 @@ def _check_unique(results: list[_Result], problems: Problems) -> None:
             problems.add(first.rel, first.index_line, "duplicate-index-no",
                          Text(f"索引号 {index_no} 也被 {result.rel} 使用。",
                               f"index number {index_no} is also used by {result.rel}."), key="index_no")
+
+
+def _check_repeals(root: Path, items: list[Item], problems: Problems) -> None:
+    """``repealed_by`` names another item of this repository."""
+    known = {i.index_no for i in items}
+    for item in items:
+        target = item.repealed_by
+        if target is None or (target in known and target != item.index_no):
+            continue
+        line = _key_line(root / item.path, "repealed_by")
+        if target == item.index_no:
+            message = Text(f"repealed_by 不能是本文件自己的索引号 {target}。",
+                           f"repealed_by cannot be this item's own index number {target}.")
+        else:
+            message = Text(f"repealed_by 的索引号 {target} 在本仓库中找不到对应条目。",
+                           f"repealed_by names {target}, which is not an item in this repository.")
+        problems.add(item.path, line, "repeal-incomplete", message, Text(
+            "填写废止本文件的那份文件的索引号（须已收录在 disclosures/ 中），或删除 repealed_by。",
+            "Give the index number of the item that repealed this one (it must be in disclosures/), "
+            "or remove repealed_by."), key="repealed_by")
+
+
+def _key_line(path: Path, key: str) -> int:
+    """The line of ``key:`` in a file's front matter (1 if not found)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1

@@ -92,7 +92,7 @@ def record(item: Item, catalogue: Catalogue, absolute: Absolute) -> dict:
         result[name] = {"key": key, "zh": label[0], "en": label[1]}
     result.update({
         "repealed_on": item.repealed_on.isoformat() if item.repealed_on else None,
-        "repealed_by": item.repealed_by,
+        "repealed_by": repealing.index_no if (repealing := catalogue.repealing_item(item)) else None,
         "keywords": {"zh": list(item.keywords),
                      "en": list(translation.keywords) if translation and translation.keywords else None},
         "summary": {"zh": item.summary, "en": translation.summary if translation else None},

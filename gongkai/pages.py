@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import search
 from .catalogue import Catalogue, Item
-from .html import esc, lang_attr, markdown_title, rel_url
+from .html import esc, rel_url, yaml_quote
 from .schema import FIELDS
 from .text import Text, url_prefix
 
@@ -68,9 +68,11 @@ def page_url(path: str, lang: str) -> str:
 
 
 def _front_matter(title: str, description: str | None = None, searchable: bool = True) -> str:
-    lines = ["---", f"title: {markdown_title(title)}"]
+    """A generated page's front matter. The theme prints ``title`` and ``description`` into the HTML
+    head as they are, so they are HTML-escaped here: an item's title is text, never markup."""
+    lines = ["---", f"title: {yaml_quote(esc(title))}"]
     if description:
-        lines.append(f"description: {markdown_title(' '.join(description.split()))}")
+        lines.append(f"description: {yaml_quote(esc(' '.join(description.split())))}")
     if not searchable:  # listings: the search finds the items themselves, not the pages that list them
         lines += ["search:", "  exclude: true"]
     return "\n".join(lines + ["---", ""])
@@ -115,13 +117,21 @@ def _metadata_rows(item: Item, catalogue: Catalogue, lang: str) -> list[tuple[st
         "disclosure": esc(catalogue.label("disclosure", item.disclosure, lang)),
         "validity": esc(catalogue.label("validity", item.validity, lang)),
         "repealed_on": item.repealed_on.isoformat() if item.repealed_on else None,
-        "repealed_by": esc(item.repealed_by) if item.repealed_by else None,
+        "repealed_by": _repealed_by(item, catalogue, lang),
         "keywords": _keywords(translation.keywords if translation and translation.keywords else item.keywords,
                               lang, translated=bool(translation and translation.keywords)),
         "summary": (esc(translation.summary) if translation and translation.summary
                     else _maybe_zh(item.summary, lang)),
     }
     return [(f.label(lang), values[f.key]) for f in FIELDS if f.shown and values.get(f.key)]  # type: ignore[misc]
+
+
+def _repealed_by(item: Item, catalogue: Catalogue, lang: str) -> str | None:
+    """A link to the published item that repealed this one."""
+    target = catalogue.repealing_item(item)
+    if target is None:
+        return None
+    return f'<a href="{esc(rel_url(item.url(lang), target.url(lang)))}">{esc(target.index_no)}</a>'
 
 
 def _maybe_zh(value: str | None, lang: str) -> str | None:

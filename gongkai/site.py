@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import feeds, opendata, pages, reference, search
+from . import clock, feeds, opendata, pages, reference, search
 from .catalogue import Catalogue
 from .loader import CONTENT_DIR, load_catalogue
 from .problems import Problems, SourceError
@@ -85,6 +85,10 @@ POST_BUILD_STEPS: list[PostBuildStep] = [
 MARKER = re.compile(r"<!--\s*gongkai:([a-z0-9-]+)\s*-->")
 
 
+class UnknownMarker(Exception):
+    """A hand-written page names a ``<!-- gongkai:NAME -->`` that nothing provides."""
+
+
 class Site:
     """The generated part of one build of the repository at :attr:`root`."""
 
@@ -127,8 +131,22 @@ class Site:
         return [step(self, Path(site_dir)) for step in POST_BUILD_STEPS]
 
     def expand_markers(self, markdown: str, lang: str, page_url: str) -> str:
-        """Replace each ``<!-- gongkai:NAME -->`` with its fragment; unknown names raise KeyError."""
-        return MARKER.sub(lambda m: FRAGMENTS[m.group(1)](self, lang, page_url), markdown)
+        """Replace each ``<!-- gongkai:NAME -->`` of a hand-written page with its fragment.
+
+        Raises :class:`UnknownMarker` for a name no feature registered. Generated pages (items,
+        listings) are never expanded: an editor's body is text, not a template.
+        """
+        def fragment(match: re.Match) -> str:
+            name = match.group(1)
+            if name not in FRAGMENTS:
+                raise UnknownMarker(name)
+            return FRAGMENTS[name](self, lang, page_url)
+
+        return MARKER.sub(fragment, markdown)
+
+    def is_generated(self, src_uri: str) -> bool:
+        """Whether the page at ``src_uri`` is one the build generates (an item, a listing...)."""
+        return src_uri in self.pages
 
     def absolute(self, url: str) -> str:
         """The public URL of a site-relative ``url``."""
@@ -152,7 +170,10 @@ def load_site(root: Path, site_url: str = "", today: date | None = None) -> Site
     """The :class:`Site` of ``root``, built once and reused while no source file changes.
 
     Raises :class:`~gongkai.problems.SourceError` with every problem when the sources have errors.
+    The date is part of the key: a ``mkdocs serve`` running past midnight publishes what the new
+    day releases from embargo.
     """
+    today = today if today is not None else clock.today()
     key = (root.resolve(), site_url, today, _fingerprint(root))
     if key not in _CACHE:
         catalogue, problems = load_catalogue(root, today)

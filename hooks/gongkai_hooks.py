@@ -9,8 +9,10 @@ event would cost O(pages x files).
 
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
+import traceback
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from gongkai.problems import BuildStepError, SourceError
-from gongkai.site import Site, load_site
+from gongkai.site import Site, UnknownMarker, load_site
 
 log = logging.getLogger("mkdocs.hooks.gongkai")
 
@@ -42,14 +44,35 @@ def _site(config) -> Site:
     return _current.get(config.config_file_path) or _load(config)
 
 
+def _no_traceback(event):
+    """An unexpected error in the core stops the build with a short message, never a traceback
+    (editors read the build log); ``mkdocs build --verbose`` still logs the traceback for developers."""
+
+    @functools.wraps(event)
+    def guarded(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except PluginError:
+            raise
+        except Exception as error:  # noqa: BLE001 - turned into a build error on purpose
+            log.debug(traceback.format_exc())
+            raise PluginError(
+                f"gongkai 内部错误，网站未生成；请把这条信息报告给维护人员 / internal error in gongkai, nothing was "
+                f"built; please report this message to the maintainers: {type(error).__name__}: {error}") from None
+
+    return guarded
+
+
 def _lang(page) -> str:
     return "en" if page.file.dest_uri.startswith("en/") else "zh"
 
 
+@_no_traceback
 def on_config(config):
     _load(config)
 
 
+@_no_traceback
 def on_files(files, config):
     for page in _site(config).pages.values():
         if files.get_file_from_path(page.src_uri) is None:
@@ -57,19 +80,26 @@ def on_files(files, config):
     return files
 
 
+@_no_traceback
 def on_page_read_source(page, config):
     generated = _site(config).pages.get(page.file.src_uri)
     return generated.markdown if generated else None
 
 
+@_no_traceback
 def on_page_markdown(markdown, page, config, files):
+    site = _site(config)
+    if site.is_generated(page.file.src_uri):
+        return markdown
     try:
-        return _site(config).expand_markers(markdown, _lang(page), page.url)
-    except KeyError as error:
-        raise PluginError(f"gongkai: {page.file.src_uri}: unknown marker <!-- gongkai:{error.args[0]} -->") from None
+        return site.expand_markers(markdown, _lang(page), page.url)
+    except UnknownMarker as error:
+        raise PluginError(f"gongkai: docs/{page.file.src_uri}: 未知标记 / unknown marker "
+                          f"<!-- gongkai:{error.args[0]} -->") from None
 
 
 @event_priority(-200)
+@_no_traceback
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):

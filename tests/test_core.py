@@ -102,3 +102,51 @@ def test_generated_markdown_escapes_titles(tmp_path):
     assert "<b>粗体</b>" not in page.markdown.split("---", 2)[2]
     listing = "\n".join(p.markdown for p in catalogue_pages(catalogue, "en"))
     assert "&lt;b&gt;粗体&lt;/b&gt; &amp;" in listing and "<b>" not in listing
+
+
+def _repeal_repo(tmp_path, repealing: dict):
+    root = make_repo(tmp_path)
+    write_item(root, "XMFAO/2023-00001", genre="normative-document", date_written="2023-01-02",
+               date_published="2023-01-05", validity="repealed", repealed_on="2024-02-01",
+               repealed_by="XMFAO/2024-00001")
+    write_item(root, "XMFAO/2024-00001", **{"date_written": "2024-01-20", "date_published": "2024-02-01", **repealing})
+    return root
+
+
+def test_repealed_by_links_a_published_item(tmp_path):
+    root = _repeal_repo(tmp_path, {})
+    catalogue, problems = load_catalogue(root, today=date(2024, 6, 1))
+    assert not problems, problems.report()
+    page = item_page(catalogue.find("XMFAO/2023-00001"), catalogue, "en").markdown
+    assert ('<th scope="row">Repealed by</th><td><a href="../../2024/00001/">XMFAO/2024-00001</a></td>'
+            in page)
+
+
+@pytest.mark.parametrize("hidden", [{"draft": "true"}, {"disclosure": "on-request"},
+                                    {"date_published": "2024-07-01"}])
+def test_repealed_by_never_names_an_unpublished_item(tmp_path, hidden):
+    from gongkai import opendata
+
+    root = _repeal_repo(tmp_path, hidden)
+    catalogue, problems = load_catalogue(root, today=date(2024, 6, 1))
+    assert not problems, problems.report()
+    repealed = catalogue.find("XMFAO/2023-00001")
+    for lang in ("zh", "en"):
+        assert "XMFAO/2024-00001" not in item_page(repealed, catalogue, lang).markdown
+    files = dict(opendata.files(catalogue, lambda url: "https://example.org/" + url))
+    assert b"XMFAO/2024-00001" not in files["data/catalogue.json"]
+    assert b"XMFAO/2024-00001" not in files["data/catalogue.csv"]
+
+
+@pytest.mark.parametrize("target, says", [("XMFAO/2024-00009", "is not an item in this repository"),
+                                          ("XMFAO/2023-00001", "cannot be this item's own index number")])
+def test_repealed_by_must_name_another_item(tmp_path, target, says):
+    root = make_repo(tmp_path)
+    write_item(root, "XMFAO/2023-00001", date_written="2023-01-02", validity="repealed", repealed_on="2024-02-01",
+               repealed_by=target)
+    catalogue, problems = load_catalogue(root, today=date(2024, 6, 1))
+    assert catalogue is None
+    [problem] = list(problems)
+    assert (problem.path, problem.line, problem.code, problem.key) == (
+        "disclosures/2023/00001.md", 12, "repeal-incomplete", "repealed_by")
+    assert says in problem.message.en

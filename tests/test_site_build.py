@@ -222,3 +222,15 @@ def test_not_found_page_speaks_both_languages(built):
     assert '<span lang="zh-CN">页面不存在</span> / <span lang="en">Page not found</span>' in html
     assert 'href="https://gongkai.example.gov.cn/catalogue/"' in html
     assert 'href="https://gongkai.example.gov.cn/en/catalogue/"' in html
+
+
+def test_markup_in_titles_and_summaries_is_text_not_html(tmp_path):
+    root = make_repo(tmp_path)
+    write_item(root, "XMFAO/2024-00001", title="'通知</title><script>alert(5)</script>'",
+               summary="'x\" autofocus onfocus=\"alert(7)'")
+    result = build(root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out/disclosures/2024/00001/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(5)" not in html and 'onfocus="alert(7)"' not in html
+    assert "<title>通知&lt;/title&gt;&lt;script&gt;alert(5)&lt;/script&gt;" in html
+    assert 'content="x&#x27;' not in html and "autofocus onfocus" not in html.replace("&quot; autofocus", "")

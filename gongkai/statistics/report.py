@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalogue import Catalogue
-from ..html import markdown_title
+from ..html import yaml_quote
 from ..loader import CONTENT_DIR
 from . import vocabulary as v
 from .render import table2_html, table3_html, table4_html
@@ -44,7 +44,7 @@ def _front_matter(catalogue: Catalogue, figures: YearFigures, index_no: str, day
     lines = [
         "---",
         f"index_no: {index_no}",
-        f"title: {markdown_title(title)}",
+        f"title: {yaml_quote(title)}",
         f"publisher: {publisher}",
         f"date_written: {day.isoformat()}",
         f"date_published: {day.isoformat()}",
@@ -55,7 +55,7 @@ def _front_matter(catalogue: Catalogue, figures: YearFigures, index_no: str, day
         "keywords:",
         "  - 政府信息公开",
         "  - 年度报告",
-        f"summary: {markdown_title(summary)}",
+        f"summary: {yaml_quote(summary)}",
     ]
     if config.contact.telephone:
         lines += ["personal_data_allowed:", f'  - "{config.contact.telephone}"']

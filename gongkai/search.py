@@ -131,7 +131,8 @@ def index_step(site, site_dir: Path) -> str:
 
 def item_tags(item: Item, catalogue: Catalogue, lang: str) -> str:
     """Hidden, empty elements giving Pagefind an item's filters and the metadata its result shows."""
-    tags = [("filter", "year", str(item.year)),
+    # The year of 发布日期, as in the catalogue and the statistics (not the index number's year).
+    tags = [("filter", "year", str(item.date_published.year)),
             ("filter", "category", catalogue.label("category", item.category, lang)),
             ("meta", "index_no", item.index_no),
             ("meta", "date", item.date_published.isoformat()),

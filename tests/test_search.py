@@ -140,3 +140,17 @@ def test_search_box_is_a_labelled_form_to_the_search_page():
     assert '<form class="gk-searchbox" role="search" action="search/" method="get">' in zh
     assert '<label for="gk-q-zh">搜索公开信息</label>' in zh and 'id="gk-q-zh" type="search" name="q"' in zh
     assert 'action="search/"' in en and '<label for="gk-q-en">Search disclosed information</label>' in en
+
+
+def test_year_filter_is_the_year_published_as_in_the_catalogue(tmp_path):
+    from datetime import date
+
+    from conftest import make_repo, write_item
+    from gongkai.loader import load_catalogue
+
+    root = make_repo(tmp_path)
+    write_item(root, "XMFAO/2023-00001", date_written="2023-12-28", date_published="2024-01-05")
+    catalogue, problems = load_catalogue(root, today=date(2024, 6, 1))
+    assert not problems, problems.report()
+    assert list(catalogue.by_year) == [2024]
+    assert 'data-pagefind-filter="year:2024"' in search.item_tags(catalogue.published[0], catalogue, "zh")

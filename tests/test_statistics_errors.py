@@ -80,6 +80,14 @@ requests:
   - id: 2024-015
     recieved: 2024-05-07
     applicant: natural-person
+  - id: 2024-016
+    received: 2024-05-08
+    applicant: natural-person
+    paused_days: -2
+  - id: 2024-017
+    received: 2024-05-09
+    applicant: natural-person
+    paused_days: 三天
 appeals:
   - id: F1
     kind: reconsideration
@@ -106,6 +114,8 @@ MISTAKES = [
     ("count: two", "stats-wrong-type", "count"),
     ("recieved: 2024-05-07", "stats-unknown-key", "recieved"),
     ("id: 2024-015", "stats-missing-key", "received"),
+    ("paused_days: -2", "stats-wrong-type", "paused_days"),
+    ("paused_days: 三天", "stats-wrong-type", "paused_days"),
     ("result: pending", "stats-unknown-value", "result"),
 ]
 

@@ -32,7 +32,8 @@ YEAR_FILE = re.compile(r"^(?P<year>\d{4})\.yml$")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,23}$")
 
 TOP_KEYS = ("article20", "requests", "appeals")
-REQUEST_KEYS = ("id", "received", "applicant", "count", "outcome", "answered", "extended", "corrected", "note")
+REQUEST_KEYS = ("id", "received", "applicant", "count", "outcome", "answered", "extended", "corrected", "paused_days",
+                "note")
 REQUEST_REQUIRED = ("id", "received", "applicant")
 APPEAL_KEYS = ("id", "kind", "filed", "result", "concluded", "note")
 APPEAL_REQUIRED = ("id", "kind", "filed")
@@ -242,7 +243,7 @@ class _Reader:
                    f"'{key}': '{text}' is not one of the allowed values.{en_tip}", key=key, column=f.column, hint=hint)
         return None
 
-    def whole(self, key: str, f: _Field | None, minimum: int, example: str) -> int | None:
+    def whole(self, key: str, f: _Field | None, minimum: int, example: str, hint: Text | None = None) -> int | None:
         if f is None:
             return None
         raw = f.value
@@ -251,7 +252,7 @@ class _Reader:
             return None
         if raw < minimum:
             self.error(f.line, "stats-wrong-type", f"“{key}” 应不小于 {minimum}，实际是 {raw}。",
-                       f"'{key}' must be at least {minimum}; got {raw}.", key=key, column=f.column)
+                       f"'{key}' must be at least {minimum}; got {raw}.", key=key, column=f.column, hint=hint)
             return None
         return raw
 
@@ -345,6 +346,9 @@ _REQUEST_EXAMPLES = {"id": "2024-001", "received": "2024-03-05", "applicant": "n
 _APPEAL_EXAMPLES = {"id": "F2024-1", "kind": "reconsideration", "filed": "2024-05-10"}
 _OUTCOME_PENDING = Text("尚未答复的申请不写 outcome 和 answered，答复后再补上。",
                         "Leave outcome and answered out while the request is unanswered; add both once answered.")
+_PAUSED_HINT = Text("paused_days 是不计入答复期限的工作日数（征求第三方或其他机关意见所用的时间等），没有的不写。",
+                    "paused_days is the number of working days that do not count toward the time limit (time spent "
+                    "consulting a third party or another body, for example); leave it out when there are none.")
 _RESULT_PENDING = Text("尚未审结的案件不写 result 和 concluded，审结后再补上。",
                        "Leave result and concluded out while the case is pending; add both once concluded.")
 
@@ -423,6 +427,8 @@ class _YearFile(_Reader):
         answered = self.date("answered", fields.get("answered"))
         corrected = self.date("corrected", fields.get("corrected"))
         extended = self.flag("extended", fields.get("extended"))
+        paused = (self.whole("paused_days", fields.get("paused_days"), 0, "5", _PAUSED_HINT)
+                  if "paused_days" in fields else 0)
         self.text("note", fields.get("note"))
         if self.errors != before:
             return
@@ -447,7 +453,7 @@ class _YearFile(_Reader):
                        f"answered {answered} is before corrected {corrected}.", key="answered", column=f.column)
         if self.errors == before:
             self.requests.append(Request(ident, received, applicant, count, outcome, answered,  # type: ignore[arg-type]
-                                         bool(extended), corrected, Place(self.rel, line)))
+                                         bool(extended), corrected, paused, Place(self.rel, line)))  # type: ignore[arg-type]
 
     def read_appeal(self, node: yaml.Node, data: object) -> None:
         line = node.start_mark.line + 1

@@ -43,6 +43,10 @@ class Request:
     corrected: date | None = None
     """When the applicant was asked to correct the request: the date the corrected request arrived.
     The time limit runs from this date (条例 Art. 30)."""
+    paused_days: int = 0
+    """Working days that do not count toward the time limit: time spent consulting third parties or other
+    bodies (条例 Art. 33 para 2), or the working days by which a reasonable later deadline fixed and notified
+    under Art. 35 exceeds the normal limit. They lengthen the limit by as many working days."""
     place: Place = field(default=Place("", 0), compare=False)
 
     def answered_by(self, day: date) -> bool:
@@ -51,8 +55,8 @@ class Request:
 
     @property
     def limit(self) -> int:
-        """The time limit in working days: 20, or 40 when extended (条例 Art. 33)."""
-        return 40 if self.extended else 20
+        """The time limit in working days: 20, or 40 when extended (条例 Art. 33), plus :attr:`paused_days`."""
+        return (40 if self.extended else 20) + self.paused_days
 
     @property
     def clock_start(self) -> date:

@@ -183,7 +183,8 @@ def test_a_request_whose_limit_needs_a_missing_calendar_year(tmp_path):
         "    applicant: natural-person\n"
         "    outcome: disclosed\n"
         "    answered: 2027-01-20\n"
-        "appeals: []\n", encoding="utf-8")
+        "appeals: []\n"
+        "carried_over: []\n", encoding="utf-8")
     catalogue, problems = load_catalogue(root, date(2027, 6, 1))
     assert load_statistics(root, catalogue, problems) is not None  # no 2027 figure yet: no 2027 holidays needed
     (stats / "2027.yml").write_text("article20: {licensing: 0, penalty: 0, compulsory: 0, fees: 0}\n"
@@ -198,7 +199,8 @@ def test_a_request_whose_limit_needs_a_missing_calendar_year(tmp_path):
 def test_fees_keep_their_decimals(tmp_path):
     root = fixture_repo(tmp_path, years=())
     (root / "disclosures" / "statistics" / "2024.yml").write_text(
-        "article20:\n  licensing: 0\n  penalty: 0\n  compulsory: 0\n  fees: 1.25\nrequests: []\nappeals: []\n",
+        "article20:\n  licensing: 0\n  penalty: 0\n  compulsory: 0\n  fees: 1.25\nrequests: []\nappeals: []\n"
+        "carried_over: []\n",
         encoding="utf-8")
     catalogue, problems = load_catalogue(root, BUILD_DAY)
     statistics = load_statistics(root, catalogue, problems)

@@ -276,3 +276,4 @@ def test_carried_over_may_not_repeat_what_an_earlier_file_records(tmp_path, rece
         "disclosures/statistics/2024.yml", line_of(text, "id: old"), "stats-wrong-year", "received")
     assert f"belongs under {where} in disclosures/statistics/2022.yml" in problem.message.en
     assert f"应写在 disclosures/statistics/2022.yml 的 {where} 中" in problem.message.zh
+    assert problem.hint.en.startswith(f"Move this record under {where} in disclosures/statistics/2022.yml")

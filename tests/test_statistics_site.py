@@ -263,5 +263,6 @@ def test_statistics_guide_lists_every_outcome_and_code(real_site, path):
     for key in v.OUTCOME_KEYS + v.APPLICANT_KEYS + v.APPEAL_KIND_KEYS:
         assert f"{key}</code>" in text, key
     assert "stats-personal-data" in text and "stats-calendar" in text
+    assert "stats-carried-over" in text and "carried_over: []" in text and "paused_days" in text
     assert "国务院办公厅关于2026年部分节假日安排的通知" in text
     assert "gongkai:" not in text  # every marker was expanded

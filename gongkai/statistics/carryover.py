@@ -83,4 +83,6 @@ def _check_source(request: Request, files: dict[int, YearFile], problems: Proble
                       f"this request was received on {request.received}; it belongs under {where} in "
                       f"{target.path}, not under carried_over in {request.carried_into}.yml: {target.year} has "
                       "a statistics file."),
+                 Text(f"把这条记录移到 {target.path} 的 {where} 中（已在那里的，从这里删除）。",
+                      f"Move this record under {where} in {target.path} (or delete it here if it is already there)."),
                  key="received")

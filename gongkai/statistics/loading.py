@@ -483,7 +483,9 @@ class _YearFile(_Reader):
                        f"{received}，应写在 {received.year}.yml 的 requests 中。",
                        f"carried_over lists only requests received before 1 January {self.year} and still open on "
                        f"that day; this one was received on {received} and belongs under requests in "
-                       f"{received.year}.yml.", key="received", column=f.column)
+                       f"{received.year}.yml.", key="received", column=f.column,
+                       hint=Text(f"把这条记录移到 {received.year}.yml 的 requests 中。",
+                                 f"Move this record under requests in {received.year}.yml."))
         elif answered is not None and answered < start:
             f = fields["answered"]
             self.error(f.line, "stats-carried-over",

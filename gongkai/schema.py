@@ -89,7 +89,7 @@ FIELDS: tuple[Field, ...] = (
           Text("信息的主题。", "The subject of the information."), "plans-and-reports", vocabulary="category"),
     Field("genre", Kind.VOCAB, True, Text("体裁分类", "Genre"),
           Text("公文的体裁；规章和行政规范性文件计入年报表二。",
-               "The kind of document; regulations and normative documents count in Table 2 of the annual report."),
+               "The kind of document; rules (规章) and normative documents count in Table 2 of the annual report."),
           "report", vocabulary="genre"),
     Field("disclosure", Kind.VOCAB, True, Text("公开属性", "Disclosure type"),
           Text("只有主动公开（proactive）的条目会发布。", "Only proactive items are published."),

@@ -17,7 +17,7 @@ from gongkai.statistics import load_statistics
 from gongkai.statistics.loading import load_records
 
 BROKEN = """\
-# 2024 statistics with one mistake per record
+# 2024 statistics with one mistake per record, and no carried_over although there is no 2023.yml
 article20:
   licensing: 3
   penalty: 0
@@ -80,6 +80,14 @@ requests:
   - id: 2024-015
     recieved: 2024-05-07
     applicant: natural-person
+  - id: 2024-016
+    received: 2024-05-08
+    applicant: natural-person
+    paused_days: -2
+  - id: 2024-017
+    received: 2024-05-09
+    applicant: natural-person
+    paused_days: 三天
 appeals:
   - id: F1
     kind: reconsideration
@@ -89,6 +97,7 @@ appeals:
 
 #: (substring of the offending line, code, key) for every mistake above.
 MISTAKES = [
+    ("# 2024 statistics", "stats-carried-over", "carried_over"),  # no 2023.yml and no carried_over
     ("compulsory: zero", "stats-wrong-type", "compulsory"),
     ("2024-02-30", "stats-bad-date", "received"),
     ("not-disclosed/secret", "stats-unknown-value", "outcome"),
@@ -106,6 +115,8 @@ MISTAKES = [
     ("count: two", "stats-wrong-type", "count"),
     ("recieved: 2024-05-07", "stats-unknown-key", "recieved"),
     ("id: 2024-015", "stats-missing-key", "received"),
+    ("paused_days: -2", "stats-wrong-type", "paused_days"),
+    ("paused_days: 三天", "stats-wrong-type", "paused_days"),
     ("result: pending", "stats-unknown-value", "result"),
 ]
 
@@ -202,7 +213,7 @@ def test_a_misnamed_file_and_a_future_date(tmp_path):
     (stats / "2024.yaml").write_text("requests: []\n", encoding="utf-8")
     (stats / "2026.yml").write_text("article20: {licensing: 0, penalty: 0, compulsory: 0, fees: 0}\nrequests:\n"
                                     "  - id: x\n    received: 2026-12-01\n    applicant: natural-person\n"
-                                    "appeals: []\n", encoding="utf-8")
+                                    "appeals: []\ncarried_over: []\n", encoding="utf-8")
     problems = Problems()
     assert load_records(tmp_path, problems, date(2026, 11, 27)) is None
     found = {(p.path, p.line, p.code) for p in problems}

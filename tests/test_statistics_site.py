@@ -110,6 +110,17 @@ def test_english_page_uses_unofficial_labels_and_says_so(fixture_site):
     assert 'lang="zh-CN"' in text  # the link to the Chinese page
 
 
+def test_english_labels_say_what_the_chinese_says(fixture_site):
+    """本列 is "in each column"; 公开出版物 are publicly available publications; 规章 are rules."""
+    page = _page(fixture_site, 2024, "en")
+    t3 = table(page, "gk-table3")
+    assert texts(t3.xpath("./thead//td")) == ["(In each column: I + II = III (7) + IV.)"]
+    assert "3. Request for publicly available publications" in texts(t3.xpath("./tbody//th"))
+    t2 = texts(table(page, "gk-table2").xpath(".//th"))
+    assert "Rules (government rules)" in t2 and "Administrative normative documents" in t2
+    assert not any("Regulations" in h for h in t2)
+
+
 def test_timeliness_table(fixture_site):
     page = _page(fixture_site, 2024, "zh")
     tables = html.parse(str(page)).getroot().xpath("//article//table[caption[contains(., '申请答复时限')]]")
@@ -252,5 +263,6 @@ def test_statistics_guide_lists_every_outcome_and_code(real_site, path):
     for key in v.OUTCOME_KEYS + v.APPLICANT_KEYS + v.APPEAL_KIND_KEYS:
         assert f"{key}</code>" in text, key
     assert "stats-personal-data" in text and "stats-calendar" in text
+    assert "stats-carried-over" in text and "carried_over: []" in text and "paused_days" in text
     assert "国务院办公厅关于2026年部分节假日安排的通知" in text
     assert "gongkai:" not in text  # every marker was expanded

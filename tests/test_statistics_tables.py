@@ -183,7 +183,8 @@ def test_a_request_whose_limit_needs_a_missing_calendar_year(tmp_path):
         "    applicant: natural-person\n"
         "    outcome: disclosed\n"
         "    answered: 2027-01-20\n"
-        "appeals: []\n", encoding="utf-8")
+        "appeals: []\n"
+        "carried_over: []\n", encoding="utf-8")
     catalogue, problems = load_catalogue(root, date(2027, 6, 1))
     assert load_statistics(root, catalogue, problems) is not None  # no 2027 figure yet: no 2027 holidays needed
     (stats / "2027.yml").write_text("article20: {licensing: 0, penalty: 0, compulsory: 0, fees: 0}\n"
@@ -198,7 +199,8 @@ def test_a_request_whose_limit_needs_a_missing_calendar_year(tmp_path):
 def test_fees_keep_their_decimals(tmp_path):
     root = fixture_repo(tmp_path, years=())
     (root / "disclosures" / "statistics" / "2024.yml").write_text(
-        "article20:\n  licensing: 0\n  penalty: 0\n  compulsory: 0\n  fees: 1.25\nrequests: []\nappeals: []\n",
+        "article20:\n  licensing: 0\n  penalty: 0\n  compulsory: 0\n  fees: 1.25\nrequests: []\nappeals: []\n"
+        "carried_over: []\n",
         encoding="utf-8")
     catalogue, problems = load_catalogue(root, BUILD_DAY)
     statistics = load_statistics(root, catalogue, problems)
@@ -218,3 +220,58 @@ def test_output_is_deterministic(tmp_path):
         runs.append((export.files(site.statistics, catalogue),
                      {k: p.markdown for k, p in site.pages.items() if k.startswith("statistics/")}))
     assert runs[0] == runs[1]
+
+
+# -- paused_days: time that does not count toward the limit ---------------------------------
+
+def _real_calendar():
+    from gongkai.statistics.loading import load_records
+    problems = Problems()
+    records = load_records(REPO, problems, BUILD_DAY)
+    assert not problems, problems.report()
+    return records.calendar
+
+
+@pytest.mark.parametrize("paused, on_time", [(0, 0), (3, 0), (4, 1)])
+def test_paused_days_extend_the_limit(paused, on_time):
+    """Received Mon 2024-03-04; the 20th working day is 04-01. Answered 04-08, the 24th working day counted by
+    hand (04-02, 04-03, Sunday 04-07 worked after Qingming 04-04..06, 04-08): late by the calendar, on time when
+    four working days were spent consulting a third party (条例 Art. 33 para 2)."""
+    request = Request("p", date(2024, 3, 4), "natural-person", 1, "disclosed", date(2024, 4, 8), paused_days=paused)
+    records = Records(requests=(request,), years=frozenset({2024}), calendar=_real_calendar())
+    problems = Problems()
+    t = tables.timeliness(records, 2024, problems)
+    assert not problems
+    assert (t.answered, t.on_time, t.late) == (1, on_time, 1 - on_time)
+    assert request.limit == 20 + paused
+
+
+def test_paused_days_add_to_an_extended_limit():
+    request = Request("p", date(2024, 3, 4), "natural-person", extended=True, paused_days=5)
+    assert request.limit == 45
+
+
+def test_paused_days_are_read_from_the_file(tmp_path):
+    root = fixture_repo(tmp_path, years=("2023",))
+    (root / "disclosures" / "statistics" / "2024.yml").write_text(
+        "article20: {licensing: 0, penalty: 0, compulsory: 0, fees: 0}\n"
+        "requests:\n"
+        "  - id: 2024-001\n"
+        "    received: 2024-03-04\n"
+        "    applicant: natural-person\n"
+        "    paused_days: 4           # consulted a third party\n"
+        "    outcome: disclosed\n"
+        "    answered: 2024-04-08\n"
+        "  - id: 2024-002\n"
+        "    received: 2024-03-04\n"
+        "    applicant: natural-person\n"
+        "    outcome: disclosed\n"
+        "    answered: 2024-04-08\n"
+        "appeals: []\n", encoding="utf-8")
+    catalogue, problems = load_catalogue(root, BUILD_DAY)
+    statistics = load_statistics(root, catalogue, problems)
+    assert not problems, problems.report()
+    assert [r.paused_days for r in statistics.records.requests if r.received.year == 2024] == [4, 0]
+    t = statistics.year(2024).timeliness
+    # 2023-013 and 2023-014 (from 2023.yml, answered in 2024) are on time too.
+    assert (t.answered, t.on_time, t.late) == (4, 3, 1)

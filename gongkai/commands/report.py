@@ -48,10 +48,12 @@ def run(args: argparse.Namespace) -> int:
     figures = statistics.year(args.year)
     if figures is None or not figures.recorded:
         return _fail(f"{args.year}年没有统计文件 disclosures/statistics/{args.year}.yml，无法填写表三、表四。"
-                     "请先按统计填报指南建立该文件（确实没有申请的，写 requests: [] 和 appeals: []）。",
+                     "请先按统计填报指南建立该文件（确实没有申请的，写 requests: [] 和 appeals: []；"
+                     "上一年也没有统计文件的，还要用 carried_over 列出 1 月 1 日仍未答复的申请）。",
                      f"{args.year} has no statistics file (disclosures/statistics/{args.year}.yml), so Tables 3 and "
                      "4 cannot be filled in. Create it first as the statistics guide explains (with no requests at "
-                     "all, write requests: [] and appeals: []).")
+                     "all, write requests: [] and appeals: []; if the previous year has no file either, list the "
+                     "requests still open on 1 January under carried_over).")
     day = args.date or clock.today()
     index_no = None
     if args.output is not None:

@@ -21,6 +21,7 @@ from ..problems import Problems, describe
 from ..source import Value, decode, parse_front_matter
 from ..text import Text
 from . import vocabulary as v
+from .carryover import YearFile, check_carried_over
 from .records import Appeal, Article20, Place, Records, Request
 from .workdays import Calendar
 
@@ -32,7 +33,10 @@ YEAR_FILE = re.compile(r"^(?P<year>\d{4})\.yml$")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,23}$")
 
 TOP_KEYS = ("article20", "requests", "appeals")
-REQUEST_KEYS = ("id", "received", "applicant", "count", "outcome", "answered", "extended", "corrected", "note")
+#: Requests received in an earlier year that has no statistics file and still open on 1 January.
+CARRIED_OVER = "carried_over"
+REQUEST_KEYS = ("id", "received", "applicant", "count", "outcome", "answered", "extended", "corrected", "paused_days",
+                "note")
 REQUEST_REQUIRED = ("id", "received", "applicant")
 APPEAL_KEYS = ("id", "kind", "filed", "result", "concluded", "note")
 APPEAL_REQUIRED = ("id", "kind", "filed")
@@ -242,7 +246,7 @@ class _Reader:
                    f"'{key}': '{text}' is not one of the allowed values.{en_tip}", key=key, column=f.column, hint=hint)
         return None
 
-    def whole(self, key: str, f: _Field | None, minimum: int, example: str) -> int | None:
+    def whole(self, key: str, f: _Field | None, minimum: int, example: str, hint: Text | None = None) -> int | None:
         if f is None:
             return None
         raw = f.value
@@ -251,7 +255,7 @@ class _Reader:
             return None
         if raw < minimum:
             self.error(f.line, "stats-wrong-type", f"“{key}” 应不小于 {minimum}，实际是 {raw}。",
-                       f"'{key}' must be at least {minimum}; got {raw}.", key=key, column=f.column)
+                       f"'{key}' must be at least {minimum}; got {raw}.", key=key, column=f.column, hint=hint)
             return None
         return raw
 
@@ -345,6 +349,9 @@ _REQUEST_EXAMPLES = {"id": "2024-001", "received": "2024-03-05", "applicant": "n
 _APPEAL_EXAMPLES = {"id": "F2024-1", "kind": "reconsideration", "filed": "2024-05-10"}
 _OUTCOME_PENDING = Text("尚未答复的申请不写 outcome 和 answered，答复后再补上。",
                         "Leave outcome and answered out while the request is unanswered; add both once answered.")
+_PAUSED_HINT = Text("paused_days 是不计入答复期限的工作日数（征求第三方或其他机关意见所用的时间等），没有的不写。",
+                    "paused_days is the number of working days that do not count toward the time limit (time spent "
+                    "consulting a third party or another body, for example); leave it out when there are none.")
 _RESULT_PENDING = Text("尚未审结的案件不写 result 和 concluded，审结后再补上。",
                        "Leave result and concluded out while the case is pending; add both once concluded.")
 
@@ -358,21 +365,27 @@ class _YearFile(_Reader):
         self.article20: Article20 | None = None
         self.ids: list[tuple[str, str, Place]] = []
         """``(kind, id, place)`` of every record with a readable id, valid or not, for the duplicate check."""
+        self.parsed = False
+        """Whether the file could be read as YAML at all (its top-level keys are known)."""
+        self.carried_over_line: int | None = None
+        """The line of the ``carried_over`` key; None when the file has none."""
 
     def read(self, data: bytes) -> bool:
         parsed = self.parse(data)
         if parsed is None:
             return False
         text, meta = parsed
+        self.parsed = True
         self.scan_personal_data(text)
         for key, value in meta.items():
-            if key not in TOP_KEYS:
-                near = difflib.get_close_matches(key, TOP_KEYS, n=1, cutoff=0.6)
+            if key not in TOP_KEYS + (CARRIED_OVER,):
+                near = difflib.get_close_matches(key, TOP_KEYS + (CARRIED_OVER,), n=1, cutoff=0.6)
                 self.error(value.line, "stats-unknown-key", f"统计文件中有未知的顶层字段 “{key}”。"
                            + (f"是否想写 “{near[0]}”？" if near else ""),
                            f"unknown top-level key '{key}'." + (f" Did you mean '{near[0]}'?" if near else ""),
-                           key=key, hint=Text("顶层只允许 article20、requests、appeals。",
-                                              "Only article20, requests and appeals are allowed at the top level."))
+                           key=key, hint=Text("顶层只允许 article20、requests、appeals，以及 carried_over。",
+                                              "Only article20, requests, appeals and carried_over are allowed at "
+                                              "the top level."))
         for key in TOP_KEYS:
             if key not in meta:
                 example = "[]" if key != "article20" else "{licensing: 0, penalty: 0, compulsory: 0, fees: 0}"
@@ -380,7 +393,10 @@ class _YearFile(_Reader):
                            hint=Text(f"加上 {key}（没有的写 {example}）。", f"Add {key} (write {example} when none)."))
         if "article20" in meta:
             self.read_article20(meta["article20"])
-        for key, reader in (("requests", self.read_request), ("appeals", self.read_appeal)):
+        if CARRIED_OVER in meta:
+            self.carried_over_line = meta[CARRIED_OVER].line
+        for key, reader in (("requests", self.read_request), ("appeals", self.read_appeal),
+                            (CARRIED_OVER, self.read_carried)):
             value = meta.get(key)
             if value is None or value.value is None:
                 continue
@@ -405,7 +421,10 @@ class _YearFile(_Reader):
         if self.errors == before:
             self.article20 = Article20(counts["licensing"], counts["penalty"], counts["compulsory"], fees)  # type: ignore[arg-type]
 
-    def read_request(self, node: yaml.Node, data: object) -> None:
+    def read_carried(self, node: yaml.Node, data: object) -> None:
+        self.read_request(node, data, carried=True)
+
+    def read_request(self, node: yaml.Node, data: object, carried: bool = False) -> None:
         line = node.start_mark.line + 1
         fields = self.fields(node, data, _REQUEST)
         if fields is None:
@@ -423,10 +442,14 @@ class _YearFile(_Reader):
         answered = self.date("answered", fields.get("answered"))
         corrected = self.date("corrected", fields.get("corrected"))
         extended = self.flag("extended", fields.get("extended"))
+        paused = (self.whole("paused_days", fields.get("paused_days"), 0, "5", _PAUSED_HINT)
+                  if "paused_days" in fields else 0)
         self.text("note", fields.get("note"))
         if self.errors != before:
             return
-        if received is not None and received.year != self.year:
+        if received is not None and carried:
+            self.check_carried(fields, received, answered)
+        elif received is not None and received.year != self.year:
             f = fields["received"]
             self.error(f.line, "stats-wrong-year",
                        f"这条申请收到于 {received.year} 年，应记在 {received.year}.yml 中，而不是 {self.year}.yml。",
@@ -447,7 +470,29 @@ class _YearFile(_Reader):
                        f"answered {answered} is before corrected {corrected}.", key="answered", column=f.column)
         if self.errors == before:
             self.requests.append(Request(ident, received, applicant, count, outcome, answered,  # type: ignore[arg-type]
-                                         bool(extended), corrected, Place(self.rel, line)))
+                                         bool(extended), corrected, paused,  # type: ignore[arg-type]
+                                         self.year if carried else None, Place(self.rel, line)))
+
+    def check_carried(self, fields: dict[str, _Field], received: date, answered: date | None) -> None:
+        """A ``carried_over`` record: received before 1 January of the file's year, not answered before it."""
+        start = date(self.year, 1, 1)
+        if received >= start:
+            f = fields["received"]
+            self.error(f.line, "stats-wrong-year",
+                       f"carried_over 只列 {self.year} 年 1 月 1 日之前收到、当日仍未答复的申请；这条申请收到于 "
+                       f"{received}，应写在 {received.year}.yml 的 requests 中。",
+                       f"carried_over lists only requests received before 1 January {self.year} and still open on "
+                       f"that day; this one was received on {received} and belongs under requests in "
+                       f"{received.year}.yml.", key="received", column=f.column,
+                       hint=Text(f"把这条记录移到 {received.year}.yml 的 requests 中。",
+                                 f"Move this record under requests in {received.year}.yml."))
+        elif answered is not None and answered < start:
+            f = fields["answered"]
+            self.error(f.line, "stats-carried-over",
+                       f"这条申请已于 {answered} 答复，{self.year} 年 1 月 1 日时已经办结，不属于上年结转。",
+                       f"this request was answered on {answered}, before 1 January {self.year}: it was not open "
+                       "on that day and is not carried over.", key="answered", column=f.column,
+                       hint=Text("从 carried_over 中删除这条记录。", "Delete this record from carried_over."))
 
     def read_appeal(self, node: yaml.Node, data: object) -> None:
         line = node.start_mark.line + 1
@@ -612,30 +657,13 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
     if not base.is_dir():
         return Records()
     errors_before = len(problems.errors)
-    calendar = Calendar()
-    calendar_path = base / CALENDAR_NAME
-    if calendar_path.is_file():
-        rel = calendar_path.relative_to(root).as_posix()
-        calendar = _CalendarFile(rel, problems, today).read(calendar_path.read_bytes()) or Calendar()
+    calendar = _read_calendar(root, problems, today)
     requests: list[Request] = []
     appeals: list[Appeal] = []
     ids: list[tuple[str, str, Place]] = []
     article20 = {}
-    paths = {}
-    for path in statistics_files(root):
-        rel = path.relative_to(root).as_posix()
-        match = YEAR_FILE.match(path.name)
-        if path.name == CALENDAR_NAME or (path.suffix == ".md" and path.is_file()):
-            continue  # Markdown files here are reported by the item loader
-        if not match or not path.is_file():
-            stem = path.name.split(".")[0]
-            tip = Text(f"改名为 {stem}.yml。", f"Rename it {stem}.yml.") if re.fullmatch(r"\d{4}", stem) else None
-            problems.add(rel, 0, "stats-file",
-                         Text(f"{rel} 不是统计文件：这里只放 <年份>.yml 和 calendar.yml。",
-                              f"{rel} is not a statistics file: this folder holds only <year>.yml and calendar.yml."),
-                         tip)
-            continue
-        year = int(match.group("year"))
+    files: dict[int, YearFile] = {}
+    for year, path, rel in _year_files(root, problems):
         reader = _YearFile(rel, year, problems, today)
         ok = reader.read(path.read_bytes())
         ids += reader.ids
@@ -644,12 +672,42 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
             appeals += reader.appeals
             if reader.article20 is not None:
                 article20[year] = reader.article20
-        paths[year] = rel
+        files[year] = YearFile(year, rel, reader.parsed, reader.carried_over_line)
+    check_carried_over(files, requests, problems)
     _check_unique([i for i in ids if i[0] == "request"], problems, Text("申请", "request"))
     _check_unique([i for i in ids if i[0] == "appeal"], problems, Text("复议诉讼", "appeal"))
     if len(problems.errors) > errors_before:
         return None
+    paths = {year: f.path for year, f in files.items()}
     return Records(tuple(requests), tuple(appeals), article20, frozenset(paths), calendar, paths)
+
+
+def _read_calendar(root: Path, problems: Problems, today: date) -> Calendar:
+    path = statistics_dir(root) / CALENDAR_NAME
+    if not path.is_file():
+        return Calendar()
+    rel = path.relative_to(root).as_posix()
+    return _CalendarFile(rel, problems, today).read(path.read_bytes()) or Calendar()
+
+
+def _year_files(root: Path, problems: Problems) -> list[tuple[int, Path, str]]:
+    """``(year, path, relative path)`` of every ``<YYYY>.yml``; anything else but calendar.yml is reported."""
+    found = []
+    for path in statistics_files(root):
+        rel = path.relative_to(root).as_posix()
+        match = YEAR_FILE.match(path.name)
+        if path.name == CALENDAR_NAME or (path.suffix == ".md" and path.is_file()):
+            continue  # Markdown files here are reported by the item loader
+        if match and path.is_file():
+            found.append((int(match.group("year")), path, rel))
+            continue
+        stem = path.name.split(".")[0]
+        tip = Text(f"改名为 {stem}.yml。", f"Rename it {stem}.yml.") if re.fullmatch(r"\d{4}", stem) else None
+        problems.add(rel, 0, "stats-file",
+                     Text(f"{rel} 不是统计文件：这里只放 <年份>.yml 和 calendar.yml。",
+                          f"{rel} is not a statistics file: this folder holds only <year>.yml and calendar.yml."),
+                     tip)
+    return found
 
 
 def _check_unique(ids: list[tuple[str, str, Place]], problems: Problems, what: Text) -> None:

@@ -2,7 +2,9 @@
 
 A request is written in the file of the year it was received, an appeal in the
 file of the year it was filed; a later answer or conclusion is written on the
-same record. Records carry no personal data: only an id of the office's choosing.
+same record. A request received in a year that has no statistics file and still
+open on 1 January of the next recorded year is listed under ``carried_over`` in
+that year's file. Records carry no personal data: only an id of the office's choosing.
 """
 
 from __future__ import annotations
@@ -43,7 +45,18 @@ class Request:
     corrected: date | None = None
     """When the applicant was asked to correct the request: the date the corrected request arrived.
     The time limit runs from this date (条例 Art. 30)."""
+    paused_days: int = 0
+    """Working days that do not count toward the time limit: time spent consulting third parties or other
+    bodies (条例 Art. 33 para 2), or the working days by which a reasonable later deadline fixed and notified
+    under Art. 35 exceeds the normal limit. They lengthen the limit by as many working days."""
+    carried_into: int | None = None
+    """For a record listed under ``carried_over``: the year of that file. Such a request was received
+    in a year without a statistics file and counts only from this year on (never as new)."""
     place: Place = field(default=Place("", 0), compare=False)
+
+    def counts_in(self, year: int) -> bool:
+        """Whether the tables of ``year`` may count this request at all."""
+        return self.received.year <= year and (self.carried_into is None or self.carried_into <= year)
 
     def answered_by(self, day: date) -> bool:
         """Whether the request had been answered on or before ``day``."""
@@ -51,8 +64,8 @@ class Request:
 
     @property
     def limit(self) -> int:
-        """The time limit in working days: 20, or 40 when extended (条例 Art. 33)."""
-        return 40 if self.extended else 20
+        """The time limit in working days: 20, or 40 when extended (条例 Art. 33), plus :attr:`paused_days`."""
+        return (40 if self.extended else 20) + self.paused_days
 
     @property
     def clock_start(self) -> date:

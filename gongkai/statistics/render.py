@@ -73,11 +73,13 @@ UI = {
     "timeliness": Text("答复时限", "Time limits"),
     "timeliness_intro": Text(
         "依照《条例》第三十三条，申请应在收到之日起 20 个工作日内答复，延长后最长 40 个工作日。收到当日不计入；"
-        "周末、法定节假日不计，调休上班日计入（见 disclosures/statistics/calendar.yml）。需要补正的，自收到补正申请之日起计算。",
+        "周末、法定节假日不计，调休上班日计入（见 disclosures/statistics/calendar.yml）。需要补正的，自收到补正申请之日起计算。"
+        "征求第三方和其他机关意见所需时间（第三十三条第二款）和依第三十五条确定的延迟答复期限不计入。",
         "Under Article 33 of the Regulations, a request is answered within 20 working days of receipt, at most 40 "
         "when extended. The day of receipt does not count; weekends and public holidays do not count, make-up "
         "working days do (see disclosures/statistics/calendar.yml). When the applicant was asked to correct the "
-        "request, the time runs from receipt of the corrected request."),
+        "request, the time runs from receipt of the corrected request. Time spent consulting third parties or other "
+        "bodies (Article 33 paragraph 2) and a later deadline fixed under Article 35 do not count."),
     "t_answered": Text("本年办结的申请", "Requests answered this year"),
     "t_on_time": Text("在期限内答复", "Answered within the time limit"),
     "t_late": Text("超过期限答复", "Answered after the time limit"),

@@ -3,7 +3,9 @@
 Counting rules (also in the editors' statistics guide):
 
 - new this year (一) = requests received this year;
-- carried over (二) = received in an earlier year and not answered before 1 January;
+- carried over (二) = received in an earlier year and not answered before 1 January; when the
+  previous year has no statistics file, the year's file lists those requests under ``carried_over``
+  (see :mod:`.carryover`): they count from that year on, never as new (一);
 - results (三) = requests answered this year, by outcome;
 - carried forward (四) = received by 31 December and not answered by then;
 - appeals count in the year they were filed; pending when not concluded by 31 December;
@@ -175,12 +177,18 @@ def _row(requests: list[Request]) -> tuple[int, ...]:
     return tuple(counts + [sum(counts)])
 
 
+def known_requests(records: Records, year: int) -> list[Request]:
+    """The requests the tables of ``year`` may count: received by 31 December, and for a ``carried_over``
+    record, listed in the file of this year or an earlier one."""
+    return [r for r in records.requests if r.counts_in(year)]
+
+
 def table3(records: Records, year: int) -> Table3:
     start, end = date(year, 1, 1), date(year, 12, 31)
-    known = [r for r in records.requests if r.received <= end]
+    known = known_requests(records, year)
     answered = [r for r in known if r.answered is not None and start <= r.answered <= end]
     rows: dict[str, tuple[int, ...]] = {
-        "new": _row([r for r in known if r.received.year == year]),
+        "new": _row([r for r in known if r.received.year == year and r.carried_into is None]),
         "carried-over": _row([r for r in known if r.received < start and not r.answered_by(date(year - 1, 12, 31))]),
     }
     for key in v.OUTCOME_KEYS:
@@ -258,9 +266,7 @@ def timeliness(records: Records, year: int, problems: Problems) -> Timeliness | 
     calendar = records.calendar
     answered = on_time = extended = pending = overdue = 0
     gaps = False
-    for r in records.requests:
-        if r.received > end:
-            continue
+    for r in known_requests(records, year):
         try:
             if r.answered is not None and start <= r.answered <= end:
                 answered += r.count

@@ -50,7 +50,7 @@ TOTAL = Text("总计", "Total")
 APPLICANT_GROUP = Text("申请人情况", "Applicants")
 ORGANISATIONS = Text("法人或其他组织", "Legal persons or other organisations")
 TABLE3_CORNER = Text("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                     "(In this table, item I plus item II equals item III plus item IV.)")
+                     "(In each column: I + II = III (7) + IV.)")
 
 # -- Table 三: outcomes (rows) ----------------------------------------------------
 
@@ -87,7 +87,7 @@ OUTCOME_GROUPS: tuple[OutcomeGroup, ...] = (
         Term("not-processed/petition-complaint", Text("1.信访举报投诉类申请",
                                                       "1. Petition, report or complaint")),
         Term("not-processed/repeated", Text("2.重复申请", "2. Repeated request")),
-        Term("not-processed/publication", Text("3.要求提供公开出版物", "3. Request for a public publication")),
+        Term("not-processed/publication", Text("3.要求提供公开出版物", "3. Request for publicly available publications")),
         Term("not-processed/abusive-repetition", Text("4.无正当理由大量反复申请",
                                                       "4. Large numbers of repeated requests without good reason")),
         Term("not-processed/confirm-or-reissue", Text("5.要求行政机关确认或重新出具已获取信息",
@@ -153,7 +153,7 @@ ARTICLE20_KEY_NAMES: tuple[str, ...] = tuple(t.key for t in ARTICLE20_KEYS)
 
 #: The values a genre's ``article20`` attribute in catalogue.yml may take: the rows of 第二十条第（一）项.
 ARTICLE20_GENRES: tuple[Term, ...] = (
-    Term("regulation", Text("规章", "Regulations (government rules)")),
+    Term("regulation", Text("规章", "Rules (government rules)")),
     Term("normative-document", Text("行政规范性文件", "Administrative normative documents")),
 )
 

@@ -240,7 +240,7 @@ def test_paused_days_extend_the_limit(paused, on_time):
     request = Request("p", date(2024, 3, 4), "natural-person", 1, "disclosed", date(2024, 4, 8), paused_days=paused)
     records = Records(requests=(request,), years=frozenset({2024}), calendar=_real_calendar())
     problems = Problems()
-    t = tables.timeliness(records, 2024, problems)
+    t = tables.timeliness(records, 2024, problems, BUILD_DAY)
     assert not problems
     assert (t.answered, t.on_time, t.late) == (1, on_time, 1 - on_time)
     assert request.limit == 20 + paused

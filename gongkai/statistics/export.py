@@ -27,6 +27,8 @@ TIMELINESS_KEYS = (
     ("answered", "本年办结的申请"), ("on_time", "在期限内答复"), ("late", "超过期限答复"),
     ("extended", "其中延长答复期限的"), ("pending", "年末尚未办结"), ("pending_overdue", "其中年末已超过期限的"),
 )
+#: The label of ``pending_overdue`` while the year is not over: judged on the day of the build.
+OVERDUE_NOW_LABEL = "其中已超过期限的（按生成网站当日计算）"
 
 
 def _fees(value: Decimal | None) -> int | float | None:
@@ -111,7 +113,8 @@ def year_csv(figures: YearFigures, catalogue: Catalogue) -> bytes:
         rows += [("table4", kind.key, column.key, value, kind.label.zh, column.label.zh)
                  for column, value in zip(v.TABLE4_COLUMNS, values)]
     tl = figures.timeliness
-    rows += [("timeliness", key, "requests", getattr(tl, key) if tl else None, label, "件数")
+    rows += [("timeliness", key, "requests", getattr(tl, key) if tl else None,
+              OVERDUE_NOW_LABEL if key == "pending_overdue" and not figures.complete else label, "件数")
              for key, label in TIMELINESS_KEYS]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

@@ -86,6 +86,8 @@ UI = {
     "t_extended": Text("其中延长答复期限的", "Of those answered, with the limit extended"),
     "t_pending": Text("年末尚未办结（结转下年度）", "Pending at the end of the year (carried forward)"),
     "t_overdue": Text("其中年末已超过期限的", "Of those pending, past their limit at the end of the year"),
+    "t_overdue_now": Text("其中已超过期限的（按生成网站当日计算）",
+                          "Of those pending, past their limit on the day the site was built"),
     "t_caption": Text("{year}年申请答复时限", "Time limits of requests, {year}"),
     "downloads": Text("数据下载", "Data downloads"),
     "downloads_intro": Text("同样的数字可以下载为 JSON 或 CSV（UTF-8，可用 Excel 打开），字段说明见{guide}。",
@@ -278,9 +280,10 @@ def _months_table(caption: str, months: list[Bar], lang: str) -> str:
             f'<tbody><tr><th scope="row">{esc(UI["items"](lang))}</th>{cells}</tr></tbody>\n</table>')
 
 
-def timeliness_html(t: Timeliness | None, year: int, lang: str) -> str:
+def timeliness_html(t: Timeliness | None, year: int, lang: str, complete: bool = True) -> str:
+    """The time-limit figures; while the year is not over, pending requests are judged on the build day."""
     values = (t.answered, t.on_time, t.late, t.extended, t.pending, t.pending_overdue) if t else (None,) * 6
-    keys = ("t_answered", "t_on_time", "t_late", "t_extended", "t_pending", "t_overdue")
+    keys = ("t_answered", "t_on_time", "t_late", "t_extended", "t_pending", "t_overdue" if complete else "t_overdue_now")
     rows = [(UI[k](lang), _num(value)) for k, value in zip(keys, values)]
     return _pairs_table(UI["t_caption"](lang).format(year=year), (UI["timeliness"](lang), UI["requests"](lang)), rows)
 
@@ -353,7 +356,7 @@ def year_page(figures: YearFigures, catalogue: Catalogue, statistics: Statistics
     parts += [f"## {v.SECTIONS[1](lang)}", "", _scroll(UI["table2"](lang), table2_html(figures.table2, lang)), ""]
     parts += [f"## {v.SECTIONS[2](lang)}", "", _scroll(UI["table3"](lang), table3_html(figures.table3, lang)), ""]
     parts += [f"### {UI['timeliness'](lang)}", "", UI["timeliness_intro"](lang), "",
-              timeliness_html(figures.timeliness, year, lang), ""]
+              timeliness_html(figures.timeliness, year, lang, figures.complete), ""]
     parts += [f"## {v.SECTIONS[3](lang)}", "", _scroll(UI["table4"](lang), table4_html(figures.table4, lang)), ""]
     json_url, csv_url = data_urls(year)
     parts += [f"## {UI['downloads'](lang)}", "",

@@ -92,7 +92,8 @@ class Timeliness:
     pending: int
     """Carried forward (Table 三 四)."""
     pending_overdue: int
-    """Of those pending at 31 December, how many had passed their limit by then."""
+    """Of those pending, how many had passed their limit on 31 December; for the current year, on the
+    build date (a request received last week is not overdue yet, whatever 31 December will bring)."""
 
 
 @dataclass(frozen=True)
@@ -260,9 +261,13 @@ def check_table4(table: Table4, cases: int) -> list[Text]:
 
 # -- time limits ----------------------------------------------------------------------------
 
-def timeliness(records: Records, year: int, problems: Problems) -> Timeliness | None:
-    """On-time figures for ``year``; None (with a problem per record) when the calendar lacks a year."""
+def timeliness(records: Records, year: int, problems: Problems, today: date) -> Timeliness | None:
+    """On-time figures for ``year``; None (with a problem per record) when the calendar lacks a year.
+
+    Pending requests are judged on 31 December, or on ``today`` while the year is not over.
+    """
     start, end = date(year, 1, 1), date(year, 12, 31)
+    judged_on = min(end, today)
     calendar = records.calendar
     answered = on_time = extended = pending = overdue = 0
     gaps = False
@@ -274,7 +279,7 @@ def timeliness(records: Records, year: int, problems: Problems) -> Timeliness | 
                 on_time += r.count if calendar.within(r.clock_start, r.answered, r.limit) else 0
             elif not r.answered_by(end):
                 pending += r.count
-                overdue += r.count if not calendar.within(r.clock_start, end, r.limit) else 0
+                overdue += r.count if not calendar.within(r.clock_start, judged_on, r.limit) else 0
         except CalendarGap as gap:
             gaps = True
             problems.add(r.place.path, r.place.line, "stats-calendar",
@@ -301,7 +306,7 @@ def build_statistics(catalogue: Catalogue, records: Records, problems: Problems)
         recorded = year in records.years
         t3 = table3(records, year) if recorded else None
         t4 = table4(records, year) if recorded else None
-        times = timeliness(records, year, problems) if recorded else None
+        times = timeliness(records, year, problems, catalogue.today) if recorded else None
         path = records.paths.get(year, f"disclosures/statistics/{year}.yml")
         violations = (check_table3(t3) if t3 else []) + (
             check_table4(t4, sum(1 for a in records.appeals if a.filed.year == year)) if t4 else [])

@@ -68,8 +68,8 @@ def run(args: argparse.Namespace) -> int:
         index_no = f"{catalogue.config.index_prefix}/{day.year}-{next_number(root, day.year)}"
     text = draft_report(catalogue, figures, index_no, day)
     if not figures.complete:
-        print(f"注意：{args.year}年尚未结束，数字截至 {statistics.today}。"
-              f" / Note: {args.year} is not over; the figures are as of {statistics.today}.", file=sys.stderr)
+        print(f"注意：{args.year}年尚未结束，数字截至 {figures.as_of}。"
+              f" / Note: {args.year} is not over; the figures are as of {figures.as_of}.", file=sys.stderr)
     if args.output is None:
         sys.stdout.write(text)
         number = index_no.rsplit("-", 1)[1]

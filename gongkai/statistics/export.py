@@ -47,7 +47,7 @@ def _table3_keys() -> list[tuple[str, str]]:
     return keys
 
 
-def year_data(figures: YearFigures, catalogue: Catalogue, statistics: Statistics) -> dict:
+def year_data(figures: YearFigures, catalogue: Catalogue) -> dict:
     """The JSON document of one year."""
     p, t2, t3, t4, tl = figures.proactive, figures.table2, figures.table3, figures.table4, figures.timeliness
     return {
@@ -56,7 +56,7 @@ def year_data(figures: YearFigures, catalogue: Catalogue, statistics: Statistics
         "year": figures.year,
         "office": catalogue.config.office_name.zh,
         "complete": figures.complete,
-        "as_of": None if figures.complete else statistics.today.isoformat(),
+        "as_of": figures.as_of.isoformat(),
         "recorded": figures.recorded,
         "proactive": {
             "total": p.total,
@@ -80,8 +80,8 @@ def year_data(figures: YearFigures, catalogue: Catalogue, statistics: Statistics
     }
 
 
-def year_json(figures: YearFigures, catalogue: Catalogue, statistics: Statistics) -> bytes:
-    return (json.dumps(year_data(figures, catalogue, statistics), ensure_ascii=False, indent=2) + "\n").encode()
+def year_json(figures: YearFigures, catalogue: Catalogue) -> bytes:
+    return (json.dumps(year_data(figures, catalogue), ensure_ascii=False, indent=2) + "\n").encode()
 
 
 def year_csv(figures: YearFigures, catalogue: Catalogue) -> bytes:
@@ -127,6 +127,6 @@ def files(statistics: Statistics, catalogue: Catalogue) -> list[tuple[str, bytes
     """``(site-relative path, bytes)`` of every year's JSON and CSV (shared by both languages)."""
     result = []
     for figures in statistics.years:
-        result.append((f"statistics/{figures.year}.json", year_json(figures, catalogue, statistics)))
+        result.append((f"statistics/{figures.year}.json", year_json(figures, catalogue)))
         result.append((f"statistics/{figures.year}.csv", year_csv(figures, catalogue)))
     return result

@@ -36,8 +36,9 @@ UI = {
             "page are unofficial translations; the Chinese page is authoritative."),
     "read_zh": Text("", "Read the Chinese page"),
     "incomplete_title": Text("本年度尚未结束", "The year is not over"),
-    "incomplete": Text("{year}年尚未结束，以下数字截至 {today}。",
-                       "{year} is not over yet: the figures below are as of {today}."),
+    "incomplete": Text("{year}年尚未结束，以下数字截至 {as_of}（公开目录和统计文件中本年最新的日期）。",
+                       "{year} is not over yet: the figures below are as of {as_of}, the latest date of this year "
+                       "in the catalogue and the statistics files."),
     "unrecorded_title": Text("依申请公开数据未填报", "Request data not recorded"),
     "unrecorded": Text(
         "{year}年没有统计文件（disclosures/statistics/{year}.yml），收到和处理政府信息公开申请、行政复议和行政诉讼的"
@@ -320,7 +321,7 @@ def data_urls(year: int) -> tuple[str, str]:
     return f"statistics/{year}.json", f"statistics/{year}.csv"
 
 
-def year_page(figures: YearFigures, catalogue: Catalogue, statistics: Statistics, lang: str) -> GeneratedPage:
+def year_page(figures: YearFigures, catalogue: Catalogue, lang: str) -> GeneratedPage:
     year = figures.year
     url = page_url(f"statistics/{year}/", lang)
     title = UI["year_title"](lang).format(year=year)
@@ -330,7 +331,7 @@ def year_page(figures: YearFigures, catalogue: Catalogue, statistics: Statistics
     parts += _unofficial(url, f"statistics/{year}/", lang)
     if not figures.complete:
         parts.append(_notice("note", UI["incomplete_title"](lang),
-                             UI["incomplete"](lang).format(year=year, today=statistics.today.isoformat())))
+                             UI["incomplete"](lang).format(year=year, as_of=figures.as_of.isoformat())))
     if not figures.recorded:
         parts.append(_notice("warning", UI["unrecorded_title"](lang), UI["unrecorded"](lang).format(year=year)))
     p = figures.proactive
@@ -405,5 +406,5 @@ def index_page(statistics: Statistics, catalogue: Catalogue, lang: str) -> Gener
 
 def statistics_pages(statistics: Statistics, catalogue: Catalogue, lang: str) -> list[GeneratedPage]:
     """The overview and one page per year, in ``lang``."""
-    return [index_page(statistics, catalogue, lang)] + [year_page(y, catalogue, statistics, lang)
+    return [index_page(statistics, catalogue, lang)] + [year_page(y, catalogue, lang)
                                                          for y in statistics.years]

@@ -104,7 +104,10 @@ class YearFigures:
     recorded: bool
     """Whether the year has a statistics file; without one Tables 三 and 四 are not known."""
     complete: bool
-    """False for the current year: its figures are as of the build date."""
+    """False for the current year."""
+    as_of: date
+    """The date the figures are as of: 31 December of a completed year; for the current year the newest date
+    of the year found in the sources (see :func:`figures_as_of`), never the date of the build."""
     proactive: Proactive
     table2: Table2
     table3: Table3 | None
@@ -293,6 +296,18 @@ def timeliness(records: Records, year: int, problems: Problems, today: date) -> 
 
 # -- all years ------------------------------------------------------------------------------
 
+def figures_as_of(catalogue: Catalogue, records: Records, year: int) -> date:
+    """31 December once ``year`` is over. Before that, the newest date of ``year`` in the sources: the
+    发布日期 of a published item, or a request's received or answered date, or an appeal's filed or concluded
+    date; 1 January while there is none. The same sources give the same date whatever day they are built on."""
+    if year < catalogue.today.year:
+        return date(year, 12, 31)
+    days = [i.date_published for i in catalogue.published if i.date_published.year == year]
+    days += [d for r in records.requests for d in (r.received, r.answered) if d is not None and d.year == year]
+    days += [d for a in records.appeals for d in (a.filed, a.concluded) if d is not None and d.year == year]
+    return max(days, default=date(year, 1, 1))
+
+
 def statistics_years(catalogue: Catalogue, records: Records) -> list[int]:
     """Every year with published items (by 发布日期) or a statistics file, oldest first."""
     return sorted(set(catalogue.by_year) | set(records.years))
@@ -316,8 +331,9 @@ def build_statistics(catalogue: Catalogue, records: Records, problems: Problems)
                                    "The time-limit figures do not match Table 3's answered and carried-forward totals."))
         for message in violations:
             problems.add(path, 0, "stats-inconsistent", message)
-        years.append(YearFigures(year, recorded, year < catalogue.today.year, proactive(catalogue, year),
-                                 table2(catalogue, records, year), t3, t4, times))
+        complete = year < catalogue.today.year
+        years.append(YearFigures(year, recorded, complete, figures_as_of(catalogue, records, year),
+                                 proactive(catalogue, year), table2(catalogue, records, year), t3, t4, times))
     if len(problems.errors) > errors_before:
         return None
     return Statistics(tuple(years), records, catalogue.today)

@@ -207,6 +207,39 @@ def test_more_mistakes(tmp_path, text, needle, code):
     assert (line_of(text, needle), code) in {(p.line, p.code) for p in problems}, problems.report()
 
 
+SAME_KEY = """\
+article20: {licensing: 0, penalty: 0, compulsory: 0, fees: 0}
+carried_over: []
+appeals: []
+requests:
+  - id: 2024-001
+    1: a
+    0x1: b
+    received: 2024-03-05
+    applicant: natural-person
+  - id: 2024-002
+    received: 2024-03-06
+    applicant: natural-person
+    count: 2
+    received: 2024-03-07
+"""
+
+
+def test_keys_written_twice_are_reported_at_the_repeat_and_values_never_shift(tmp_path):
+    """``1`` and ``0x1`` are the same key to YAML (the number 1): the second is a repeat, and the values of
+    the other keys stay with their own keys (received is not read as the applicant, nothing is missing)."""
+    stats = tmp_path / "disclosures" / "statistics"
+    stats.mkdir(parents=True)
+    (stats / "2024.yml").write_text(SAME_KEY, encoding="utf-8")
+    problems = Problems()
+    assert load_records(tmp_path, problems, BUILD_DAY) is None
+    found = sorted((p.line, p.code, p.key) for p in problems)
+    assert found == [(line_of(SAME_KEY, "0x1: b"), "stats-unknown-key", "0x1"),
+                     (line_of(SAME_KEY, "received: 2024-03-07"), "stats-unknown-key", "received")], problems.report()
+    repeat = next(p for p in problems if p.key == "0x1")
+    assert f"line {line_of(SAME_KEY, '1: a')}" in repeat.message.en
+
+
 def test_a_misnamed_file_and_a_future_date(tmp_path):
     stats = tmp_path / "disclosures" / "statistics"
     stats.mkdir(parents=True)

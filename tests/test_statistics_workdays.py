@@ -106,3 +106,28 @@ def test_calendar_mistakes_are_reported_with_their_line(tmp_path):
     found = {(p.line, p.code) for p in problems}
     assert found == {(5, "stats-calendar"), (6, "stats-bad-date"), (8, "stats-calendar")}
     assert all(p.path == "disclosures/statistics/calendar.yml" for p in problems)
+
+
+def test_a_year_written_twice_is_reported_at_its_own_line_and_the_others_keep_their_lines(tmp_path):
+    problems = _calendar_problems(tmp_path, (
+        "years:\n"
+        "  2024:\n"                          # line 2
+        "    notice: first\n"
+        "    holidays:\n"
+        "      - 2024-01-01\n"
+        "  2025:\n"
+        "    notice: test\n"
+        "    workdays:\n"
+        "      - 2025-01-06\n"               # line 9: a Monday is not a make-up day
+        "  2024:\n"                          # line 10: 2024 again
+        "    notice: again\n"
+        "    workdays:\n"
+        "      - 2024-02-05\n"               # line 13: a Monday again
+    ))
+    found = sorted((p.line, p.code) for p in problems)
+    assert found == [(9, "stats-calendar"), (10, "stats-calendar"), (13, "stats-calendar")]
+    repeated = next(p for p in problems if p.line == 10)
+    assert "2024" in repeated.message.en and "line 2" in repeated.message.en
+    assert "第 2 行" in repeated.message.zh
+    assert "2025-01-06" in next(p for p in problems if p.line == 9).message.en
+    assert "2024-02-05" in next(p for p in problems if p.line == 13).message.en

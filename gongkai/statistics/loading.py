@@ -83,6 +83,52 @@ class _Field:
     node: yaml.Node
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """One ``key: value`` of a YAML mapping: the key as written, its nodes and its value."""
+
+    key: str
+    key_node: yaml.Node
+    node: yaml.Node
+    value: object
+
+
+class _KeyConstructor(yaml.constructor.SafeConstructor):
+    """Builds a mapping key as the core's reader does (dates stay text), to find the key's value."""
+
+
+_KeyConstructor.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_scalar)
+
+
+def _entries(node: yaml.MappingNode, data: dict) -> tuple[list[_Entry], list[tuple[_Entry, int]]]:
+    """The entries of a mapping, each value found in ``data`` by its key, never by position; and the keys
+    written again (as the same text, or as another spelling of the same YAML key, like ``1`` and ``0x1``),
+    each with the line of the key's first occurrence.
+
+    YAML keeps the last value of a repeated key, so that is the entry kept, with its own node and line.
+    """
+    constructor = _KeyConstructor()
+    first_by_key: dict[object, _Entry] = {}
+    first_by_text: dict[str, _Entry] = {}
+    last: dict[int, _Entry] = {}
+    """The last entry of each key, by the ``id`` of the key's first entry."""
+    repeated: list[tuple[_Entry, int]] = []
+    for key_node, value_node in node.value:
+        try:
+            key = constructor.construct_object(key_node, deep=True)
+            hash(key)
+        except Exception:  # noqa: BLE001 - YAML refused such a key already; never raise here
+            key = None
+        entry = _Entry(str(key_node.value), key_node, value_node, data.get(key))
+        first = first_by_text.get(entry.key) or first_by_key.get(key)
+        if first is None:
+            first = first_by_text[entry.key] = first_by_key[key] = entry
+        else:
+            repeated.append((entry, first.key_node.start_mark.line + 1))
+        last[id(first)] = entry
+    return list(last.values()), repeated
+
+
 def mask(text: str) -> str:
     """``138******78``: enough to find the spot, without repeating personal data in logs."""
     return text[:3] + "*" * max(len(text) - 5, 1) + text[-2:] if len(text) > 5 else "*" * len(text)
@@ -136,18 +182,16 @@ class _Reader:
                        hint=Text("每条记录以“- ”开头，其下每行写“字段: 值”，缩进对齐。",
                                  "Start each record with '- ' and write one 'key: value' per line, indented alike."))
             return None
-        seen: dict[str, int] = {}
-        for key_node, _ in node.value:
-            key = str(key_node.value)
-            if key in seen:
-                self.error(key_node.start_mark.line + 1, "stats-unknown-key",
-                           f"字段 “{key}” 在同一条记录中重复出现（第一次在第 {seen[key]} 行）。",
-                           f"key '{key}' appears twice in one record (first on line {seen[key]}).", key=key,
-                           hint=Text("删除重复的一行。", "Delete one of the two lines."))
-                return None
-            seen[key] = key_node.start_mark.line + 1
-        return {str(k_node.value): _Field(value, k_node.start_mark.line + 1, v_node.start_mark.column + 1, v_node)
-                for (k_node, v_node), value in zip(node.value, data.values())}
+        entries, repeated = _entries(node, data)
+        for entry, first in repeated:
+            self.error(entry.key_node.start_mark.line + 1, "stats-unknown-key",
+                       f"字段 “{entry.key}” 在同一条记录中重复出现（第一次在第 {first} 行）。",
+                       f"key '{entry.key}' appears twice in one record (first on line {first}).", key=entry.key,
+                       hint=Text("删除重复的一行。", "Delete one of the two lines."))
+        if repeated:
+            return None
+        return {e.key: _Field(e.value, e.key_node.start_mark.line + 1, e.node.start_mark.column + 1, e.node)
+                for e in entries}
 
     def check_keys(self, fields: dict[str, _Field], allowed: tuple[str, ...], what: Text) -> None:
         for key, f in fields.items():
@@ -557,9 +601,15 @@ class _CalendarFile(_Reader):
         holidays: set[date] = set()
         workdays: set[date] = set()
         notices: dict[int, str] = {}
-        for (key_node, node), data in zip(value.node.value, value.value.values()):
-            line = key_node.start_mark.line + 1
-            key = str(key_node.value)
+        entries, repeated = _entries(value.node, value.value)
+        for entry, first in repeated:
+            self.error(entry.key_node.start_mark.line + 1, "stats-calendar",
+                       f"年份 “{entry.key}” 重复出现（第一次在第 {first} 行）。",
+                       f"the year '{entry.key}' appears twice (first on line {first}).", key="years",
+                       hint=Text("每年只写一项：把两处的日期合并到一处，删除另一处。",
+                                 "Write each year once: merge the dates of both into one and delete the other."))
+        for entry in entries:
+            line, key, node, data = entry.key_node.start_mark.line + 1, entry.key, entry.node, entry.value
             if not re.fullmatch(r"\d{4}", key):
                 self.error(line, "stats-calendar", f"年份 “{key}” 须为四位数字。", f"year '{key}' must be four digits.",
                            key="years")

@@ -240,6 +240,39 @@ def test_keys_written_twice_are_reported_at_the_repeat_and_values_never_shift(tm
     assert f"line {line_of(SAME_KEY, '1: a')}" in repeat.message.en
 
 
+PERSONAL_NOTES = [
+    # (note, what the core's find_personal_data says, the masked form in the message)
+    ("卷号 110105194912310021", None, None),                    # 18 digits, wrong check digit: not an ID number
+    ("身份证 11010519491231002X", "resident-id", "110*************2X"),
+    ("电话 008613812345678", "mobile", "008**********78"),         # 0086 prefix
+    ("编号 ID13812345678", None, None),                          # letters glued to it: a code, not a number
+    ("卡号 4111 1111 1111 1111", "bank-card", "411**************11"),
+]
+
+
+@pytest.mark.parametrize("note, kind, masked", PERSONAL_NOTES)
+def test_personal_numbers_follow_the_same_rules_as_items(tmp_path, note, kind, masked):
+    """Statistics files and items use one finder (:func:`gongkai.personal.find_personal_data`): the ID check
+    digit, the mobile prefixes and boundaries, bank cards; the message masks the number."""
+    from gongkai.personal import KINDS, find_personal_data
+
+    assert [f.kind for f in find_personal_data(note)] == ([kind] if kind else [])
+    stats = tmp_path / "disclosures" / "statistics"
+    stats.mkdir(parents=True)
+    text = ("article20: {licensing: 0, penalty: 0, compulsory: 0, fees: 0}\ncarried_over: []\nappeals: []\n"
+            f"requests:\n  - id: a\n    received: 2024-01-02\n    applicant: natural-person\n    note: {note}\n")
+    (stats / "2024.yml").write_text(text, encoding="utf-8")
+    problems = Problems()
+    records = load_records(tmp_path, problems, BUILD_DAY)
+    found = [p for p in problems if p.code == "stats-personal-data"]
+    if kind is None:
+        assert records is not None and not problems, problems.report()
+        return
+    assert [(p.line, p.column) for p in found] == [(8, 11 + note.index(" ") + 1)]
+    assert KINDS[kind].zh in found[0].message.zh and KINDS[kind].en in found[0].message.en
+    assert masked in found[0].message.en and note.split(" ", 1)[1] not in problems.report()
+
+
 def test_a_misnamed_file_and_a_future_date(tmp_path):
     stats = tmp_path / "disclosures" / "statistics"
     stats.mkdir(parents=True)

@@ -7,7 +7,7 @@ import re
 import pytest
 from lxml import html
 
-from conftest import BUILD_EPOCH
+from conftest import BUILD_EPOCH, write_item
 from statistics_helpers import body_cells, expected, fixture_repo
 
 from gongkai.cli import main
@@ -94,6 +94,15 @@ def test_printing_instead_of_saving_picks_the_next_free_number(repo, capsys):
     out, err = capsys.readouterr()
     assert "index_no: XMFAO/2024-00008" in out  # the fixture has 2024/00001 … 00007
     assert "disclosures/2024/00008.md" in err
+
+
+def test_printing_stops_when_no_number_is_left(repo, capsys):
+    """The next free number is the one ``gongkai new`` picks (gongkai.template.next_number): none after 99999."""
+    write_item(repo, "XMFAO/2024-99999", date_written="2024-01-02", date_published="2024-01-02")
+    assert main(["report", "2023", "--root", str(repo), "--date", "2024-01-15"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "100000" not in err
+    assert "2024 年的五位序号已用完" in err and "no 5-digit number is left for 2024" in err
 
 
 def test_no_report_without_a_statistics_file(tmp_path, monkeypatch, capsys):

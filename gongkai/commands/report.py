@@ -11,7 +11,8 @@ from .. import clock
 from ..loader import load_catalogue
 from ..schema import ITEM_PATH_PATTERN
 from ..statistics import load_statistics
-from ..statistics.report import CATEGORY, GENRE, draft_report, next_number
+from ..statistics.report import CATEGORY, GENRE, draft_report
+from ..template import next_number
 
 NAME = "report"
 HELP = "生成政府信息公开工作年度报告草稿 / draft the annual report on open government information"
@@ -65,7 +66,10 @@ def run(args: argparse.Namespace) -> int:
         if match and not match.group("lang"):
             index_no = f"{catalogue.config.index_prefix}/{match.group('year')}-{match.group('number')}"
     if index_no is None:
-        index_no = f"{catalogue.config.index_prefix}/{day.year}-{next_number(root, day.year)}"
+        number = next_number(root, day.year)
+        if number is None:
+            return _fail(f"错误：{day.year} 年的五位序号已用完。", f"Error: no 5-digit number is left for {day.year}.")
+        index_no = f"{catalogue.config.index_prefix}/{day.year}-{number}"
     text = draft_report(catalogue, figures, index_no, day)
     if not figures.complete:
         print(f"注意：{args.year}年尚未结束，数字截至 {figures.as_of}。"

@@ -10,28 +10,16 @@ unpublished while it is being written.
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..html import yaml_quote
-from ..loader import CONTENT_DIR
 from . import vocabulary as v
 from .render import table2_html, table3_html, table4_html
 from .tables import YearFigures
 
 GENRE = "annual-report"
 CATEGORY = "open-government"
-
-_NUMBER = re.compile(r"^(\d{5})(?:\.en)?\.md$")
-
-
-def next_number(root: Path, year: int) -> str:
-    """The next free five-digit item number in ``disclosures/<year>/``."""
-    folder = root / CONTENT_DIR / str(year)
-    used = [int(m.group(1)) for p in folder.glob("*.md") if (m := _NUMBER.match(p.name))] if folder.is_dir() else []
-    return f"{max(used, default=0) + 1:05d}"
 
 
 def _front_matter(catalogue: Catalogue, figures: YearFigures, index_no: str, day: date) -> list[str]:

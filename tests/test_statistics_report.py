@@ -52,6 +52,20 @@ def test_six_sections_in_order_with_placeholders_only_where_the_office_writes(re
     assert "【待填写" in err  # the command says what to do next
 
 
+def test_placeholders_are_the_ones_gongkai_new_writes_and_check_finds(report):
+    """One placeholder form for the whole tool (gongkai.template): ``【待填写：中文 / English】``, so the editor
+    reads what to write in both languages, and the ``placeholder`` check finds every one."""
+    from gongkai.template import PLACEHOLDER_PATTERN
+
+    _, _, text, _ = report
+    markers = MARKER.findall(text)
+    assert len(markers) == 3
+    assert PLACEHOLDER_PATTERN.findall(text) == markers
+    for marker in markers:
+        zh, en = marker.removeprefix("【待填写：").removesuffix("】").split(" / ")
+        assert re.search(r"[\u4e00-\u9fff]", zh) and re.fullmatch(r"[ -~]+", en), marker
+
+
 def test_front_matter_is_an_annual_report_item(report):
     _, _, text, _ = report
     problems = Problems()

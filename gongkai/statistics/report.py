@@ -2,9 +2,10 @@
 
 Chinese Markdown with front matter for an item of genre ``annual-report``, the six
 sections of the 30号 format, sections 二 to 四 filled from the data (the same
-tables as the statistics page), and 【待填写：…】 where the office writes its own
-text (sections 一, 五 and 六). ``gongkai check`` rejects those markers as template
-placeholders until they are replaced, and ``draft: true`` keeps the item
+tables as the statistics page), and placeholders ``【待填写：… / …】`` where the office
+writes its own text (sections 一, 五 and 六): :func:`gongkai.template.placeholder`, the
+ones ``gongkai new`` writes. ``gongkai check`` rejects them until they are replaced
+(only a warning while the item is a draft), and ``draft: true`` keeps the item
 unpublished while it is being written.
 """
 
@@ -14,6 +15,7 @@ from datetime import date
 
 from ..catalogue import Catalogue
 from ..html import yaml_quote
+from ..template import placeholder
 from . import vocabulary as v
 from .render import table2_html, table3_html, table4_html
 from .tables import YearFigures
@@ -72,8 +74,10 @@ def draft_report(catalogue: Catalogue, figures: YearFigures, index_no: str, day:
         "",
         f"## {v.SECTIONS[0].zh}",
         "",
-        v.placeholder("概述本年度政府信息公开工作的总体情况：主动公开、依申请公开、政府信息管理、"
-                      "平台建设、监督保障等方面的主要做法和成效"),
+        placeholder("概述本年度政府信息公开工作的总体情况：主动公开、依申请公开、政府信息管理、"
+                    "平台建设、监督保障等方面的主要做法和成效",
+                    "an overview of the year's work: main practices and results in proactive disclosure, "
+                    "disclosure on request, information management, platforms, supervision and safeguards"),
         "",
         f"{year}年，本机关主动公开政府信息 {p.total} 条；新收政府信息公开申请 {t3.cell('new', 'total')} 件，"
         f"上年结转 {t3.cell('carried-over', 'total')} 件，办结 {t3.cell('total', 'total')} 件，"
@@ -96,12 +100,16 @@ def draft_report(catalogue: Catalogue, figures: YearFigures, index_no: str, day:
         "",
         f"## {v.SECTIONS[4].zh}",
         "",
-        v.placeholder("本年度政府信息公开工作存在的主要问题，上一年度报告所列问题的改进情况，以及下一步改进措施"),
+        placeholder("本年度政府信息公开工作存在的主要问题，上一年度报告所列问题的改进情况，以及下一步改进措施",
+                    "the main problems of the year, how those listed in last year's report were addressed, "
+                    "and the next improvements"),
         "",
         f"## {v.SECTIONS[5].zh}",
         "",
-        v.placeholder("依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的写明本年度未收取），"
-                      "以及本机关认为需要报告的其他事项"),
+        placeholder("依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的写明本年度未收取），"
+                    "以及本机关认为需要报告的其他事项",
+                    "information processing fees charged under the fee measures (or that none were charged), "
+                    "and any other matter the office has to report"),
         "",
     ]
     return "\n".join(_front_matter(catalogue, figures, index_no, day) + body)

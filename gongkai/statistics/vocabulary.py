@@ -182,12 +182,3 @@ SECTIONS: tuple[Text, ...] = (
     Text("五、存在的主要问题及改进情况", "V. Main problems and improvements"),
     Text("六、其他需要报告的事项", "VI. Other matters to report"),
 )
-
-#: The marker of text the office must write itself; ``gongkai check`` rejects it until replaced.
-PLACEHOLDER_OPEN = "【待填写："
-PLACEHOLDER_CLOSE = "】"
-
-
-def placeholder(what: str) -> str:
-    """``【待填写：what】``: a place for the office's own text in the draft report."""
-    return f"{PLACEHOLDER_OPEN}{what}{PLACEHOLDER_CLOSE}"

@@ -67,7 +67,7 @@ def page_url(path: str, lang: str) -> str:
     return url_prefix(lang) + path
 
 
-def _front_matter(title: str, description: str | None = None, searchable: bool = True) -> str:
+def front_matter(title: str, description: str | None = None, searchable: bool = True) -> str:
     """A generated page's front matter. The theme prints ``title`` and ``description`` into the HTML
     head as they are, so they are HTML-escaped here: an item's title is text, never markup."""
     lines = ["---", f"title: {yaml_quote(esc(title))}"]
@@ -87,20 +87,21 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
     title = item.title_in(lang)
     summary = translation.summary if translation else (item.summary if lang == "zh" else None)
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
-    parts = [_front_matter(title, summary or item.summary), f"<h1>{heading}</h1>", "",
+    parts = [front_matter(title, summary or item.summary), f"<h1>{heading}</h1>", "",
              _metadata_table(item, catalogue, lang), "", search.item_tags(item, catalogue, lang), ""]
     if lang == "en" and translation is None:
-        parts += [_notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
+        parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
                   f'<div lang="zh-CN" markdown="1">', "", item.body, "</div>", ""]
     else:
         if translation is not None:
-            parts += [_notice("info", "Unofficial translation", UI["unofficial"].en), ""]
+            parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
         parts += [translation.body if translation else item.body, ""]
     parts += _attachments(item, url, lang)
     return GeneratedPage(src_uri(f"disclosures/{item.slug}.md", lang), url, lang, "\n".join(parts))
 
 
-def _notice(kind: str, title: str, text: str) -> str:
+def notice(kind: str, title: str, text: str) -> str:
+    """A Material admonition (``note``, ``info``, ``warning``…) with a title and one paragraph."""
     return f'!!! {kind} "{title}"\n\n    {text}'
 
 
@@ -218,7 +219,7 @@ def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: C
         counter = UI["page_of"](lang).format(page=number, pages=len(chunks))
         caption = f"{title} · {count_label(len(items), lang)}" + (
             f" · {counter}" if len(chunks) > 1 else "")
-        body = [_front_matter(title if number == 1 else f"{title} · {counter}", searchable=False),
+        body = [front_matter(title if number == 1 else f"{title} · {counter}", searchable=False),
                 f"<h1>{esc(title)}</h1>", "",
                 _crumb(url, lang), "", item_table(chunk, catalogue, lang, url, caption), ""]
         if len(chunks) > 1:
@@ -275,7 +276,7 @@ def _catalogue_index(catalogue: Catalogue, lang: str) -> GeneratedPage:
     intro = Text(f"本目录列出{catalogue.config.office_name.zh}主动公开的全部政府信息，按发布日期由新到旧排列。",
                  f"This catalogue lists every piece of government information the "
                  f"{catalogue.config.office_name.en} has disclosed proactively, newest first.")
-    body = [_front_matter(UI["catalogue"](lang), searchable=False), f"# {esc(UI['catalogue'](lang))}", "", intro(lang), "",
+    body = [front_matter(UI["catalogue"](lang), searchable=False), f"# {esc(UI['catalogue'](lang))}", "", intro(lang), "",
             f"## {UI['by_year'](lang)}", "", "<ul>\n" + "\n".join(years) + "\n</ul>" if years else
             f"<p>{esc(UI['empty'](lang))}</p>", "", f"## {UI['by_category'](lang)}", "",
             "<ul>\n" + "\n".join(cats) + "\n</ul>" if cats else f"<p>{esc(UI['empty'](lang))}</p>", ""]

@@ -95,6 +95,22 @@ def test_as_of_counts_later_answers_and_conclusions_too(tmp_path):
     assert figures_as_of(catalogue, Records(), 2027) == date(2027, 1, 1)
 
 
+def test_pages_are_written_with_the_core_page_helpers(tmp_path):
+    """Front matter and notices come from gongkai.pages (one implementation for every generated page)."""
+    from gongkai.pages import front_matter, notice
+    from gongkai.statistics.render import UI, statistics_pages
+
+    root = current_repo(tmp_path)
+    statistics = _statistics(root, BUILD_DAY)
+    catalogue, _ = load_catalogue(root, BUILD_DAY)
+    pages = {p.url: p.markdown for lang in ("zh", "en") for p in statistics_pages(statistics, catalogue, lang)}
+    current = pages["en/statistics/2026/"]
+    assert current.startswith(front_matter("Open government information statistics 2026") + "\n# ")
+    assert notice("note", "The year is not over", UI["incomplete"].en.format(year=2026, as_of="2026-11-24")) in current
+    assert notice("info", "Unofficial translation", UI["unofficial"].en) + ' <a href="' in current
+    assert pages["statistics/"].startswith(front_matter("政府信息公开统计") + "\n# ")
+
+
 def _build(root: Path, site_dir: Path, day: date) -> None:
     epoch = int(BUILD_EPOCH) + (day - BUILD_DAY).days * 86400
     env = dict(build_env(), SOURCE_DATE_EPOCH=str(epoch))

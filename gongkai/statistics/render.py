@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..catalogue import Catalogue
 from ..html import esc, rel_url
-from ..pages import GeneratedPage, page_url, src_uri
+from ..pages import GeneratedPage, front_matter, notice, page_url, src_uri
 from ..text import Text
 from . import vocabulary as v
 from .charts import Bar, bar_chart, column_chart
@@ -301,15 +301,11 @@ def _desc(bars: list[Bar], lang: str) -> str:
 
 # -- pages ----------------------------------------------------------------------------------
 
-def _notice(kind: str, title: str, text: str) -> str:
-    return f'!!! {kind} "{title}"\n\n    {text}\n'
-
-
 def _unofficial(url: str, zh_url: str, lang: str) -> list[str]:
     if lang == "zh":
         return []
     link = f'<a href="{esc(rel_url(url, zh_url))}" hreflang="zh-CN" lang="zh-CN">中文页面</a>'
-    return [f'!!! info "{UI["unofficial_title"].en}"\n\n    {UI["unofficial"].en} {link} ({UI["read_zh"].en}).\n']
+    return [notice("info", UI["unofficial_title"].en, f'{UI["unofficial"].en} {link} ({UI["read_zh"].en}).'), ""]
 
 
 def _guide_link(url: str, lang: str) -> str:
@@ -326,14 +322,14 @@ def year_page(figures: YearFigures, catalogue: Catalogue, lang: str) -> Generate
     url = page_url(f"statistics/{year}/", lang)
     title = UI["year_title"](lang).format(year=year)
     index = page_url("statistics/", lang)
-    parts = ["---", f'title: "{title}"', "---", "", f"# {esc(title)}", "",
+    parts = [front_matter(title), f"# {esc(title)}", "",
              f'<p class="gk-crumb"><a href="{esc(rel_url(url, index))}">{esc(UI["statistics"](lang))}</a></p>', ""]
     parts += _unofficial(url, f"statistics/{year}/", lang)
     if not figures.complete:
-        parts.append(_notice("note", UI["incomplete_title"](lang),
-                             UI["incomplete"](lang).format(year=year, as_of=figures.as_of.isoformat())))
+        parts += [notice("note", UI["incomplete_title"](lang),
+                         UI["incomplete"](lang).format(year=year, as_of=figures.as_of.isoformat())), ""]
     if not figures.recorded:
-        parts.append(_notice("warning", UI["unrecorded_title"](lang), UI["unrecorded"](lang).format(year=year)))
+        parts += [notice("warning", UI["unrecorded_title"](lang), UI["unrecorded"](lang).format(year=year)), ""]
     p = figures.proactive
     parts += [f"## {UI['proactive'](lang)}", "", UI["proactive_total"](lang).format(year=year, count=p.total), ""]
     months = [Bar(month_label(m, lang), n) for m, n in enumerate(p.by_month, start=1)]
@@ -370,7 +366,7 @@ def year_page(figures: YearFigures, catalogue: Catalogue, lang: str) -> Generate
 def index_page(statistics: Statistics, catalogue: Catalogue, lang: str) -> GeneratedPage:
     url = page_url("statistics/", lang)
     title = UI["statistics"](lang)
-    parts = ["---", f'title: "{title}"', "---", "", f"# {esc(title)}", ""]
+    parts = [front_matter(title), f"# {esc(title)}", ""]
     parts += _unofficial(url, "statistics/", lang)
     parts += [UI["intro"](lang).format(office=catalogue.config.office_name(lang)), "",
               f"<p>{UI['report_note'](lang).format(guide=_guide_link(url, lang))}</p>", ""]

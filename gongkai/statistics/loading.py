@@ -584,12 +584,45 @@ class _YearFile(_Reader):
 
 # -- the calendar -------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class _Year:
+    """One year of ``calendar.yml`` as read."""
+
+    year: int
+    notice: str | None
+    holidays: dict[date, _Field]
+    workdays: dict[date, _Field]
+
+
+_YEAR_KEYS = ("notice", "holidays", "workdays")
+
+
 class _CalendarFile(_Reader):
+    """Reads ``calendar.yml``: for each year, the notice, the holidays and the make-up working days."""
+
     def read(self, data: bytes) -> Calendar | None:
         parsed = self.parse(data)
         if parsed is None:
             return None
-        _, meta = parsed
+        value = self.years_mapping(parsed[1])
+        if value is None:
+            return None
+        entries, repeated = _entries(value.node, value.value)  # type: ignore[arg-type]
+        for entry, first in repeated:
+            self.error(entry.key_node.start_mark.line + 1, "stats-calendar",
+                       f"年份 “{entry.key}” 重复出现（第一次在第 {first} 行）。",
+                       f"the year '{entry.key}' appears twice (first on line {first}).", key="years",
+                       hint=Text("每年只写一项：把两处的日期合并到一处，删除另一处。",
+                                 "Write each year once: merge the dates of both into one and delete the other."))
+        years = [y for y in map(self.read_year, entries) if y is not None]
+        if self.errors:
+            return None
+        return Calendar(frozenset(y.year for y in years), frozenset(d for y in years for d in y.holidays),
+                        frozenset(d for y in years for d in y.workdays),
+                        {y.year: y.notice for y in years if y.notice is not None})
+
+    def years_mapping(self, meta: dict[str, Value]) -> Value | None:
+        """The ``years`` mapping; None (reported) when there is none. Any other top-level key is reported."""
         for key, value in meta.items():
             if key != "years":
                 self.error(value.line, "stats-calendar", f"calendar.yml 中有未知字段 “{key}”。",
@@ -600,58 +633,48 @@ class _CalendarFile(_Reader):
             self.error(value.line if value else 1, "stats-calendar", "calendar.yml 须有 years 映射（年份: 放假安排）。",
                        "calendar.yml needs a 'years' mapping (year: arrangements).", key="years")
             return None
-        years: set[int] = set()
-        holidays: set[date] = set()
-        workdays: set[date] = set()
-        notices: dict[int, str] = {}
-        entries, repeated = _entries(value.node, value.value)
-        for entry, first in repeated:
-            self.error(entry.key_node.start_mark.line + 1, "stats-calendar",
-                       f"年份 “{entry.key}” 重复出现（第一次在第 {first} 行）。",
-                       f"the year '{entry.key}' appears twice (first on line {first}).", key="years",
-                       hint=Text("每年只写一项：把两处的日期合并到一处，删除另一处。",
-                                 "Write each year once: merge the dates of both into one and delete the other."))
-        for entry in entries:
-            line, key, node, data = entry.key_node.start_mark.line + 1, entry.key, entry.node, entry.value
-            if not re.fullmatch(r"\d{4}", key):
-                self.error(line, "stats-calendar", f"年份 “{key}” 须为四位数字。", f"year '{key}' must be four digits.",
-                           key="years")
-                continue
-            year = int(key)
-            fields = self.fields(node, data, Text(f"{year} 年的放假安排", f"the arrangements of {year}"))
-            if fields is None:
-                continue
-            for name, f in fields.items():
-                if name not in ("notice", "holidays", "workdays"):
-                    self.error(f.line, "stats-calendar", f"{year} 年中有未知字段 “{name}”。",
-                               f"{year} has an unknown key '{name}'.", key=name,
-                               hint=Text("每年只有 notice、holidays、workdays。",
-                                         "Each year has notice, holidays and workdays only."))
-            notice = fields.get("notice")
-            if notice is None or not isinstance(notice.value, str) or not notice.value.strip():
-                self.error(line, "stats-calendar", f"{year} 年缺少 notice（所依据的国务院办公厅通知）。",
-                           f"{year} lacks 'notice' (the State Council notice the dates come from).", key="notice")
-            else:
-                notices[year] = notice.value.strip()
-            year_holidays = self.days(year, fields.get("holidays"), "holidays")
-            year_workdays = self.days(year, fields.get("workdays"), "workdays")
-            for day, f in year_workdays.items():
-                if day.weekday() < 5:
-                    self.error(f.line, "stats-calendar", f"调休上班日 {day} 不是周末。",
-                               f"make-up working day {day} is not a weekend day.", key="workdays", column=f.column,
-                               hint=Text("workdays 只列因调休而上班的周六、周日；检查日期。",
-                                         "workdays lists only the Saturdays and Sundays worked by arrangement; "
-                                         "check the date."))
-                if day in year_holidays:
-                    self.error(f.line, "stats-calendar", f"{day} 同时列为放假日和上班日。",
-                               f"{day} is listed both as a holiday and as a working day.", key="workdays",
-                               column=f.column)
-            years.add(year)
-            holidays |= set(year_holidays)
-            workdays |= set(year_workdays)
-        if self.errors:
+        return value
+
+    def read_year(self, entry: _Entry) -> _Year | None:
+        """One ``<year>: {notice, holidays, workdays}``; None when it cannot be read at all."""
+        line, key = entry.key_node.start_mark.line + 1, entry.key
+        if not re.fullmatch(r"\d{4}", key):
+            self.error(line, "stats-calendar", f"年份 “{key}” 须为四位数字。", f"year '{key}' must be four digits.",
+                       key="years")
             return None
-        return Calendar(frozenset(years), frozenset(holidays), frozenset(workdays), notices)
+        year = int(key)
+        fields = self.fields(entry.node, entry.value, Text(f"{year} 年的放假安排", f"the arrangements of {year}"))
+        if fields is None:
+            return None
+        for name, f in fields.items():
+            if name not in _YEAR_KEYS:
+                self.error(f.line, "stats-calendar", f"{year} 年中有未知字段 “{name}”。",
+                           f"{year} has an unknown key '{name}'.", key=name,
+                           hint=Text("每年只有 notice、holidays、workdays。",
+                                     "Each year has notice, holidays and workdays only."))
+        notice = fields.get("notice")
+        text = notice.value.strip() if notice is not None and isinstance(notice.value, str) else ""
+        if not text:
+            self.error(line, "stats-calendar", f"{year} 年缺少 notice（所依据的国务院办公厅通知）。",
+                       f"{year} lacks 'notice' (the State Council notice the dates come from).", key="notice")
+        holidays = self.days(year, fields.get("holidays"), "holidays")
+        workdays = self.days(year, fields.get("workdays"), "workdays")
+        self.check_workdays(workdays, holidays)
+        return _Year(year, text or None, holidays, workdays)
+
+    def check_workdays(self, workdays: dict[date, _Field], holidays: dict[date, _Field]) -> None:
+        """Make-up working days are weekend days, and never holidays too."""
+        for day, f in workdays.items():
+            if day.weekday() < 5:
+                self.error(f.line, "stats-calendar", f"调休上班日 {day} 不是周末。",
+                           f"make-up working day {day} is not a weekend day.", key="workdays", column=f.column,
+                           hint=Text("workdays 只列因调休而上班的周六、周日；检查日期。",
+                                     "workdays lists only the Saturdays and Sundays worked by arrangement; "
+                                     "check the date."))
+            if day in holidays:
+                self.error(f.line, "stats-calendar", f"{day} 同时列为放假日和上班日。",
+                           f"{day} is listed both as a holiday and as a working day.", key="workdays",
+                           column=f.column)
 
     def days(self, year: int, f: _Field | None, key: str) -> dict[date, _Field]:
         if f is None or f.value is None:

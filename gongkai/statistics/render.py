@@ -176,11 +176,22 @@ def table2_html(t: Table2 | None, lang: str, caption: str | None = None) -> str:
 
 # -- Table 三 --------------------------------------------------------------------------------
 
+_T3 = "t3-c"
+"""The id prefix of Table 三's column headers."""
+
+
 def table3_html(t: Table3 | None, lang: str, caption: str | None = None) -> str:
     """Table 三 with every row and column of the format; ``t`` None draws the layout with dashes."""
-    c = "t3-c"
-    orgs = v.APPLICANT_KEYS[1:]
-    head = [
+    title = caption or UI["table3"](lang)
+    body = ["<tbody>"] + _table3_top_rows(t, lang) + _table3_result_rows(t, lang) + _table3_bottom_rows(t, lang)
+    return "\n".join([f'<table class="gk-stats gk-table3">', f"<caption>{esc(title)}</caption>"]
+                      + _table3_head(lang) + body + ["</tbody>", "</table>"])
+
+
+def _table3_head(lang: str) -> list[str]:
+    """The three header rows: 申请人情况, then 自然人 / 法人或其他组织 / 总计, then the five kinds of organisation."""
+    c = _T3
+    return [
         "<thead>",
         f'<tr><td colspan="3" rowspan="3" class="gk-corner">{esc(v.TABLE3_CORNER(lang))}</td>'
         f'<th colspan="7" scope="colgroup" id="{c}-applicants">{esc(v.APPLICANT_GROUP(lang))}</th></tr>',
@@ -193,25 +204,48 @@ def table3_html(t: Table3 | None, lang: str, caption: str | None = None) -> str:
                          f"{esc(t_.label(lang))}</th>" for t_ in v.APPLICANTS[1:]) + "</tr>",
         "</thead>",
     ]
-    column_headers = {"natural-person": f"{c}-applicants {c}-natural-person", "total": f"{c}-applicants {c}-total"}
-    column_headers.update({k: f"{c}-applicants {c}-organisations {c}-{k}" for k in orgs})
 
-    def cells(row_key: str, row_headers: str) -> str:
-        values = t.rows[row_key] if t else (None,) * len(v.TABLE3_COLUMNS)
-        return "".join(f'<td headers="{row_headers} {column_headers[col]}">{_num(value)}</td>'
-                       for col, value in zip(v.TABLE3_COLUMNS, values))
 
-    body = ["<tbody>"]
+def _table3_column_headers() -> dict[str, str]:
+    """For each column key, the ids of the header cells above it."""
+    c = _T3
+    headers = {"natural-person": f"{c}-applicants {c}-natural-person", "total": f"{c}-applicants {c}-total"}
+    headers.update({k: f"{c}-applicants {c}-organisations {c}-{k}" for k in v.APPLICANT_KEYS[1:]})
+    return headers
+
+
+def _table3_cells(t: Table3 | None, row_key: str, row_headers: str) -> str:
+    """The seven number cells of a row, each naming its row and column headers."""
+    column_headers = _table3_column_headers()
+    values = t.rows[row_key] if t else (None,) * len(v.TABLE3_COLUMNS)
+    return "".join(f'<td headers="{row_headers} {column_headers[col]}">{_num(value)}</td>'
+                   for col, value in zip(v.TABLE3_COLUMNS, values))
+
+
+def _table3_top_rows(t: Table3 | None, lang: str) -> list[str]:
+    """一、本年新收 and 二、上年结转."""
+    rows = []
     for term in (v.NEW, v.CARRIED_OVER):
         r = _id("t3-r", term.key)
-        body.append(f'<tr><th colspan="3" scope="row" id="{r}">{esc(term.label(lang))}</th>{cells(term.key, r)}</tr>')
-    results = "t3-r-results"
+        rows.append(f'<tr><th colspan="3" scope="row" id="{r}">{esc(term.label(lang))}</th>'
+                    f"{_table3_cells(t, term.key, r)}</tr>")
+    return rows
+
+
+_T3_RESULTS = "t3-r-results"
+"""The id of the 三、本年度办理结果 row group."""
+
+
+def _table3_result_rows(t: Table3 | None, lang: str) -> list[str]:
+    """三、本年度办理结果: （一）, （二）, then each group （三）…（六） with its numbered reasons, then （七）."""
+    results = _T3_RESULTS
     result_rows = 2 + sum(len(g.reasons) for g in v.OUTCOME_GROUPS) + 1
     lead = f'<th rowspan="{result_rows}" scope="rowgroup" id="{results}">{esc(v.RESULTS(lang))}</th>'
+    rows = []
     for term in (v.DISCLOSED, v.PARTIALLY_DISCLOSED):
         r = _id("t3-r", term.key)
-        body.append(f'<tr>{lead}<th colspan="2" scope="row" id="{r}" headers="{results}">{esc(term.label(lang))}</th>'
-                    f"{cells(term.key, f'{results} {r}')}</tr>")
+        rows.append(f'<tr>{lead}<th colspan="2" scope="row" id="{r}" headers="{results}">{esc(term.label(lang))}</th>'
+                    f"{_table3_cells(t, term.key, f'{results} {r}')}</tr>")
         lead = ""
     for group in v.OUTCOME_GROUPS:
         g = _id("t3-r", group.key)
@@ -219,18 +253,19 @@ def table3_html(t: Table3 | None, lang: str, caption: str | None = None) -> str:
             r = _id("t3-r", reason.key)
             group_cell = (f'<th rowspan="{len(group.reasons)}" scope="rowgroup" id="{g}" headers="{results}">'
                           f"{esc(group.label(lang))}</th>") if index == 0 else ""
-            body.append(f'<tr>{group_cell}<th scope="row" id="{r}" headers="{results} {g}">{esc(reason.label(lang))}'
-                        f"</th>{cells(reason.key, f'{results} {g} {r}')}</tr>")
+            rows.append(f'<tr>{group_cell}<th scope="row" id="{r}" headers="{results} {g}">{esc(reason.label(lang))}'
+                        f"</th>{_table3_cells(t, reason.key, f'{results} {g} {r}')}</tr>")
     r = _id("t3-r", v.RESULTS_TOTAL.key)
-    body.append(f'<tr><th colspan="2" scope="row" id="{r}" headers="{results}">{esc(v.RESULTS_TOTAL.label(lang))}'
-                f"</th>{cells('total', f'{results} {r}')}</tr>")
+    rows.append(f'<tr><th colspan="2" scope="row" id="{r}" headers="{results}">{esc(v.RESULTS_TOTAL.label(lang))}'
+                f"</th>{_table3_cells(t, 'total', f'{results} {r}')}</tr>")
+    return rows
+
+
+def _table3_bottom_rows(t: Table3 | None, lang: str) -> list[str]:
+    """四、结转下年度继续办理."""
     r = _id("t3-r", v.CARRIED_FORWARD.key)
-    body.append(f'<tr><th colspan="3" scope="row" id="{r}">{esc(v.CARRIED_FORWARD.label(lang))}</th>'
-                f"{cells(v.CARRIED_FORWARD.key, r)}</tr>")
-    body.append("</tbody>")
-    title = caption or UI["table3"](lang)
-    return "\n".join([f'<table class="gk-stats gk-table3">', f"<caption>{esc(title)}</caption>"] + head + body
-                     + ["</table>"])
+    return [f'<tr><th colspan="3" scope="row" id="{r}">{esc(v.CARRIED_FORWARD.label(lang))}</th>'
+            f"{_table3_cells(t, v.CARRIED_FORWARD.key, r)}</tr>"]
 
 
 # -- Table 四 --------------------------------------------------------------------------------

@@ -503,6 +503,15 @@ class _YearFile(_Reader):
                        f"this request was received in {received.year}; it belongs in {received.year}.yml, "
                        f"not {self.year}.yml.", key="received", column=f.column)
         self.pair(fields, "outcome", "answered", _REQUEST, _OUTCOME_PENDING)
+        self.check_request_dates(fields, received, answered, corrected)
+        if self.errors == before:
+            self.requests.append(Request(ident, received, applicant, count, outcome, answered,  # type: ignore[arg-type]
+                                         bool(extended), corrected, paused,  # type: ignore[arg-type]
+                                         self.year if carried else None, Place(self.rel, line)))
+
+    def check_request_dates(self, fields: dict[str, _Field], received: date | None, answered: date | None,
+                            corrected: date | None) -> None:
+        """Received, then corrected, then answered."""
         if received and answered and answered < received:
             f = fields["answered"]
             self.error(f.line, "stats-date-order", f"答复日期 {answered} 早于收到日期 {received}。",
@@ -515,10 +524,6 @@ class _YearFile(_Reader):
             f = fields["answered"]
             self.error(f.line, "stats-date-order", f"答复日期 {answered} 早于收到补正的日期 {corrected}。",
                        f"answered {answered} is before corrected {corrected}.", key="answered", column=f.column)
-        if self.errors == before:
-            self.requests.append(Request(ident, received, applicant, count, outcome, answered,  # type: ignore[arg-type]
-                                         bool(extended), corrected, paused,  # type: ignore[arg-type]
-                                         self.year if carried else None, Place(self.rel, line)))
 
     def check_carried(self, fields: dict[str, _Field], received: date, answered: date | None) -> None:
         """A ``carried_over`` record: received before 1 January of the file's year, not answered before it."""

@@ -352,21 +352,10 @@ def data_urls(year: int) -> tuple[str, str]:
     return f"statistics/{year}.json", f"statistics/{year}.csv"
 
 
-def year_page(figures: YearFigures, catalogue: Catalogue, lang: str) -> GeneratedPage:
-    year = figures.year
-    url = page_url(f"statistics/{year}/", lang)
-    title = UI["year_title"](lang).format(year=year)
-    index = page_url("statistics/", lang)
-    parts = [front_matter(title), f"# {esc(title)}", "",
-             f'<p class="gk-crumb"><a href="{esc(rel_url(url, index))}">{esc(UI["statistics"](lang))}</a></p>', ""]
-    parts += _unofficial(url, f"statistics/{year}/", lang)
-    if not figures.complete:
-        parts += [notice("note", UI["incomplete_title"](lang),
-                         UI["incomplete"](lang).format(year=year, as_of=figures.as_of.isoformat())), ""]
-    if not figures.recorded:
-        parts += [notice("warning", UI["unrecorded_title"](lang), UI["unrecorded"](lang).format(year=year)), ""]
-    p = figures.proactive
-    parts += [f"## {UI['proactive'](lang)}", "", UI["proactive_total"](lang).format(year=year, count=p.total), ""]
+def _proactive_section(figures: YearFigures, catalogue: Catalogue, lang: str) -> list[str]:
+    """The items published in the year: total, by month (chart and table), by category, genre and publisher."""
+    year, p = figures.year, figures.proactive
+    parts = [f"## {UI['proactive'](lang)}", "", UI["proactive_total"](lang).format(year=year, count=p.total), ""]
     months = [Bar(month_label(m, lang), n) for m, n in enumerate(p.by_month, start=1)]
     parts += [column_chart("chart-month", UI["chart_month_title"](lang).format(year=year), _desc(months, lang),
                            months), ""]
@@ -385,6 +374,23 @@ def year_page(figures: YearFigures, catalogue: Catalogue, lang: str) -> Generate
     parts += [_pairs_table(UI['by_publisher'](lang), (UI["by_publisher"](lang), UI["items"](lang)),
                            [(catalogue.label("publisher", k, lang), str(n)) for k, n in p.by_publisher.items()],
                            searchable=False), ""]
+    return parts
+
+
+def year_page(figures: YearFigures, catalogue: Catalogue, lang: str) -> GeneratedPage:
+    year = figures.year
+    url = page_url(f"statistics/{year}/", lang)
+    title = UI["year_title"](lang).format(year=year)
+    index = page_url("statistics/", lang)
+    parts = [front_matter(title), f"# {esc(title)}", "",
+             f'<p class="gk-crumb"><a href="{esc(rel_url(url, index))}">{esc(UI["statistics"](lang))}</a></p>', ""]
+    parts += _unofficial(url, f"statistics/{year}/", lang)
+    if not figures.complete:
+        parts += [notice("note", UI["incomplete_title"](lang),
+                         UI["incomplete"](lang).format(year=year, as_of=figures.as_of.isoformat())), ""]
+    if not figures.recorded:
+        parts += [notice("warning", UI["unrecorded_title"](lang), UI["unrecorded"](lang).format(year=year)), ""]
+    parts += _proactive_section(figures, catalogue, lang)
     parts += [f"## {v.SECTIONS[1](lang)}", "", _scroll(UI["table2"](lang), table2_html(figures.table2, lang)), ""]
     parts += [f"## {v.SECTIONS[2](lang)}", "", _scroll(UI["table3"](lang), table3_html(figures.table3, lang)), ""]
     parts += [f"### {UI['timeliness'](lang)}", "", UI["timeliness_intro"](lang), "",

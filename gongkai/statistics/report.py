@@ -18,7 +18,7 @@ from ..html import yaml_quote
 from ..template import placeholder
 from . import vocabulary as v
 from .render import table2_html, table3_html, table4_html
-from .tables import YearFigures
+from .tables import Table3, Table4, YearFigures
 
 GENRE = "annual-report"
 CATEGORY = "open-government"
@@ -53,63 +53,62 @@ def _front_matter(catalogue: Catalogue, figures: YearFigures, index_no: str, day
     return lines
 
 
+#: Where the office writes its own text: sections 一, 五 and 六 (zh, en).
+_OVERVIEW_TODO = ("概述本年度政府信息公开工作的总体情况：主动公开、依申请公开、政府信息管理、"
+                  "平台建设、监督保障等方面的主要做法和成效",
+                  "an overview of the year's work: main practices and results in proactive disclosure, "
+                  "disclosure on request, information management, platforms, supervision and safeguards")
+_PROBLEMS_TODO = ("本年度政府信息公开工作存在的主要问题，上一年度报告所列问题的改进情况，以及下一步改进措施",
+                  "the main problems of the year, how those listed in last year's report were addressed, "
+                  "and the next improvements")
+_OTHER_TODO = ("依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的写明本年度未收取），"
+               "以及本机关认为需要报告的其他事项",
+               "information processing fees charged under the fee measures (or that none were charged), "
+               "and any other matter the office has to report")
+
+
+def _preamble(catalogue: Catalogue, year: int) -> str:
+    """The opening paragraph: the legal basis, the period and whom to ask."""
+    config = catalogue.config
+    contact = config.contact
+    phone = f"，电话：{contact.telephone}" if contact.telephone else ""
+    return (f"本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
+            f"（国办公开办函〔2021〕30号）编制。报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+            f"如对本报告有疑问，请与{config.office_short_name.zh}{contact.department.zh}联系"
+            f"（地址：{contact.address.zh}，邮政编码：{contact.postcode}{phone}）。")
+
+
+def _overview(figures: YearFigures, t3: Table3, t4: Table4) -> str:
+    """Section 一's figures: items published, requests and appeals."""
+    appeals = sum(values[-1] for values in t4.rows.values())
+    reconsideration = t4.rows["reconsideration"][-1]
+    return (f"{figures.year}年，本机关主动公开政府信息 {figures.proactive.total} 条；"
+            f"新收政府信息公开申请 {t3.cell('new', 'total')} 件，"
+            f"上年结转 {t3.cell('carried-over', 'total')} 件，办结 {t3.cell('total', 'total')} 件，"
+            f"结转下年度继续办理 {t3.cell('carried-forward', 'total')} 件；"
+            f"发生政府信息公开行政复议 {reconsideration} 件、行政诉讼 {appeals - reconsideration} 件。")
+
+
+def _proactive(catalogue: Catalogue, figures: YearFigures) -> str:
+    """Section 二's sentence: items published, by category."""
+    p = figures.proactive
+    categories = "、".join(f"{catalogue.label('category', k, 'zh')} {n} 条" for k, n in p.by_category.items() if n)
+    return f"{figures.year}年主动公开政府信息 {p.total} 条" + (f"，其中{categories}。" if categories else "。")
+
+
 def draft_report(catalogue: Catalogue, figures: YearFigures, index_no: str, day: date) -> str:
     """The draft report of ``figures.year`` as an item file (front matter and Markdown body)."""
     if figures.table3 is None or figures.table4 is None:
         raise ValueError(f"{figures.year} has no statistics file")
-    year = figures.year
-    config = catalogue.config
-    contact = config.contact
-    p = figures.proactive
-    t3, t4 = figures.table3, figures.table4
-    appeals = sum(values[-1] for values in t4.rows.values())
-    reconsideration = t4.rows["reconsideration"][-1]
-    categories = "、".join(f"{catalogue.label('category', k, 'zh')} {n} 条" for k, n in p.by_category.items() if n)
-    phone = f"，电话：{contact.telephone}" if contact.telephone else ""
-    body = [
-        f"本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
-        f"（国办公开办函〔2021〕30号）编制。报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
-        f"如对本报告有疑问，请与{config.office_short_name.zh}{contact.department.zh}联系"
-        f"（地址：{contact.address.zh}，邮政编码：{contact.postcode}{phone}）。",
-        "",
-        f"## {v.SECTIONS[0].zh}",
-        "",
-        placeholder("概述本年度政府信息公开工作的总体情况：主动公开、依申请公开、政府信息管理、"
-                    "平台建设、监督保障等方面的主要做法和成效",
-                    "an overview of the year's work: main practices and results in proactive disclosure, "
-                    "disclosure on request, information management, platforms, supervision and safeguards"),
-        "",
-        f"{year}年，本机关主动公开政府信息 {p.total} 条；新收政府信息公开申请 {t3.cell('new', 'total')} 件，"
-        f"上年结转 {t3.cell('carried-over', 'total')} 件，办结 {t3.cell('total', 'total')} 件，"
-        f"结转下年度继续办理 {t3.cell('carried-forward', 'total')} 件；"
-        f"发生政府信息公开行政复议 {reconsideration} 件、行政诉讼 {appeals - reconsideration} 件。",
-        "",
-        f"## {v.SECTIONS[1].zh}",
-        "",
-        f"{year}年主动公开政府信息 {p.total} 条" + (f"，其中{categories}。" if categories else "。"),
-        "",
-        table2_html(figures.table2, "zh", caption="表二 主动公开政府信息情况"),
-        "",
-        f"## {v.SECTIONS[2].zh}",
-        "",
-        table3_html(t3, "zh", caption="表三 收到和处理政府信息公开申请情况"),
-        "",
-        f"## {v.SECTIONS[3].zh}",
-        "",
-        table4_html(t4, "zh", caption="表四 政府信息公开行政复议、行政诉讼情况"),
-        "",
-        f"## {v.SECTIONS[4].zh}",
-        "",
-        placeholder("本年度政府信息公开工作存在的主要问题，上一年度报告所列问题的改进情况，以及下一步改进措施",
-                    "the main problems of the year, how those listed in last year's report were addressed, "
-                    "and the next improvements"),
-        "",
-        f"## {v.SECTIONS[5].zh}",
-        "",
-        placeholder("依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的写明本年度未收取），"
-                    "以及本机关认为需要报告的其他事项",
-                    "information processing fees charged under the fee measures (or that none were charged), "
-                    "and any other matter the office has to report"),
-        "",
+    sections = [
+        [placeholder(*_OVERVIEW_TODO), "", _overview(figures, figures.table3, figures.table4)],
+        [_proactive(catalogue, figures), "", table2_html(figures.table2, "zh", caption="表二 主动公开政府信息情况")],
+        [table3_html(figures.table3, "zh", caption="表三 收到和处理政府信息公开申请情况")],
+        [table4_html(figures.table4, "zh", caption="表四 政府信息公开行政复议、行政诉讼情况")],
+        [placeholder(*_PROBLEMS_TODO)],
+        [placeholder(*_OTHER_TODO)],
     ]
+    body = [_preamble(catalogue, figures.year), ""]
+    for heading, paragraphs in zip(v.SECTIONS, sections):
+        body += [f"## {heading.zh}", "", *paragraphs, ""]
     return "\n".join(_front_matter(catalogue, figures, index_no, day) + body)

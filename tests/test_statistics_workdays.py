@@ -127,7 +127,7 @@ def test_a_year_written_twice_is_reported_at_its_own_line_and_the_others_keep_th
     found = sorted((p.line, p.code) for p in problems)
     assert found == [(9, "stats-calendar"), (10, "stats-calendar"), (13, "stats-calendar")]
     repeated = next(p for p in problems if p.line == 10)
-    assert "2024" in repeated.message.en and "line 2" in repeated.message.en
+    assert "2024" in repeated.message.en and "line 2" in repeated.message.en and repeated.column == 3
     assert "第 2 行" in repeated.message.zh
     assert "2025-01-06" in next(p for p in problems if p.line == 9).message.en
     assert "2024-02-05" in next(p for p in problems if p.line == 13).message.en

@@ -187,7 +187,8 @@ class _Reader:
             self.error(entry.key_node.start_mark.line + 1, "stats-unknown-key",
                        f"字段 “{entry.key}” 在同一条记录中重复出现（第一次在第 {first} 行）。",
                        f"key '{entry.key}' appears twice in one record (first on line {first}).", key=entry.key,
-                       hint=Text("删除重复的一行。", "Delete one of the two lines."))
+                       hint=Text("删除重复的一行。", "Delete one of the two lines."),
+                       column=entry.key_node.start_mark.column + 1)
         if repeated:
             return None
         return {e.key: _Field(e.value, e.key_node.start_mark.line + 1, e.node.start_mark.column + 1, e.node)
@@ -618,7 +619,8 @@ class _CalendarFile(_Reader):
                        f"年份 “{entry.key}” 重复出现（第一次在第 {first} 行）。",
                        f"the year '{entry.key}' appears twice (first on line {first}).", key="years",
                        hint=Text("每年只写一项：把两处的日期合并到一处，删除另一处。",
-                                 "Write each year once: merge the dates of both into one and delete the other."))
+                                 "Write each year once: merge the dates of both into one and delete the other."),
+                       column=entry.key_node.start_mark.column + 1)
         years = [y for y in map(self.read_year, entries) if y is not None]
         if self.errors:
             return None

@@ -224,12 +224,11 @@ def parse_front_matter(rel: str, header: str, first_line: int, problems: Problem
                 _report_yaml_error(rel, first_line, exc, problems)
             return None
         except yaml.YAMLError as exc:  # a ReaderError: a character YAML refuses
-            position = getattr(exc, "position", 0)
-            line = header.count("\n", 0, position)
-            column = position - (header.rfind("\n", 0, position) + 1) + 1
-            problems.add(rel, first_line + line, "control-character",
-                         Text(f"第 {first_line + line} 行第 {column} 列有 YAML 不允许的字符。",
-                              f"a character YAML does not allow at line {first_line + line}, column {column}."),
+            offset, column = position(header, getattr(exc, "position", 0))
+            line = first_line + offset - 1
+            problems.add(rel, line, "control-character",
+                         Text(f"第 {line} 行第 {column} 列有 YAML 不允许的字符。",
+                              f"a character YAML does not allow at line {line}, column {column}."),
                          column=column)
             return None
         if node is None:
@@ -429,7 +428,11 @@ def control_characters(text: str) -> list[tuple[int, int, str]]:
     """``(line, column, "U+hhhh")`` of each control character; XML 1.0 forbids most (tab and newline are fine)."""
     found = []
     for match in _XML_ILLEGAL.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        line, column = position(text, match.start())
         found.append((line, column, f"U+{ord(match.group()):04X}"))
     return found
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1

@@ -19,7 +19,7 @@ from .schema import (FIELDS, FIELDS_BY_KEY, INDEX_NO_PATTERN, ITEM_PATH_PATTERN,
                      TRANSLATION_ONLY_FIELDS, Field, Kind)
 from .personal import KINDS as PERSONAL_DATA_KINDS
 from .personal import find_personal_data
-from .source import SourceDocument, Value
+from .source import SourceDocument, Value, position
 from .template import PLACEHOLDER_PATTERN
 from .text import Text
 
@@ -268,7 +268,7 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
     for pattern, zh, en in _UNSAFE_HTML:
         for match in pattern.finditer(body):
             # a tag is shown from its "<"; an attribute or a link from its name
-            line, column = _position(body, match.start() if pattern is _UNSAFE_HTML[0][0] else match.start(1))
+            line, column = position(body, match.start() if pattern is _UNSAFE_HTML[0][0] else match.start(1))
             name = match.group(1).lower()
             checker.error(doc.body_line + line - 1, "unsafe-html", f"正文含有{zh.format(name)}，可能在读者的浏览器中运行代码。",
                           f"the body contains {en.format(name)}, which could run code in a reader's browser.",
@@ -277,13 +277,13 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
     # A draft is never published, so its placeholders are only a reminder; elsewhere they stop the build.
     report = checker.warning if checker.is_draft else checker.error
     for match in PLACEHOLDER_PATTERN.finditer(text) if "【" in text else ():
-        line, column = _position(text, match.start())
+        line, column = position(text, match.start())
         report(line, "placeholder", f"第 {line} 行还有模板占位文字 “{match.group()}”。",
                f"line {line} still has the template placeholder '{match.group()}'.", column=column)
     for finding in find_personal_data(text):
         if finding.text in allowed or finding.text == checker.config.index_prefix:
             continue
-        line, column = _position(text, finding.start)
+        line, column = position(text, finding.start)
         what = PERSONAL_DATA_KINDS[finding.kind]
         checker.error(line, "personal-data", f"疑似{what.zh} “{finding.text}”，个人信息不得公开。",
                       f"this looks like a {what.en}: '{finding.text}'; personal data must not be published.",
@@ -292,12 +292,6 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
                           f"personal_data_allowed: [\"{finding.text}\"]",
                           f"Delete or mask the number (e.g. 138****5678); if it must be published, after review add "
                           f"to the front matter: personal_data_allowed: [\"{finding.text}\"]"))
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset`` in ``text``."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 # -- documents ---------------------------------------------------------------

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..problems import Problems, describe
-from ..source import Value, decode, parse_front_matter
+from ..source import Value, decode, parse_front_matter, position
 from ..text import Text
 from . import vocabulary as v
 from .records import Appeal, Article20, Place, Records, Request
@@ -302,8 +302,7 @@ class _Reader:
     def scan_personal_data(self, text: str) -> None:
         for pattern, what in PERSONAL_PATTERNS:
             for match in pattern.finditer(text):
-                line = text.count("\n", 0, match.start()) + 1
-                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                line, column = position(text, match.start())
                 found = mask(match.group())
                 self.error(line, "stats-personal-data",
                            f"第 {line} 行第 {column} 列疑似{what.zh}（{found}）。统计文件（包括注释）不得含有个人信息。",

@@ -90,8 +90,13 @@ CODES: dict[str, Code] = {
            "把附件放在条目所在文件夹内，使用允许的类型，并且不超过大小上限。",
            "Put the attachment in the item's folder, with an allowed type and within the size limit."),
         _c("unsafe-html", "正文含有不安全的 HTML", "unsafe HTML in the body",
-           "删除 <script>、<iframe>、on* 事件属性和 javascript: 链接；正文用 Markdown 书写。",
-           "Remove <script>, <iframe>, on* event attributes and javascript: links; write the body in Markdown."),
+           "删除 <script>、<iframe> 和 on* 事件属性；链接只用 http、https、mailto 或 tel 地址（不用 javascript:）；正文用 Markdown 书写。",
+           "Remove <script>, <iframe> and on* event attributes; links use only http, https, mailto or tel addresses "
+           "(never javascript:); write the body in Markdown."),
+        _c("broken-link", "正文中的链接或图片指向网站上不存在的文件", "link or image in the body leads nowhere on the site",
+           "相对地址只能是本条目 attachments 中列出的附件文件名；其他网页和其他条目用以 https:// 开头的完整网址。",
+           "A relative address must be the file name of an attachment listed under attachments; link other pages "
+           "and other items with a full address starting with https://."),
         _c("control-character", "含有不可见的控制字符", "invisible control character",
            "删除所指位置的控制字符（常由复制粘贴带入）。",
            "Delete the control character at the position shown (often pasted in by accident)."),

@@ -12,6 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from . import links
 from .catalogue import Attachment, Item, Translation
 from .config import Config
 from .problems import Problems, describe
@@ -251,13 +252,12 @@ _UNSAFE_HTML = (
                 re.I), "<{0}> 标签", "a <{0}> tag"),
     (re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
     (re.compile(r"\{[^}\n]*?(?<![\w-])(on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
-    (re.compile(r"(?:href|src|action|formaction|\]\(|\]:)\s*=?\s*[\"']?\s*<?\s*(javascript|vbscript|data)"
-                r"\s*(?::|&#0*58;?|&#x0*3a;?|&colon;)", re.I), "{0}: 链接", "a {0}: link"),
 )
 
 
-def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] = frozenset()) -> None:
-    """Empty body, unsafe HTML, placeholders left from the template and personal data.
+def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] = frozenset(),
+               attachments: frozenset[str] = frozenset()) -> None:
+    """Empty body, unsafe HTML, links, placeholders left from the template and personal data.
 
     Control characters are reported when the file is read (``source``), once for the whole file.
     """
@@ -273,6 +273,7 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
             checker.error(doc.body_line + line - 1, "unsafe-html", f"正文含有{zh.format(name)}，可能在读者的浏览器中运行代码。",
                           f"the body contains {en.format(name)}, which could run code in a reader's browser.",
                           column=column)
+    _check_links(doc, checker, attachments)
     text = doc.text
     # A draft is never published, so its placeholders are only a reminder; elsewhere they stop the build.
     report = checker.warning if checker.is_draft else checker.error
@@ -294,6 +295,59 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
                           f"to the front matter: personal_data_allowed: [\"{finding.text}\"]"))
 
 
+def _check_links(doc: SourceDocument, checker: _Checker, attachments: frozenset[str]) -> None:
+    """Every address must be safe (:data:`links.SAFE_SCHEMES`); a relative one must name an attachment."""
+    every = links.targets(doc.body, skip_code=False)
+    unsafe = {t.start for t in every if _unsafe_link(doc, checker, t)}
+    for target in links.targets(doc.body) if "`" in doc.body else every:
+        if target.start in unsafe or not links.is_relative(target) or target.kind == "autolink":
+            continue
+        if target.kind == "attribute" and not target.in_tag:
+            continue  # a word like src=… in the text, not a link
+        if target.kind != "definition" and links.attachment_name(target.url) in attachments:
+            continue
+        _broken_link(doc, checker, target, attachments)
+
+
+def _unsafe_link(doc: SourceDocument, checker: _Checker, target: links.Target) -> bool:
+    scheme = links.scheme(target.raw)
+    if scheme is None or scheme in links.SAFE_SCHEMES:
+        return False
+    line, column = position(doc.body, target.start)
+    checker.error(doc.body_line + line - 1, "unsafe-html",
+                  f"链接地址使用了 “{scheme}:”：只允许 http、https、mailto 和 tel 地址，"
+                  "其他地址（如 javascript:）可能在读者的浏览器中运行代码。",
+                  f"a link address uses '{scheme}:': only http, https, mailto and tel addresses are allowed; "
+                  "others (such as javascript:) can run code in a reader's browser.", column=column,
+                  hint=Text("删除这个链接，或改用以 https:// 开头的网址。",
+                            "Delete the link, or use an address starting with https://."))
+    return True
+
+
+def _broken_link(doc: SourceDocument, checker: _Checker, target: links.Target, attachments: frozenset[str]) -> None:
+    line, column = position(doc.body, target.start)
+    name = links.attachment_name(target.url)
+    if target.kind == "definition" and name in attachments:
+        hint = Text(f"把链接直接写在正文中：[文字]({target.url})，并删除这一行定义。",
+                    f"Write the link inline: [text]({target.url}), and delete this definition line.")
+        checker.error(doc.body_line + line - 1, "broken-link",
+                      f"引用式链接定义指向附件 “{name}”：附件只能用直接链接 [文字]({target.url}) 引用。",
+                      f"a reference definition points at the attachment '{name}': link attachments inline, "
+                      f"as [text]({target.url}).", column=column, hint=hint)
+        return
+    what = Text("图片", "image") if target.kind == "image" else Text("链接", "link")
+    listed = ", ".join(sorted(attachments))
+    checker.error(doc.body_line + line - 1, "broken-link",
+                  f"{what.zh}地址 “{target.url}” 在网站上不存在：正文中的相对地址只能是本条目的附件"
+                  f"（{listed or '本条目没有附件'}）。",
+                  f"the {what.en} address '{target.url}' does not exist on the site: a relative address in the body "
+                  f"must be one of this item's attachments ({listed or 'it has none'}).", column=column,
+                  hint=Text("把该文件放在条目旁边并列入文件头的 attachments（file 和 title）；"
+                            "链接其他网页或其他条目时，使用以 https:// 开头的完整网址。",
+                            "Put the file beside the item and list it under attachments in the front matter (file and "
+                            "title); to link to another page or another item, use its full address starting with https://."))
+
+
 # -- documents ---------------------------------------------------------------
 
 def validate_original(doc: SourceDocument, config: Config, problems: Problems, root: Path,
@@ -307,7 +361,8 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
         checker.check_values(FIELDS)
         _check_relations(checker)
         _check_path(checker)
-        check_body(doc, checker, frozenset(checker.values.get("personal_data_allowed") or ()))  # type: ignore[arg-type]
+        check_body(doc, checker, frozenset(checker.values.get("personal_data_allowed") or ()),  # type: ignore[arg-type]
+                   frozenset(a["file"] for a in checker.values.get("attachments") or ()))  # type: ignore[union-attr]
     attachments = _check_attachments(checker, root) if doc.ok else ()
     if not checker.ok:
         return None
@@ -452,7 +507,7 @@ def validate_translation(doc: SourceDocument, original: Item | None, config: Con
     checker.check_values(fields + tuple(f for f in repeated if f.kind in _COMPARABLE))
     for f in repeated + tuple(f for f in fields if f.key == "index_no" and f.key in doc.meta):
         _compare_with_original(checker, f, original)
-    check_body(doc, checker, frozenset(original.personal_data_allowed))
+    check_body(doc, checker, frozenset(original.personal_data_allowed), frozenset(a.file for a in original.attachments))
     if not checker.ok:
         return None
     v = checker.values

@@ -41,6 +41,8 @@ class _Checker:
         self.ok = True
         self.suggested: set[str] = set()
         """Keys an unknown key was taken for (their missing-key is then implied)."""
+        self.placeholder_errors: set[int] = set()
+        """Lines whose placeholder was reported as an error in a draft (dates, index numbers)."""
 
     def error(self, line: int, code: str, zh: str, en: str, *, key: str | None = None,
               hint: Text | None = None, column: int = 1) -> None:
@@ -96,10 +98,27 @@ class _Checker:
                                      ("A required key: fill it in" if f.required else "Fill it in or delete the line")
                                      + f", e.g. {f.key}: {f.example}"))
                 continue
-            if isinstance(value.value, str) and PLACEHOLDER_PATTERN.search(value.value) and not self.is_draft:
-                self.values[f.key] = None  # reported once, as a placeholder, by check_body
+            if isinstance(value.value, str) and PLACEHOLDER_PATTERN.search(value.value):
+                self.values[f.key] = self.placeholder_value(f, value)
                 continue
             self.values[f.key] = _KIND_CHECKS[f.kind](self, f, value)
+
+    def placeholder_value(self, f: Field, value: Value) -> str | None:
+        """The value of a key that still holds a template placeholder (reported by check_body).
+
+        A draft is never published, so its texts and vocabulary keys may wait: the placeholder is kept
+        and only warned about. Dates and index numbers cannot wait (an item needs them): an error.
+        """
+        if not self.is_draft:
+            return None
+        if f.kind in (Kind.TEXT, Kind.VOCAB):
+            return str(value.value).strip()
+        self.placeholder_errors.add(value.line)
+        self.error(value.line, "placeholder", f"“{f.key}”（{f.label.zh}）还是模板占位文字：草稿也必须填写真实的值。",
+                   f"'{f.key}' ({f.label.en}) is still a template placeholder: even a draft needs a real value.",
+                   key=f.key, column=value.column,
+                   hint=Text(f"例如：{f.key}: {f.example}", f"For example: {f.key}: {f.example}"))
+        return None
 
     def wrong_type(self, f: Field, value: Value, zh_expected: str, en_expected: str) -> None:
         got = value.value
@@ -279,6 +298,8 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
     report = checker.warning if checker.is_draft else checker.error
     for match in PLACEHOLDER_PATTERN.finditer(text) if "【" in text else ():
         line, column = position(text, match.start())
+        if line in checker.placeholder_errors:
+            continue
         report(line, "placeholder", f"第 {line} 行还有模板占位文字 “{match.group()}”。",
                f"line {line} still has the template placeholder '{match.group()}'.", column=column)
     for finding in find_personal_data(text):

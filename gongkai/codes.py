@@ -106,8 +106,9 @@ CODES: dict[str, Code] = {
            "删除身份证号、手机号、银行卡号等个人信息；确需公开的，经审核后列入 personal_data_allowed。",
            "Remove ID, mobile and bank card numbers; if one must be published, list it under personal_data_allowed after review."),
         _c("placeholder", "模板占位文字未替换", "template placeholder left in",
-           "把 gongkai new 生成的占位文字换成真实内容（草稿 draft: true 中只作警告）。",
-           "Replace the placeholder text written by `gongkai new` with the real content (only a warning in a draft)."),
+           "把 gongkai new 生成的占位文字换成真实内容（草稿 draft: true 中只作警告，但日期和索引号必须填写）。",
+           "Replace the placeholder text written by `gongkai new` with the real content (only a warning in a draft, "
+           "except in dates and the index number)."),
         _c("catalogue-config", "catalogue.yml 配置错误", "catalogue.yml is invalid",
            "按 catalogue.yml 中的注释修正该项。", "Fix the entry as the comments in catalogue.yml describe."),
         # Statistics files: disclosures/statistics/<YYYY>.yml and calendar.yml (see docs/statistics-guide.md).

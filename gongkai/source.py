@@ -365,7 +365,29 @@ def _values_with_lines(rel: str, loader: yaml.SafeLoader, node: yaml.MappingNode
             ok = False
             continue
         meta[key] = Value(value, line, value_node.start_mark.column + 1, value_node, first_line)
+        if not isinstance(value_node, yaml.ScalarNode):
+            _report_nested_duplicates(rel, key, value_node, first_line, problems)
     return meta if ok else None
+
+
+def _report_nested_duplicates(rel: str, path: str, node: yaml.Node, first_line: int, problems: Problems) -> None:
+    """A key repeated inside a mapping below the top level: YAML would silently keep the last one."""
+    if isinstance(node, yaml.SequenceNode):
+        for n, child in enumerate(node.value):
+            _report_nested_duplicates(rel, f"{path}[{n}]", child, first_line, problems)
+    elif isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            name = getattr(key_node, "value", None)
+            line = first_line + key_node.start_mark.line
+            if isinstance(name, str) and name in seen and key_node.tag != "tag:yaml.org,2002:merge":
+                problems.add(rel, line, "duplicate-key",
+                             Text(f"“{path}” 中的字段 “{name}” 重复出现（第一次在第 {seen[name]} 行）。",
+                                  f"key '{name}' appears twice in '{path}' (first on line {seen[name]})."),
+                             key=f"{path}.{name}", column=key_node.start_mark.column + 1)
+            elif isinstance(name, str):
+                seen[name] = line
+            _report_nested_duplicates(rel, f"{path}.{name}", value_node, first_line, problems)
 
 
 _STR_TAG = "tag:yaml.org,2002:str"

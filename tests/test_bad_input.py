@@ -183,7 +183,32 @@ def test_broken_catalogue_yml_names_its_lines(tmp_path: Path):
     assert catalogue is None
     assert _found(problems) == [("catalogue-config", "disclosures/catalogue.yml", 21, 1),
                                 ("catalogue-config", "disclosures/catalogue.yml", 28, 1)]
-    assert "feeds.limit" in problems.report() and "'notices' needs both a non-empty zh and en" in problems.report()
+    report = problems.report()
+    assert "feeds.limit must be a positive integer; got 'fifty'." in report
+    assert "feeds.limit 须为正整数，实际是 “fifty”。" in report
+    assert "'vocabularies.category.notices' needs both a non-empty zh and en text; got {zh: 通知公告}." in report
+
+
+def test_catalogue_yml_keys_prefix_and_repeats_each_on_their_own_line(tmp_path: Path):
+    root = make_repo(tmp_path)
+    shutil.copy(BAD / "catalogue-config-keys" / "catalogue.yml", root / "disclosures" / "catalogue.yml")
+    catalogue, problems = load_catalogue(root)
+    assert catalogue is None
+    assert [(p.code, p.line, p.key) for p in problems] == [
+        ("catalogue-config", 5, "office.name"),  # the entry's own line, not office:'s
+        ("catalogue-config", 19, "index_prefix"),
+        ("catalogue-config", 29, "vocabularies.category.Consular_Protection"),
+        ("catalogue-config", 32, "vocabularies.category.all"),
+        ("catalogue-config", 35, "vocabularies.category.领事服务"),
+        ("duplicate-key", 38, "vocabularies.category.notices"),
+    ]
+    said = "\n".join(f"{p.message.zh}\n{p.message.en}\n{p.hint.zh}\n{p.hint.en}" for p in problems)
+    for text in ("got {zh: 厦门市人民政府外事办公室}", "实际是 {zh: 厦门市人民政府外事办公室}",
+                 "index_prefix must be ASCII letters, digits or hyphens; got '厦门外办'", "实际是 “厦门外办”",
+                 "the key 'Consular_Protection' may only have lower-case ASCII letters", "键 “领事服务” 只能用小写英文字母",
+                 "reserved key 'all' (feeds/all.* are the feeds of every item)",
+                 "key 'notices' appears twice in 'vocabularies.category' (first on line 26)"):
+        assert text in said, text
 
 
 # -- everything at once: the command line and the MkDocs build ----------------------------------------

@@ -33,6 +33,10 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
     "unclosed-front-matter-dashes": [("unclosed-front-matter", D + "00106.md", 11, 1)],
     "yaml-syntax": [("yaml-syntax", D + "00107.md", 3, 8)],
     "yaml-syntax-missing-space": [("yaml-syntax", D + "00108.md", 3, 7)],
+    "yaml-syntax-tab": [("yaml-syntax", D + "00143.md", 12, 1), ("yaml-syntax", D + "00143.md", 13, 1)],
+    # Warnings: YAML reads these without complaint, but not as the editor meant.
+    "yaml-comment": [("yaml-comment", D + "00144.md", 3, 8)],
+    "fullwidth-comma": [("fullwidth-comma", D + "00145.md", 11, 12)],
     "not-a-mapping": [("not-a-mapping", D + "00109.md", 2, 1)],
     "fullwidth-colon": [("fullwidth-key", D + "00110.md", 3, 6)],
     "fullwidth-space": [("fullwidth-key", D + "00111.md", 5, 13)],
@@ -79,6 +83,14 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
     "misnamed-extension": [("bad-path", D + "00139.md.txt", 0, 1)],
 }
 
+#: Codes that only warn: the item is still valid and published.
+WARNING_CODES = {"yaml-comment", "fullwidth-comma"}
+
+
+def _errors(expected) -> list:
+    return [e for e in expected if e[0] not in WARNING_CODES]
+
+
 #: case -> texts the messages or hints (zh or en) must contain: what is wrong and how to fix it.
 SAYS: dict[str, list[str]] = {
     "encoding-gb18030": ["GB18030", f"iconv -f GB18030 -t UTF-8 {D}00101.md -o {D}00101.md", "UTF-8"],
@@ -86,6 +98,11 @@ SAYS: dict[str, list[str]] = {
     "unclosed-front-matter-dashes": ["———", "line 11"],
     "yaml-syntax": ["quote opened here is never closed"],
     "yaml-syntax-missing-space": ["colon must be followed by a space"],
+    "yaml-syntax-tab": ["line 12 starts with a Tab", "第 12 行以 Tab 键开头", "two spaces: '  - 春节'",
+                        "换成两个空格：“  - 春节”"],
+    "yaml-comment": ["YAML reads '#2 号通知' as a comment, leaving '关于春节'", '"关于春节 #2 号通知"',
+                     "YAML 把 “#2 号通知” 当作注释，值只剩 “关于春节”"],
+    "fullwidth-comma": ["'春节，办公时间' became a single entry", "keywords: [春节, 办公时间]", "全角逗号“，”不分隔列表项"],
     "fullwidth-colon": ["：", "title: …"],
     "fullwidth-space": ["U+3000", "date_written: …"],
     "duplicate-key": ["first on line 3"],
@@ -149,7 +166,9 @@ def test_bad_input_gets_its_own_error(tmp_path: Path, case: str):
     root = _repo(tmp_path, [case])
     catalogue, problems = load_catalogue(root)
     assert _found(problems) == sorted(CASES[case]), problems.report()
-    if CASES[case]:
+    assert sorted(p.severity for p in problems) == sorted(
+        "warning" if e[0] in WARNING_CODES else "error" for e in CASES[case])
+    if _errors(CASES[case]):
         assert catalogue is None  # nothing is built from sources with errors
     else:
         assert catalogue is not None and len(catalogue.items) == 1
@@ -235,15 +254,17 @@ def test_check_reports_every_problem_and_exits_1(all_bad: Path):
     for location in _locations():
         assert location in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    errors = sum(len(expected) for expected in CASES.values())
-    assert f"Found {errors} error(s) and 0 warning(s)." in result.stderr
+    errors = sum(len(_errors(expected)) for expected in CASES.values())
+    warnings = sum(len(expected) for expected in CASES.values()) - errors
+    assert warnings == 2 and f"Found {errors} error(s) and {warnings} warning(s)." in result.stderr
 
 
 def test_check_github_format_annotates_each_line(all_bad: Path):
     result = _gongkai("check", "--format", "github", cwd=all_bad)
     assert result.returncode == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
-    assert len(annotations) == sum(len(expected) for expected in CASES.values())
+    assert len(annotations) == sum(len(_errors(expected)) for expected in CASES.values())
+    assert f"::warning file={D}00144.md,line=3,col=8,title=yaml-comment (title)::" in result.stdout
     assert f"::error file={D}00118.md,line=5,col=15,title=bad-date (date_written)::" in result.stdout
     assert "%0AHow to fix: Check the month and day" in result.stdout
 

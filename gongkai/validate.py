@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .problems import Problems, describe
 from .schema import (FIELDS, FIELDS_BY_KEY, INDEX_NO_PATTERN, ITEM_PATH_PATTERN, TRANSLATION_KEYS,
                      TRANSLATION_ONLY_FIELDS, Field, Kind)
 from .personal import KINDS as PERSONAL_DATA_KINDS
-from .personal import find_personal_data
+from .personal import Finding, find_personal_data
 from .source import SourceDocument, Value, position
 from .template import PLACEHOLDER_PATTERN
 from .text import Text
@@ -302,18 +303,29 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
             continue
         report(line, "placeholder", f"第 {line} 行还有模板占位文字 “{match.group()}”。",
                f"line {line} still has the template placeholder '{match.group()}'.", column=column)
+    allowed = frozenset(unicodedata.normalize("NFKC", a) for a in allowed)
     for finding in find_personal_data(text):
-        if finding.text in allowed or finding.text == checker.config.index_prefix:
+        if unicodedata.normalize("NFKC", finding.text) in allowed or finding.text == checker.config.index_prefix:
             continue
         line, column = position(text, finding.start)
         what = PERSONAL_DATA_KINDS[finding.kind]
         checker.error(line, "personal-data", f"疑似{what.zh} “{finding.text}”，个人信息不得公开。",
                       f"this looks like a {what.en}: '{finding.text}'; personal data must not be published.",
-                      column=column, hint=Text(
-                          f"删除或遮盖该号码（例如 138****5678）；确需公开的，经审核后在文件头加上："
-                          f"personal_data_allowed: [\"{finding.text}\"]",
-                          f"Delete or mask the number (e.g. 138****5678); if it must be published, after review add "
-                          f"to the front matter: personal_data_allowed: [\"{finding.text}\"]"))
+                      column=column, hint=_personal_data_hint(finding))
+
+
+def _personal_data_hint(finding: Finding) -> Text:
+    """How to fix a personal-data finding; an ID number is never to be allow-listed lightly."""
+    if finding.kind == "resident-id":
+        return Text("居民身份证号码属于敏感个人信息，政府信息公开中几乎从不公开：请删除，或只保留前后几位（例如 350203********1236）。"
+                    "确属法定必须公开的，须经保密审查和本机关负责人审核同意，才可列入 personal_data_allowed。",
+                    "A resident ID number is sensitive personal data and is almost never disclosed: delete it, or keep "
+                    "only its first and last digits (e.g. 350203********1236). Only when the law requires it, after a "
+                    "confidentiality review approved by the office's head, may it be listed under personal_data_allowed.")
+    return Text(f"删除或遮盖该号码（例如 138****5678）；确需公开的，经审核后在文件头加上："
+                f"personal_data_allowed: [\"{finding.text}\"]",
+                f"Delete or mask the number (e.g. 138****5678); if it must be published, after review add "
+                f"to the front matter: personal_data_allowed: [\"{finding.text}\"]")
 
 
 def _check_links(doc: SourceDocument, checker: _Checker, attachments: frozenset[str]) -> None:

@@ -78,6 +78,7 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
     "personal-data": [("personal-data", D + "00136.md", 14, 12), ("personal-data", D + "00136.md", 14, 36),
                       ("personal-data", D + "00136.md", 15, 6)],
     "personal-data-allowed": [],
+    "personal-data-fullwidth": [("personal-data", D + "00146.md", 14, 9), ("personal-data", D + "00146.md", 14, 28)],
     "placeholder": [("placeholder", D + "00138.md", 3, 8), ("placeholder", D + "00138.md", 13, 1)],
     "bad-path": [("bad-path", D + "report.md", 0, 1)],
     "misnamed-extension": [("bad-path", D + "00139.md.txt", 0, 1)],
@@ -136,6 +137,9 @@ SAYS: dict[str, list[str]] = {
     "personal-data": ["resident ID number: '350203199003071236'", "mobile phone number: '139 1234 5678'",
                       "bank card number: '6217001234567890122'", 'personal_data_allowed: ["139 1234 5678"]'],
     "placeholder": ["【待填写：标题 / Title】", "【待填写：正文 / body】"],
+    "personal-data-fullwidth": ["mobile phone number: '１３９\u3000１２３４\u3000５６７８'",
+                                "resident ID number: '３５０２０３１９９００３０７１２３６'",
+                                "须经保密审查和本机关负责人审核同意", "confidentiality review approved by the office's head"],
     "bad-path": ["report.md", "disclosures/<year>/<5-digit number>.md"],
     "misnamed-extension": ["00139.md.txt", "File name extensions"],
 }
@@ -183,6 +187,17 @@ def test_every_item_code_has_a_fixture():
     # Statistics files have their own codes (stats-*), covered in test_statistics_errors.py.
     tested = {code for expected in CASES.values() for code, *_ in expected} | {"catalogue-config"}
     assert tested == {code for code in CODES if not code.startswith("stats-")}
+
+
+def test_an_id_number_hint_never_offers_a_line_to_paste(tmp_path: Path):
+    root = _repo(tmp_path, ["personal-data", "personal-data-fullwidth"])
+    _, problems = load_catalogue(root)
+    hints = {p.message.en.split(":")[0]: p.hint for p in problems}
+    assert set(hints) == {"this looks like a resident ID number", "this looks like a mobile phone number",
+                          "this looks like a bank card number"}
+    for hint in (hints["this looks like a resident ID number"].zh, hints["this looks like a resident ID number"].en):
+        assert "personal_data_allowed: [" not in hint and "350203********1236" in hint
+    assert 'personal_data_allowed: ["' in hints["this looks like a mobile phone number"].en
 
 
 def test_accepted_inputs_load_as_written(tmp_path: Path):

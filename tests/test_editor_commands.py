@@ -110,6 +110,16 @@ def test_new_asks_in_a_terminal(tmp_path: Path):
     assert (root / "disclosures/2022/00002.md").read_bytes() == (NEW / "2022-00002-interactive.md").read_bytes()
 
 
+def test_new_where_the_year_folder_is_a_file_fails_without_a_traceback(tmp_path: Path):
+    root = make_repo(tmp_path)
+    (root / "disclosures/2026").write_text("not a folder\n", encoding="utf-8")
+    result = gongkai("new", "--no-input", cwd=root)
+    assert result.returncode == 1
+    assert "Error: cannot create disclosures/2026/00001.md: " in result.stderr
+    assert "错误：无法创建 disclosures/2026/00001.md：" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
 def test_new_rejects_a_value_outside_the_vocabulary(tmp_path: Path):
     root = make_repo(tmp_path)
     result = gongkai("new", "--no-input", "--category", "news", cwd=root)

@@ -250,6 +250,26 @@ def test_the_build_stops_before_writing_anything(broken_repo):
     assert not (broken_repo / "site").exists()
 
 
+@pytest.mark.parametrize("name", ["calendar.yml", "2024.yml"])
+def test_an_unreadable_statistics_file_is_a_problem_not_a_traceback(tmp_path, monkeypatch, name):
+    root = fixture_repo(tmp_path)
+    unreadable = root / "disclosures" / "statistics" / name
+    real = type(unreadable).read_bytes
+
+    def read_bytes(path):  # root reads any file: make this one fail as it would for an editor
+        if path == unreadable:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(type(unreadable), "read_bytes", read_bytes)
+    problems = Problems()
+    assert load_records(root, problems, BUILD_DAY) is None
+    rel = f"disclosures/statistics/{name}"
+    assert [(p.path, p.line, p.code) for p in problems] == [(rel, 0, "stats-file")]
+    assert f"cannot read {rel}: Permission denied." in problems.report()
+    assert f"无法读取 {rel}：Permission denied。" in problems.report()
+
+
 def test_load_statistics_reports_item_and_statistics_problems_together(tmp_path):
     root = fixture_repo(tmp_path, years=())
     (root / "disclosures" / "statistics" / "2024.yml").write_text("requests: []\n", encoding="utf-8")

@@ -91,9 +91,15 @@ def run(args: argparse.Namespace) -> int:
         return 1
     values["index_no"] = f"{config.index_prefix}/{year}-{number}"
     path = args.root / CONTENT_DIR / str(year) / f"{number}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8", newline="\n") as file:
-        file.write(item_text(values))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="\n") as file:
+            file.write(item_text(values))
+    except OSError as exc:
+        print(f"错误：无法创建 {path.as_posix()}：{exc.strerror}。请检查 {path.parent.as_posix()} 是可以写入的文件夹。\n"
+              f"Error: cannot create {path.as_posix()}: {exc.strerror}. Check that {path.parent.as_posix()} is a "
+              "folder you can write to.", file=sys.stderr)
+        return 1
     rel = path.as_posix()
     print(f"已创建 {rel}（索引号 {values['index_no']}）。\n"
           f"请在文件中替换所有“【待填写：…】”（至少标题和正文），然后运行 gongkai check {rel}\n"

@@ -615,7 +615,8 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
     calendar_path = base / CALENDAR_NAME
     if calendar_path.is_file():
         rel = calendar_path.relative_to(root).as_posix()
-        calendar = _CalendarFile(rel, problems, today).read(calendar_path.read_bytes()) or Calendar()
+        data = _read(calendar_path, rel, problems)
+        calendar = (_CalendarFile(rel, problems, today).read(data) if data is not None else None) or Calendar()
     requests: list[Request] = []
     appeals: list[Appeal] = []
     ids: list[tuple[str, str, Place]] = []
@@ -636,7 +637,8 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
             continue
         year = int(match.group("year"))
         reader = _YearFile(rel, year, problems, today)
-        ok = reader.read(path.read_bytes())
+        data = _read(path, rel, problems)
+        ok = data is not None and reader.read(data)
         ids += reader.ids
         if ok:
             requests += reader.requests
@@ -649,6 +651,17 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
     if len(problems.errors) > errors_before:
         return None
     return Records(tuple(requests), tuple(appeals), article20, frozenset(paths), calendar, paths)
+
+
+def _read(path: Path, rel: str, problems: Problems) -> bytes | None:
+    """The bytes of a statistics file, or None with a problem when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        problems.add(rel, 0, "stats-file", Text(f"无法读取 {rel}：{exc.strerror}。", f"cannot read {rel}: {exc.strerror}."),
+                     Text("检查文件的访问权限，或删除后重新建立该文件。",
+                          "Check the file's permissions, or delete it and create it again."))
+        return None
 
 
 def _check_unique(ids: list[tuple[str, str, Place]], problems: Problems, what: Text) -> None:

@@ -40,6 +40,15 @@ MAX_WORKERS = 2
 _MISNAMED_SUFFIXES = (".markdown", ".md.txt", ".mdown", ".txt")
 
 
+def is_checked(rel: str) -> bool:
+    """Whether the checks read the repository-relative file ``rel``: items and translations (and files
+    misnamed as such), catalogue.yml and the statistics files under disclosures/."""
+    if not rel.startswith(f"{CONTENT_DIR}/") or rel == f"{CONTENT_DIR}/README.md":
+        return False
+    return (rel == f"{CONTENT_DIR}/catalogue.yml" or rel.startswith(f"{CONTENT_DIR}/statistics/")
+            or rel.lower().endswith((".md", *_MISNAMED_SUFFIXES)))
+
+
 def item_paths(root: Path) -> list[Path]:
     """Every Markdown file under disclosures/ (except README.md), in a stable order."""
     return [root / rel for rel in _scan(root)[0]]

@@ -196,6 +196,11 @@ def _report_no_front_matter(rel: str, lines: list[str], problems: Problems) -> N
                           f"line {first + 1} '{lines[first].strip()}' must be three ASCII hyphens ---."),
                      Text("把这一行改为 ---（切换到英文输入法，行首不留空格）。",
                           "Change the line to --- (switch the input method to English; no spaces before it)."))
+    elif first is None:
+        problems.add(rel, 1, "no-front-matter", Text("文件是空的：没有文件头，也没有正文。",
+                                                     "the file is empty: it has no front matter and no body."),
+                     Text("运行 gongkai new 生成新条目，或把编辑指南中的模板粘贴进来再填写。",
+                          "Run gongkai new to create an item, or paste the template from the editors' guide and fill it in."))
     else:
         problems.add(rel, 1, "no-front-matter", Text("文件没有以 --- 开头的文件头。",
                                                      "the file does not start with a front matter block (---)."))

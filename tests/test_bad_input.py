@@ -28,6 +28,7 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
     "bom": [],
     "crlf": [],
     "no-front-matter": [("no-front-matter", D + "00103.md", 1, 1)],
+    "empty-file": [("no-front-matter", D + "00150.md", 1, 1)],
     "no-front-matter-fullwidth-dashes": [("no-front-matter", D + "00104.md", 1, 1)],
     "unclosed-front-matter": [("unclosed-front-matter", D + "00105.md", 1, 1)],
     "unclosed-front-matter-dashes": [("unclosed-front-matter", D + "00106.md", 11, 1)],
@@ -98,6 +99,7 @@ def _errors(expected) -> list:
 SAYS: dict[str, list[str]] = {
     "encoding-gb18030": ["GB18030", f"iconv -f GB18030 -t UTF-8 {D}00101.md -o {D}00101.md", "UTF-8"],
     "no-front-matter-fullwidth-dashes": ["－－－", "---"],
+    "empty-file": ["the file is empty", "文件是空的", "gongkai new"],
     "unclosed-front-matter-dashes": ["———", "line 11"],
     "yaml-syntax": ["quote opened here is never closed"],
     "yaml-syntax-missing-space": ["colon must be followed by a space"],
@@ -302,10 +304,13 @@ def test_check_refuses_paths_it_cannot_check(all_bad: Path, tmp_path: Path):
     missing = _gongkai("check", f"{D}99999.md", cwd=all_bad)
     outside = _gongkai("check", str(tmp_path), cwd=all_bad)
     no_repo = _gongkai("check", cwd=tmp_path)
+    not_an_item = _gongkai("check", "mkdocs.yml", cwd=all_bad)
+    attachment = _gongkai("check", f"{D}00129.md", f"{D}00131-form.exe", cwd=all_bad)
     for result, says in ((missing, "does not exist"), (outside, "outside the repository"),
-                         (no_repo, "no disclosures folder")):
+                         (no_repo, "no disclosures folder"), (not_an_item, "mkdocs.yml is not an item file"),
+                         (not_an_item, "mkdocs.yml 不是条目文件"), (attachment, "00131-form.exe is not an item file")):
         assert result.returncode == 2 and says in result.stderr
-        assert "Traceback" not in result.stderr
+        assert "Traceback" not in result.stderr and "All clear" not in result.stdout
 
 
 def test_check_is_clean_on_good_sources(tmp_path: Path):

@@ -28,6 +28,8 @@ class Term:
     """Its zh and en labels."""
     extra: dict = field(default_factory=dict, compare=False)
     """Further attributes, e.g. ``article20`` on genres."""
+    line: int = field(default=0, compare=False)
+    """The line of its key in catalogue.yml (for messages about it)."""
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,7 @@ class _ConfigReader:
                       "every item).", Text("换一个键，例如 all-items。", "Choose another key, e.g. all-items."))
         label = self.text({str(key): entry}, str(key), line, where)
         extra = {k: v for k, v in entry.items() if k not in ("zh", "en")} if isinstance(entry, dict) else {}
-        return Term(str(key), label, extra)
+        return Term(str(key), label, extra, line)
 
 
 def _nested_line(value: Value | None, *keys: str) -> int | None:

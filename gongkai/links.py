@@ -67,9 +67,17 @@ def scheme(address: str) -> str | None:
 
 
 def is_relative(target: Target) -> bool:
-    """An address inside the site (no scheme, not only an ``#anchor``): it must name an attachment."""
+    """An address inside the site (no scheme, not only an ``#anchor``): it must name an attachment.
+    A path on a Windows computer (``C:\\…``, a one-letter "scheme") counts as one: it leads nowhere."""
     url = target.url.strip()
-    return bool(url) and not url.startswith("#") and scheme(target.raw) is None
+    found = scheme(target.raw)
+    return bool(url) and not url.startswith("#") and (found is None or len(found) == 1)
+
+
+def is_unsafe(target: Target) -> str | None:
+    """The scheme of ``target`` when it is not one of :data:`SAFE_SCHEMES` (nor a Windows drive)."""
+    found = scheme(target.raw)
+    return found if found is not None and len(found) > 1 and found not in SAFE_SCHEMES else None
 
 
 def attachment_name(url: str) -> str:

@@ -343,8 +343,8 @@ def _check_links(doc: SourceDocument, checker: _Checker, attachments: frozenset[
 
 
 def _unsafe_link(doc: SourceDocument, checker: _Checker, target: links.Target) -> bool:
-    scheme = links.scheme(target.raw)
-    if scheme is None or scheme in links.SAFE_SCHEMES:
+    scheme = links.is_unsafe(target)
+    if scheme is None:
         return False
     line, column = position(doc.body, target.start)
     checker.error(doc.body_line + line - 1, "unsafe-html",

@@ -75,7 +75,8 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
                    ("unsafe-html", D + "00141.md", 19, 21), ("unsafe-html", D + "00141.md", 20, 7)],
     # Relative addresses may only name a declared attachment (links to it work; see test_site_build).
     "broken-link": [("broken-link", D + "00142.md", 17, 5), ("broken-link", D + "00142.md", 18, 13),
-                    ("broken-link", D + "00142.md", 19, 11), ("broken-link", D + "00142.md", 22, 6)],
+                    ("broken-link", D + "00142.md", 19, 11), ("broken-link", D + "00142.md", 22, 6),
+                    ("broken-link", D + "00142.md", 23, 10)],
     "control-character": [("control-character", D + "00134.md", 13, 7)],
     "empty-body": [("empty-body", D + "00135.md", 12, 1)],
     "personal-data": [("personal-data", D + "00136.md", 14, 12), ("personal-data", D + "00136.md", 14, 36),

@@ -261,6 +261,39 @@ def test_the_build_stops_before_writing_anything(broken_repo):
     assert not (broken_repo / "site").exists()
 
 
+@pytest.mark.parametrize("name", ["calendar.yml", "2024.yml"])
+def test_an_unreadable_statistics_file_is_a_problem_not_a_traceback(tmp_path, monkeypatch, name):
+    root = fixture_repo(tmp_path)
+    unreadable = root / "disclosures" / "statistics" / name
+    real = type(unreadable).read_bytes
+
+    def read_bytes(path):  # root reads any file: make this one fail as it would for an editor
+        if path == unreadable:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(type(unreadable), "read_bytes", read_bytes)
+    problems = Problems()
+    assert load_records(root, problems, BUILD_DAY) is None
+    rel = f"disclosures/statistics/{name}"
+    assert [(p.path, p.line, p.code) for p in problems] == [(rel, 0, "stats-file")]
+    assert f"cannot read {rel}: Permission denied." in problems.report()
+    assert f"无法读取 {rel}：Permission denied。" in problems.report()
+
+
+def test_a_wrong_article20_genre_points_at_its_genre_in_catalogue_yml(tmp_path):
+    root = fixture_repo(tmp_path)
+    path = root / "disclosures" / "catalogue.yml"
+    text = path.read_text(encoding="utf-8").replace("article20: regulation", "article20: rules")
+    path.write_text(text, encoding="utf-8")
+    catalogue, problems = load_catalogue(root, today=BUILD_DAY)
+    assert load_statistics(root, catalogue, problems) is None
+    assert [(p.path, p.line, p.code, p.key) for p in problems] == [
+        ("disclosures/catalogue.yml", line_of(text, "    regulation:"), "catalogue-config",
+         "vocabularies.genre.regulation.article20")]
+    assert "genre 'regulation': article20 'rules' is invalid" in problems.report()
+
+
 def test_load_statistics_reports_item_and_statistics_problems_together(tmp_path):
     root = fixture_repo(tmp_path, years=())
     (root / "disclosures" / "statistics" / "2024.yml").write_text("requests: []\n", encoding="utf-8")

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..problems import Problems, describe
-from ..source import Value, decode, parse_front_matter
+from ..source import Value, decode, parse_front_matter, position
 from ..text import Text
 from . import vocabulary as v
 from .carryover import YearFile, check_carried_over
@@ -306,8 +306,7 @@ class _Reader:
     def scan_personal_data(self, text: str) -> None:
         for pattern, what in PERSONAL_PATTERNS:
             for match in pattern.finditer(text):
-                line = text.count("\n", 0, match.start()) + 1
-                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                line, column = position(text, match.start())
                 found = mask(match.group())
                 self.error(line, "stats-personal-data",
                            f"第 {line} 行第 {column} 列疑似{what.zh}（{found}）。统计文件（包括注释）不得含有个人信息。",
@@ -665,7 +664,8 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
     files: dict[int, YearFile] = {}
     for year, path, rel in _year_files(root, problems):
         reader = _YearFile(rel, year, problems, today)
-        ok = reader.read(path.read_bytes())
+        data = _read(path, rel, problems)
+        ok = data is not None and reader.read(data)
         ids += reader.ids
         if ok:
             requests += reader.requests
@@ -687,7 +687,8 @@ def _read_calendar(root: Path, problems: Problems, today: date) -> Calendar:
     if not path.is_file():
         return Calendar()
     rel = path.relative_to(root).as_posix()
-    return _CalendarFile(rel, problems, today).read(path.read_bytes()) or Calendar()
+    data = _read(path, rel, problems)
+    return (_CalendarFile(rel, problems, today).read(data) if data is not None else None) or Calendar()
 
 
 def _year_files(root: Path, problems: Problems) -> list[tuple[int, Path, str]]:
@@ -708,6 +709,17 @@ def _year_files(root: Path, problems: Problems) -> list[tuple[int, Path, str]]:
                           f"{rel} is not a statistics file: this folder holds only <year>.yml and calendar.yml."),
                      tip)
     return found
+
+
+def _read(path: Path, rel: str, problems: Problems) -> bytes | None:
+    """The bytes of a statistics file, or None with a problem when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        problems.add(rel, 0, "stats-file", Text(f"无法读取 {rel}：{exc.strerror}。", f"cannot read {rel}: {exc.strerror}."),
+                     Text("检查文件的访问权限，或删除后重新建立该文件。",
+                          "Check the file's permissions, or delete it and create it again."))
+        return None
 
 
 def _check_unique(ids: list[tuple[str, str, Place]], problems: Problems, what: Text) -> None:

@@ -30,6 +30,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a file the commands did not expect to fail on: say which, never a traceback
+        where = f"{exc.filename}：" if exc.filename else ""
+        print(f"错误：{where}{exc.strerror or exc}\nError: {exc.filename or ''}{': ' if exc.filename else ''}"
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

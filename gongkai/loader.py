@@ -40,6 +40,15 @@ MAX_WORKERS = 2
 _MISNAMED_SUFFIXES = (".markdown", ".md.txt", ".mdown", ".txt")
 
 
+def is_checked(rel: str) -> bool:
+    """Whether the checks read the repository-relative file ``rel``: items and translations (and files
+    misnamed as such), catalogue.yml and the statistics files under disclosures/."""
+    if not rel.startswith(f"{CONTENT_DIR}/") or rel == f"{CONTENT_DIR}/README.md":
+        return False
+    return (rel == f"{CONTENT_DIR}/catalogue.yml" or rel.startswith(f"{CONTENT_DIR}/statistics/")
+            or rel.lower().endswith((".md", *_MISNAMED_SUFFIXES)))
+
+
 def item_paths(root: Path) -> list[Path]:
     """Every Markdown file under disclosures/ (except README.md), in a stable order."""
     return [root / rel for rel in _scan(root)[0]]
@@ -185,20 +194,53 @@ def _check_job(root: Path, config: Config, original_rel: str | None, translation
 
 
 def _check_unique(results: list[_Result], problems: Problems) -> None:
-    """Each index number once, naming both files (also when one of them has other errors)."""
-    seen: dict[str, _Result] = {}
+    """Each index number once. A file whose number belongs to another file at the number's own place
+    is a copy: its index-no-mismatch says so, and the original is left alone. Files of which none is
+    at that place are duplicates: each is named in the other's message."""
+    claims: dict[str, list[_Result]] = {}
     for result in sorted(results, key=lambda r: r.rel):
-        if result.index_no is None:
+        if result.index_no is not None:
+            claims.setdefault(result.index_no, []).append(result)
+    for index_no, claimants in claims.items():
+        if len(claimants) < 2:
             continue
-        first = seen.setdefault(result.index_no, result)
-        if first is not result:
-            index_no = result.index_no
-            problems.add(result.rel, result.index_line, "duplicate-index-no",
-                         Text(f"索引号 {index_no} 已被 {first.rel} 使用。",
-                              f"index number {index_no} is already used by {first.rel}."), key="index_no")
-            problems.add(first.rel, first.index_line, "duplicate-index-no",
-                         Text(f"索引号 {index_no} 也被 {result.rel} 使用。",
-                              f"index number {index_no} is also used by {result.rel}."), key="index_no")
+        owner = next((r for r in claimants if r.rel == _place(index_no)), None)
+        for other in claimants[1:] if owner is None else ():
+            _report_duplicate(index_no, claimants[0], other, problems)
+        for copy in claimants if owner is not None else ():
+            if copy is not owner:
+                _explain_copy(index_no, owner, copy, problems)
+
+
+def _place(index_no: str) -> str:
+    """Where the item of ``index_no`` lives: ``disclosures/<year>/<number>.md``."""
+    match = INDEX_NO_PATTERN.match(index_no)
+    return f"{CONTENT_DIR}/{match.group('year')}/{match.group('number')}.md" if match else ""
+
+
+def _report_duplicate(index_no: str, first: _Result, other: _Result, problems: Problems) -> None:
+    problems.add(other.rel, other.index_line, "duplicate-index-no",
+                 Text(f"索引号 {index_no} 已被 {first.rel} 使用。",
+                      f"index number {index_no} is already used by {first.rel}."), key="index_no")
+    problems.add(first.rel, first.index_line, "duplicate-index-no",
+                 Text(f"索引号 {index_no} 也被 {other.rel} 使用。",
+                      f"index number {index_no} is also used by {other.rel}."), key="index_no")
+
+
+def _explain_copy(index_no: str, owner: _Result, copy: _Result, problems: Problems) -> None:
+    """Say in the copy's index-no-mismatch whose number it carries (moving the file is no fix then)."""
+    place = ITEM_PATH_PATTERN.match(copy.rel.removeprefix(f"{CONTENT_DIR}/"))
+    for n, problem in enumerate(problems.items):
+        if problem.path == copy.rel and problem.code == "index-no-mismatch" and place:
+            own = f"{index_no.split('/')[0]}/{place.group('year')}-{place.group('number')}"
+            problems.items[n] = replace(
+                problem,
+                message=Text(f"索引号 {index_no} 是 {owner.rel} 的，与本文件的位置 {copy.rel} 不符："
+                             "复制条目后忘了改索引号？",
+                             f"index number {index_no} belongs to {owner.rel}, not to this file {copy.rel}: "
+                             "copied from it without changing the index number?"),
+                hint=Text(f"把索引号改为与文件位置一致的 {own}。",
+                          f"Change the index number to the one of this file's place: {own}."))
 
 
 def _check_repeals(root: Path, items: list[Item], problems: Problems) -> None:

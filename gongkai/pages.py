@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import search
+from . import links, search
 from .catalogue import Catalogue, Item
 from .html import esc, rel_url, yaml_quote
 from .schema import FIELDS
@@ -89,15 +89,22 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
     parts = [front_matter(title, summary or item.summary), f"<h1>{heading}</h1>", "",
              _metadata_table(item, catalogue, lang), "", search.item_tags(item, catalogue, lang), ""]
+    body = _body(item, translation.body if translation else item.body, url)
     if lang == "en" and translation is None:
         parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
-                  f'<div lang="zh-CN" markdown="1">', "", item.body, "</div>", ""]
+                  f'<div lang="zh-CN" markdown="1">', "", body, "</div>", ""]
     else:
         if translation is not None:
             parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
-        parts += [translation.body if translation else item.body, ""]
+        parts += [body, ""]
     parts += _attachments(item, url, lang)
     return GeneratedPage(src_uri(f"disclosures/{item.slug}.md", lang), url, lang, "\n".join(parts))
+
+
+def _body(item: Item, text: str, url: str) -> str:
+    """The body with its links and images to attachments pointing at where the build publishes them."""
+    names = frozenset(a.file for a in item.attachments)
+    return links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name)))
 
 
 def notice(kind: str, title: str, text: str) -> str:

@@ -12,13 +12,12 @@ Fragments (see :data:`gongkai.site.FRAGMENTS`):
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from .codes import CODES
 from .config import Config
 from .html import esc
 from .schema import FIELDS, KIND_NAMES, TRANSLATION_KEYS, TRANSLATION_ONLY_FIELDS, Field, Kind
-from .template import item_text
+from .template import default_values, item_text, placeholder
 from .text import Text
 
 UI = {
@@ -93,10 +92,11 @@ def error_codes(lang: str) -> str:
 
 
 def item_template(config: Config, lang: str) -> str:
-    """The text ``gongkai new`` writes, with this office's prefix and the schema's example values."""
-    values: dict[str, object] = {f.key: date.fromisoformat(f.example) if f.kind is Kind.DATE else f.example
-                                 for f in FIELDS if f.required and f.key != "title"}
-    values["index_no"] = f"{config.index_prefix}/{values['date_written'].year}-00002"  # type: ignore[attr-defined]
+    """What ``gongkai new --no-input`` writes (the same values and the same function), as an indented
+    block: placeholders for everything the editor must fill in, the index number's year and number and
+    the dates included (``gongkai new`` fills those in; the guide cannot)."""
+    values = default_values(config, None)
+    values["index_no"] = f"{config.index_prefix}/" + placeholder("年份-五位序号", "year-number")
     text = item_text(values)
     return "\n".join("    " + line if line else "" for line in text.rstrip("\n").split("\n")) + "\n"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from .problems import Problems
-from .schema import FIELDS
+from .schema import FIELDS, FIELDS_BY_KEY
 from .text import Text
 
 _LoaderBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -178,6 +178,8 @@ def parse_text(rel: str, text: str, problems: Problems, sha256: str = "") -> Sou
         header = _XML_ILLEGAL.sub(" ", header)  # reported above; let the keys still be checked
     body = "\n".join(lines[end + 1:])
     meta = parse_front_matter(rel, header, 2, problems)
+    if meta and ("#" in header or "，" in header):
+        _report_silent_slips(rel, header, meta, problems)
     return SourceDocument(rel, meta if meta is not None else {}, body, end + 2, text, meta is not None, sha256)
 
 
@@ -194,6 +196,11 @@ def _report_no_front_matter(rel: str, lines: list[str], problems: Problems) -> N
                           f"line {first + 1} '{lines[first].strip()}' must be three ASCII hyphens ---."),
                      Text("把这一行改为 ---（切换到英文输入法，行首不留空格）。",
                           "Change the line to --- (switch the input method to English; no spaces before it)."))
+    elif first is None:
+        problems.add(rel, 1, "no-front-matter", Text("文件是空的：没有文件头，也没有正文。",
+                                                     "the file is empty: it has no front matter and no body."),
+                     Text("运行 gongkai new 生成新条目，或把编辑指南中的模板粘贴进来再填写。",
+                          "Run gongkai new to create an item, or paste the template from the editors' guide and fill it in."))
     else:
         problems.add(rel, 1, "no-front-matter", Text("文件没有以 --- 开头的文件头。",
                                                      "the file does not start with a front matter block (---)."))
@@ -224,12 +231,11 @@ def parse_front_matter(rel: str, header: str, first_line: int, problems: Problem
                 _report_yaml_error(rel, first_line, exc, problems)
             return None
         except yaml.YAMLError as exc:  # a ReaderError: a character YAML refuses
-            position = getattr(exc, "position", 0)
-            line = header.count("\n", 0, position)
-            column = position - (header.rfind("\n", 0, position) + 1) + 1
-            problems.add(rel, first_line + line, "control-character",
-                         Text(f"第 {first_line + line} 行第 {column} 列有 YAML 不允许的字符。",
-                              f"a character YAML does not allow at line {first_line + line}, column {column}."),
+            offset, column = position(header, getattr(exc, "position", 0))
+            line = first_line + offset - 1
+            problems.add(rel, line, "control-character",
+                         Text(f"第 {line} 行第 {column} 列有 YAML 不允许的字符。",
+                              f"a character YAML does not allow at line {line}, column {column}."),
                          column=column)
             return None
         if node is None:
@@ -250,7 +256,82 @@ def parse_front_matter(rel: str, header: str, first_line: int, problems: Problem
 def _report_slips(rel: str, header: str, first_line: int, problems: Problems) -> bool:
     """After YAML failed: report the usual input-method slips, which explain the failure better."""
     fullwidth = _report_fullwidth_keys(rel, header, first_line, problems)
-    return _report_missing_space(rel, header, first_line, problems) or fullwidth
+    tabs = _report_tabs(rel, header, first_line, problems)
+    return _report_missing_space(rel, header, first_line, problems) or fullwidth or tabs
+
+
+def _report_tabs(rel: str, header: str, first_line: int, problems: Problems) -> bool:
+    """After YAML failed: lines indented with a Tab (YAML indents with spaces only)."""
+    found = False
+    for offset, raw in enumerate(header.split("\n")):
+        if "\t" in raw[:len(raw) - len(raw.lstrip())]:
+            line, text = first_line + offset, raw.strip()
+            top = text.split(":", 1)[0] in FIELDS_BY_KEY  # a key: no indentation at all
+            problems.add(rel, line, "yaml-syntax",
+                         Text(f"第 {line} 行以 Tab 键开头：文件头的缩进只能用空格。",
+                              f"line {line} starts with a Tab: the front matter is indented with spaces only."),
+                         Text(f"删除行首的 Tab，字段名顶格写：“{text}”。", f"Delete the Tab: keys start the line: '{text}'.")
+                         if top else Text(f"把行首的 Tab 换成两个空格：“  {text}”。",
+                                          f"Replace the Tab at the start of the line with two spaces: '  {text}'."))
+            found = True
+    return found
+
+
+#: Kinds of values written in words, where a `#` or a `，` is likely part of the text.
+_WORDY = {"text", "text-list", "attachments"}
+
+
+def _report_silent_slips(rel: str, header: str, meta: dict[str, Value], problems: Problems) -> None:
+    """Values YAML read without complaint but not as the editor meant: cut by a `#`, or a list
+    whose entries were separated with a full-width comma. Warnings: the value is still valid."""
+    lines = header.split("\n")
+    for key, value in meta.items():
+        field = FIELDS_BY_KEY.get(key)
+        if value.node is None or field is None or field.kind.value not in _WORDY:
+            continue
+        for node in _scalars(value.node):
+            rest = lines[node.end_mark.line][node.end_mark.column:] if not node.style else ""  # plain only
+            if re.match(r"\s+#", rest):
+                _report_comment(rel, key, node, rest.strip(), value, problems)
+        if isinstance(value.node, yaml.SequenceNode) and value.node.flow_style:
+            for node in value.node.value:
+                if isinstance(node, yaml.ScalarNode) and "，" in node.value:
+                    _report_fullwidth_comma(rel, key, node, value, problems)
+
+
+def _scalars(node: yaml.Node):
+    """Every scalar node in ``node`` (itself, list entries, mapping values)."""
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _scalars(child)
+    elif isinstance(node, yaml.MappingNode):
+        for _, child in node.value:
+            yield from _scalars(child)
+
+
+def _report_comment(rel: str, key: str, node: yaml.ScalarNode, comment: str, value: Value, problems: Problems) -> None:
+    whole = f"{node.value} {comment}".replace('"', '\\"')
+    problems.add(rel, value.line_of(node), "yaml-comment",
+                 Text(f"“{key}” 的值在 # 处被截断：YAML 把 “{comment}” 当作注释，值只剩 “{node.value}”。",
+                      f"the value of '{key}' is cut at the #: YAML reads '{comment}' as a comment, "
+                      f"leaving '{node.value}'."),
+                 Text(f"如果 # 是值的一部分，给整个值加引号：\"{whole}\"；注释请单独写一行。",
+                      f'If the # belongs to the value, put the whole value in quotes: "{whole}"; '
+                      "write comments on a line of their own."),
+                 key=key, column=node.start_mark.column + 1, severity="warning")
+
+
+def _report_fullwidth_comma(rel: str, key: str, node: yaml.ScalarNode, value: Value, problems: Problems) -> None:
+    entries = ", ".join(part.strip() for part in node.value.split("，") if part.strip())
+    problems.add(rel, value.line_of(node), "fullwidth-comma",
+                 Text(f"“{key}” 列表中的 “{node.value}” 成了一项：全角逗号“，”不分隔列表项。",
+                      f"'{key}': '{node.value}' became a single entry: the full-width comma '，' does not "
+                      "separate list entries."),
+                 Text(f"改用半角逗号加空格（切换到英文输入法）：{key}: [{entries}]",
+                      f"Use an ASCII comma and a space (switch the input method to English): {key}: [{entries}]"),
+                 key=key, column=node.start_mark.column + 1, severity="warning")
 
 
 def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> object:
@@ -301,9 +382,8 @@ def _report_yaml_error(rel: str, first_line: int, exc: yaml.MarkedYAMLError, pro
     line = first_line + (mark.line if mark else 0)
     column = (mark.column + 1) if mark else 1
     zh, en = next(((z, e) for start, z, e in _YAML_EXPLAINED if problem.startswith(start)),
-                  ("请检查这一行的写法。", "check how this line is written."))
-    problems.add(rel, line, "yaml-syntax",
-                 Text(f"第 {line} 行 YAML 格式错误：{zh}（{problem}）", f"YAML error on line {line}: {en} ({problem})"),
+                  (f"请检查这一行的写法。（{problem}）", f"check how this line is written. ({problem})"))
+    problems.add(rel, line, "yaml-syntax", Text(f"第 {line} 行 YAML 格式错误：{zh}", f"YAML error on line {line}: {en}"),
                  column=column)
 
 
@@ -366,7 +446,29 @@ def _values_with_lines(rel: str, loader: yaml.SafeLoader, node: yaml.MappingNode
             ok = False
             continue
         meta[key] = Value(value, line, value_node.start_mark.column + 1, value_node, first_line)
+        if not isinstance(value_node, yaml.ScalarNode):
+            _report_nested_duplicates(rel, key, value_node, first_line, problems)
     return meta if ok else None
+
+
+def _report_nested_duplicates(rel: str, path: str, node: yaml.Node, first_line: int, problems: Problems) -> None:
+    """A key repeated inside a mapping below the top level: YAML would silently keep the last one."""
+    if isinstance(node, yaml.SequenceNode):
+        for n, child in enumerate(node.value):
+            _report_nested_duplicates(rel, f"{path}[{n}]", child, first_line, problems)
+    elif isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            name = getattr(key_node, "value", None)
+            line = first_line + key_node.start_mark.line
+            if isinstance(name, str) and name in seen and key_node.tag != "tag:yaml.org,2002:merge":
+                problems.add(rel, line, "duplicate-key",
+                             Text(f"“{path}” 中的字段 “{name}” 重复出现（第一次在第 {seen[name]} 行）。",
+                                  f"key '{name}' appears twice in '{path}' (first on line {seen[name]})."),
+                             key=f"{path}.{name}", column=key_node.start_mark.column + 1)
+            elif isinstance(name, str):
+                seen[name] = line
+            _report_nested_duplicates(rel, f"{path}.{name}", value_node, first_line, problems)
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -429,7 +531,11 @@ def control_characters(text: str) -> list[tuple[int, int, str]]:
     """``(line, column, "U+hhhh")`` of each control character; XML 1.0 forbids most (tab and newline are fine)."""
     found = []
     for match in _XML_ILLEGAL.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        line, column = position(text, match.start())
         found.append((line, column, f"U+{ord(match.group()):04X}"))
     return found
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1

@@ -12,10 +12,14 @@ import os
 import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from .schema import FIELDS, ITEM_PATH_PATTERN, Field, Kind
+
+if TYPE_CHECKING:
+    from .config import Config
 
 PLACEHOLDER_PATTERN = re.compile(r"【待填写[^】\n]*】")
 """What the ``placeholder`` check looks for."""
@@ -61,6 +65,23 @@ def _field_lines(f: Field, value: object) -> list[str]:
                                     (f"  - file: {_yaml_scalar(str(a['file']))}", f"    title: {_yaml_scalar(str(a['title']))}")]
         return [f"{f.key}:"] + [f"  - {_yaml_scalar(str(v))}" for v in value]
     return [f"{f.key}: {_yaml_scalar(str(value))}"]
+
+
+#: What ``gongkai new`` fills in for these vocabulary keys, when the vocabulary has the value.
+DEFAULTS = {"disclosure": "proactive", "validity": "in-force"}
+
+
+def default_values(config: Config, today: date | None) -> dict[str, object]:
+    """What ``gongkai new --no-input`` fills in by itself: the usual disclosure and validity, the office's
+    only publisher, and ``today`` as both dates. Everything else becomes a placeholder; so do the dates
+    when ``today`` is None (the editors' guide, which cannot know the day an editor copies it)."""
+    values: dict[str, object] = {k: v for k, v in DEFAULTS.items() if v in config.vocabulary(k).terms}
+    publishers = config.vocabulary("publisher").keys()
+    if len(publishers) == 1:
+        values["publisher"] = publishers[0]
+    if today is not None:
+        values.update(date_written=today, date_published=today)
+    return values
 
 
 def next_number(root: Path, year: int) -> str | None:

@@ -9,17 +9,19 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
+from . import links
 from .catalogue import Attachment, Item, Translation
 from .config import Config
 from .problems import Problems, describe
 from .schema import (FIELDS, FIELDS_BY_KEY, INDEX_NO_PATTERN, ITEM_PATH_PATTERN, TRANSLATION_KEYS,
                      TRANSLATION_ONLY_FIELDS, Field, Kind)
 from .personal import KINDS as PERSONAL_DATA_KINDS
-from .personal import find_personal_data
-from .source import SourceDocument, Value
+from .personal import Finding, find_personal_data
+from .source import SourceDocument, Value, position
 from .template import PLACEHOLDER_PATTERN
 from .text import Text
 
@@ -40,6 +42,8 @@ class _Checker:
         self.ok = True
         self.suggested: set[str] = set()
         """Keys an unknown key was taken for (their missing-key is then implied)."""
+        self.placeholder_errors: set[int] = set()
+        """Lines whose placeholder was reported as an error in a draft (dates, index numbers)."""
 
     def error(self, line: int, code: str, zh: str, en: str, *, key: str | None = None,
               hint: Text | None = None, column: int = 1) -> None:
@@ -95,10 +99,27 @@ class _Checker:
                                      ("A required key: fill it in" if f.required else "Fill it in or delete the line")
                                      + f", e.g. {f.key}: {f.example}"))
                 continue
-            if isinstance(value.value, str) and PLACEHOLDER_PATTERN.search(value.value) and not self.is_draft:
-                self.values[f.key] = None  # reported once, as a placeholder, by check_body
+            if isinstance(value.value, str) and PLACEHOLDER_PATTERN.search(value.value):
+                self.values[f.key] = self.placeholder_value(f, value)
                 continue
             self.values[f.key] = _KIND_CHECKS[f.kind](self, f, value)
+
+    def placeholder_value(self, f: Field, value: Value) -> str | None:
+        """The value of a key that still holds a template placeholder (reported by check_body).
+
+        A draft is never published, so its texts and vocabulary keys may wait: the placeholder is kept
+        and only warned about. Dates and index numbers cannot wait (an item needs them): an error.
+        """
+        if not self.is_draft:
+            return None
+        if f.kind in (Kind.TEXT, Kind.VOCAB):
+            return str(value.value).strip()
+        self.placeholder_errors.add(value.line)
+        self.error(value.line, "placeholder", f"“{f.key}”（{f.label.zh}）还是模板占位文字：草稿也必须填写真实的值。",
+                   f"'{f.key}' ({f.label.en}) is still a template placeholder: even a draft needs a real value.",
+                   key=f.key, column=value.column,
+                   hint=Text(f"例如：{f.key}: {f.example}", f"For example: {f.key}: {f.example}"))
+        return None
 
     def wrong_type(self, f: Field, value: Value, zh_expected: str, en_expected: str) -> None:
         got = value.value
@@ -251,13 +272,12 @@ _UNSAFE_HTML = (
                 re.I), "<{0}> 标签", "a <{0}> tag"),
     (re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
     (re.compile(r"\{[^}\n]*?(?<![\w-])(on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
-    (re.compile(r"(?:href|src|action|formaction|\]\(|\]:)\s*=?\s*[\"']?\s*<?\s*(javascript|vbscript|data)"
-                r"\s*(?::|&#0*58;?|&#x0*3a;?|&colon;)", re.I), "{0}: 链接", "a {0}: link"),
 )
 
 
-def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] = frozenset()) -> None:
-    """Empty body, unsafe HTML, placeholders left from the template and personal data.
+def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] = frozenset(),
+               attachments: frozenset[str] = frozenset()) -> None:
+    """Empty body, unsafe HTML, links, placeholders left from the template and personal data.
 
     Control characters are reported when the file is read (``source``), once for the whole file.
     """
@@ -268,36 +288,97 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
     for pattern, zh, en in _UNSAFE_HTML:
         for match in pattern.finditer(body):
             # a tag is shown from its "<"; an attribute or a link from its name
-            line, column = _position(body, match.start() if pattern is _UNSAFE_HTML[0][0] else match.start(1))
+            line, column = position(body, match.start() if pattern is _UNSAFE_HTML[0][0] else match.start(1))
             name = match.group(1).lower()
             checker.error(doc.body_line + line - 1, "unsafe-html", f"正文含有{zh.format(name)}，可能在读者的浏览器中运行代码。",
                           f"the body contains {en.format(name)}, which could run code in a reader's browser.",
                           column=column)
+    _check_links(doc, checker, attachments)
     text = doc.text
     # A draft is never published, so its placeholders are only a reminder; elsewhere they stop the build.
     report = checker.warning if checker.is_draft else checker.error
     for match in PLACEHOLDER_PATTERN.finditer(text) if "【" in text else ():
-        line, column = _position(text, match.start())
+        line, column = position(text, match.start())
+        if line in checker.placeholder_errors:
+            continue
         report(line, "placeholder", f"第 {line} 行还有模板占位文字 “{match.group()}”。",
                f"line {line} still has the template placeholder '{match.group()}'.", column=column)
+    allowed = frozenset(unicodedata.normalize("NFKC", a) for a in allowed)
     for finding in find_personal_data(text):
-        if finding.text in allowed or finding.text == checker.config.index_prefix:
+        if unicodedata.normalize("NFKC", finding.text) in allowed or finding.text == checker.config.index_prefix:
             continue
-        line, column = _position(text, finding.start)
+        line, column = position(text, finding.start)
         what = PERSONAL_DATA_KINDS[finding.kind]
         checker.error(line, "personal-data", f"疑似{what.zh} “{finding.text}”，个人信息不得公开。",
                       f"this looks like a {what.en}: '{finding.text}'; personal data must not be published.",
-                      column=column, hint=Text(
-                          f"删除或遮盖该号码（例如 138****5678）；确需公开的，经审核后在文件头加上："
-                          f"personal_data_allowed: [\"{finding.text}\"]",
-                          f"Delete or mask the number (e.g. 138****5678); if it must be published, after review add "
-                          f"to the front matter: personal_data_allowed: [\"{finding.text}\"]"))
+                      column=column, hint=_personal_data_hint(finding))
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset`` in ``text``."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+def _personal_data_hint(finding: Finding) -> Text:
+    """How to fix a personal-data finding; an ID number is never to be allow-listed lightly."""
+    if finding.kind == "resident-id":
+        return Text("居民身份证号码属于敏感个人信息，政府信息公开中几乎从不公开：请删除，或只保留前后几位（例如 350203********1236）。"
+                    "确属法定必须公开的，须经保密审查和本机关负责人审核同意，才可列入 personal_data_allowed。",
+                    "A resident ID number is sensitive personal data and is almost never disclosed: delete it, or keep "
+                    "only its first and last digits (e.g. 350203********1236). Only when the law requires it, after a "
+                    "confidentiality review approved by the office's head, may it be listed under personal_data_allowed.")
+    return Text(f"删除或遮盖该号码（例如 138****5678）；确需公开的，经审核后在文件头加上："
+                f"personal_data_allowed: [\"{finding.text}\"]",
+                f"Delete or mask the number (e.g. 138****5678); if it must be published, after review add "
+                f"to the front matter: personal_data_allowed: [\"{finding.text}\"]")
+
+
+def _check_links(doc: SourceDocument, checker: _Checker, attachments: frozenset[str]) -> None:
+    """Every address must be safe (:data:`links.SAFE_SCHEMES`); a relative one must name an attachment."""
+    every = links.targets(doc.body, skip_code=False)
+    unsafe = {t.start for t in every if _unsafe_link(doc, checker, t)}
+    for target in links.targets(doc.body) if "`" in doc.body else every:
+        if target.start in unsafe or not links.is_relative(target) or target.kind == "autolink":
+            continue
+        if target.kind == "attribute" and not target.in_tag:
+            continue  # a word like src=… in the text, not a link
+        if target.kind != "definition" and links.attachment_name(target.url) in attachments:
+            continue
+        _broken_link(doc, checker, target, attachments)
+
+
+def _unsafe_link(doc: SourceDocument, checker: _Checker, target: links.Target) -> bool:
+    scheme = links.is_unsafe(target)
+    if scheme is None:
+        return False
+    line, column = position(doc.body, target.start)
+    checker.error(doc.body_line + line - 1, "unsafe-html",
+                  f"链接地址使用了 “{scheme}:”：只允许 http、https、mailto 和 tel 地址，"
+                  "其他地址（如 javascript:）可能在读者的浏览器中运行代码。",
+                  f"a link address uses '{scheme}:': only http, https, mailto and tel addresses are allowed; "
+                  "others (such as javascript:) can run code in a reader's browser.", column=column,
+                  hint=Text("删除这个链接，或改用以 https:// 开头的网址。",
+                            "Delete the link, or use an address starting with https://."))
+    return True
+
+
+def _broken_link(doc: SourceDocument, checker: _Checker, target: links.Target, attachments: frozenset[str]) -> None:
+    line, column = position(doc.body, target.start)
+    name = links.attachment_name(target.url)
+    if target.kind == "definition" and name in attachments:
+        hint = Text(f"把链接直接写在正文中：[文字]({target.url})，并删除这一行定义。",
+                    f"Write the link inline: [text]({target.url}), and delete this definition line.")
+        checker.error(doc.body_line + line - 1, "broken-link",
+                      f"引用式链接定义指向附件 “{name}”：附件只能用直接链接 [文字]({target.url}) 引用。",
+                      f"a reference definition points at the attachment '{name}': link attachments inline, "
+                      f"as [text]({target.url}).", column=column, hint=hint)
+        return
+    what = Text("图片", "image") if target.kind == "image" else Text("链接", "link")
+    listed = ", ".join(sorted(attachments))
+    checker.error(doc.body_line + line - 1, "broken-link",
+                  f"{what.zh}地址 “{target.url}” 在网站上不存在：正文中的相对地址只能是本条目的附件"
+                  f"（{listed or '本条目没有附件'}）。",
+                  f"the {what.en} address '{target.url}' does not exist on the site: a relative address in the body "
+                  f"must be one of this item's attachments ({listed or 'it has none'}).", column=column,
+                  hint=Text("把该文件放在条目旁边并列入文件头的 attachments（file 和 title）；"
+                            "链接其他网页或其他条目时，使用以 https:// 开头的完整网址。",
+                            "Put the file beside the item and list it under attachments in the front matter (file and "
+                            "title); to link to another page or another item, use its full address starting with https://."))
 
 
 # -- documents ---------------------------------------------------------------
@@ -313,7 +394,8 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
         checker.check_values(FIELDS)
         _check_relations(checker)
         _check_path(checker)
-        check_body(doc, checker, frozenset(checker.values.get("personal_data_allowed") or ()))  # type: ignore[arg-type]
+        check_body(doc, checker, frozenset(checker.values.get("personal_data_allowed") or ()),  # type: ignore[arg-type]
+                   frozenset(a["file"] for a in checker.values.get("attachments") or ()))  # type: ignore[union-attr]
     attachments = _check_attachments(checker, root) if doc.ok else ()
     if not checker.ok:
         return None
@@ -458,7 +540,7 @@ def validate_translation(doc: SourceDocument, original: Item | None, config: Con
     checker.check_values(fields + tuple(f for f in repeated if f.kind in _COMPARABLE))
     for f in repeated + tuple(f for f in fields if f.key == "index_no" and f.key in doc.meta):
         _compare_with_original(checker, f, original)
-    check_body(doc, checker, frozenset(original.personal_data_allowed))
+    check_body(doc, checker, frozenset(original.personal_data_allowed), frozenset(a.file for a in original.attachments))
     if not checker.ok:
         return None
     v = checker.values

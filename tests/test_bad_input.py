@@ -28,11 +28,16 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
     "bom": [],
     "crlf": [],
     "no-front-matter": [("no-front-matter", D + "00103.md", 1, 1)],
+    "empty-file": [("no-front-matter", D + "00150.md", 1, 1)],
     "no-front-matter-fullwidth-dashes": [("no-front-matter", D + "00104.md", 1, 1)],
     "unclosed-front-matter": [("unclosed-front-matter", D + "00105.md", 1, 1)],
     "unclosed-front-matter-dashes": [("unclosed-front-matter", D + "00106.md", 11, 1)],
     "yaml-syntax": [("yaml-syntax", D + "00107.md", 3, 8)],
     "yaml-syntax-missing-space": [("yaml-syntax", D + "00108.md", 3, 7)],
+    "yaml-syntax-tab": [("yaml-syntax", D + "00143.md", 12, 1), ("yaml-syntax", D + "00143.md", 13, 1)],
+    # Warnings: YAML reads these without complaint, but not as the editor meant.
+    "yaml-comment": [("yaml-comment", D + "00144.md", 3, 8)],
+    "fullwidth-comma": [("fullwidth-comma", D + "00145.md", 11, 12)],
     "not-a-mapping": [("not-a-mapping", D + "00109.md", 2, 1)],
     "fullwidth-colon": [("fullwidth-key", D + "00110.md", 3, 6)],
     "fullwidth-space": [("fullwidth-key", D + "00111.md", 5, 13)],
@@ -47,9 +52,11 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
     "date-order": [("date-order", D + "00120.md", 6, 17)],
     "bad-index-no": [("bad-index-no", D + "00121.md", 2, 11)],
     "index-no-mismatch": [("index-no-mismatch", D + "00122.md", 2, 11)],
-    "duplicate-index-no": [("duplicate-index-no", D + "00123.md", 2, 1),
-                           ("duplicate-index-no", D + "00124.md", 2, 1),
-                           ("index-no-mismatch", D + "00124.md", 2, 11)],
+    # 00124.md is a copy of 00123.md with its index number unchanged: one error, on the copy.
+    "copied-index-no": [("index-no-mismatch", D + "00124.md", 2, 11)],
+    # Neither file is at the place of the number both give: each names the other.
+    "duplicate-index-no": [("duplicate-index-no", D + "00147.md", 2, 1), ("duplicate-index-no", D + "00148.md", 2, 1),
+                           ("index-no-mismatch", D + "00147.md", 2, 11), ("index-no-mismatch", D + "00148.md", 2, 11)],
     "unknown-value": [("unknown-value", D + "00125.md", 7, 11)],
     "repeal-incomplete": [("repeal-incomplete", D + "00126.md", 10, 1)],
     "translation-orphan": [("translation-orphan", D + "00127.en.md", 1, 1)],
@@ -59,25 +66,49 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
     "attachment-type": [("attachment", D + "00131.md", 11, 22)],
     "attachment-too-large": [("attachment", D + "00132.md", 13, 11)],
     "unsafe-html": [("unsafe-html", D + "00133.md", 14, 1), ("unsafe-html", D + "00133.md", 15, 1),
-                    ("unsafe-html", D + "00133.md", 16, 21), ("unsafe-html", D + "00133.md", 17, 8),
+                    ("unsafe-html", D + "00133.md", 16, 41), ("unsafe-html", D + "00133.md", 17, 8),
                     ("unsafe-html", D + "00133.md", 18, 19)],
+    # Addresses are judged as a browser reads them: entities decoded, line breaks dropped, any case.
+    "unsafe-url": [("unsafe-html", D + "00141.md", 14, 10), ("unsafe-html", D + "00141.md", 15, 11),
+                   ("unsafe-html", D + "00141.md", 16, 10), ("unsafe-html", D + "00141.md", 18, 7),
+                   ("unsafe-html", D + "00141.md", 18, 29), ("unsafe-html", D + "00141.md", 19, 1),
+                   ("unsafe-html", D + "00141.md", 19, 21), ("unsafe-html", D + "00141.md", 20, 7)],
+    # Relative addresses may only name a declared attachment (links to it work; see test_site_build).
+    "broken-link": [("broken-link", D + "00142.md", 17, 5), ("broken-link", D + "00142.md", 18, 13),
+                    ("broken-link", D + "00142.md", 19, 11), ("broken-link", D + "00142.md", 22, 6),
+                    ("broken-link", D + "00142.md", 23, 10)],
     "control-character": [("control-character", D + "00134.md", 13, 7)],
     "empty-body": [("empty-body", D + "00135.md", 12, 1)],
     "personal-data": [("personal-data", D + "00136.md", 14, 12), ("personal-data", D + "00136.md", 14, 36),
                       ("personal-data", D + "00136.md", 15, 6)],
     "personal-data-allowed": [],
+    "personal-data-fullwidth": [("personal-data", D + "00146.md", 14, 9), ("personal-data", D + "00146.md", 14, 28)],
     "placeholder": [("placeholder", D + "00138.md", 3, 8), ("placeholder", D + "00138.md", 13, 1)],
     "bad-path": [("bad-path", D + "report.md", 0, 1)],
     "misnamed-extension": [("bad-path", D + "00139.md.txt", 0, 1)],
 }
 
+#: Codes that only warn: the item is still valid and published.
+WARNING_CODES = {"yaml-comment", "fullwidth-comma"}
+
+
+def _errors(expected) -> list:
+    return [e for e in expected if e[0] not in WARNING_CODES]
+
+
 #: case -> texts the messages or hints (zh or en) must contain: what is wrong and how to fix it.
 SAYS: dict[str, list[str]] = {
     "encoding-gb18030": ["GB18030", f"iconv -f GB18030 -t UTF-8 {D}00101.md -o {D}00101.md", "UTF-8"],
     "no-front-matter-fullwidth-dashes": ["－－－", "---"],
+    "empty-file": ["the file is empty", "文件是空的", "gongkai new"],
     "unclosed-front-matter-dashes": ["———", "line 11"],
     "yaml-syntax": ["quote opened here is never closed"],
     "yaml-syntax-missing-space": ["colon must be followed by a space"],
+    "yaml-syntax-tab": ["line 12 starts with a Tab", "第 12 行以 Tab 键开头", "two spaces: '  - 春节'",
+                        "换成两个空格：“  - 春节”"],
+    "yaml-comment": ["YAML reads '#2 号通知' as a comment, leaving '关于春节'", '"关于春节 #2 号通知"',
+                     "YAML 把 “#2 号通知” 当作注释，值只剩 “关于春节”"],
+    "fullwidth-comma": ["'春节，办公时间' became a single entry", "keywords: [春节, 办公时间]", "全角逗号“，”不分隔列表项"],
     "fullwidth-colon": ["：", "title: …"],
     "fullwidth-space": ["U+3000", "date_written: …"],
     "duplicate-key": ["first on line 3"],
@@ -91,7 +122,10 @@ SAYS: dict[str, list[str]] = {
     "date-order": ["date_published 2024-02-01 is before date_written 2024-03-01"],
     "bad-index-no": ["XMFAO-2024-00121", "XMFAO/<year>-<5-digit number>"],
     "index-no-mismatch": ["XMFAO/2024-00222", f"{D}00222.md", "XMFAO/2024-00122"],
-    "duplicate-index-no": [f"already used by {D}00123.md", f"also used by {D}00124.md"],
+    "copied-index-no": [f"index number XMFAO/2024-00123 belongs to {D}00123.md, not to this file {D}00124.md",
+                        f"是 {D}00123.md 的", "Change the index number to the one of this file's place: XMFAO/2024-00124",
+                        "把索引号改为与文件位置一致的 XMFAO/2024-00124"],
+    "duplicate-index-no": [f"already used by {D}00147.md", f"also used by {D}00148.md", f"expected {D}00149.md"],
     "unknown-value": ["通知公告", "Did you mean 'notices'?", "Allowed values: plans-and-reports (计划总结)"],
     "repeal-incomplete": ["repealed_on"],
     "translation-orphan": [f"Add the Chinese original {D}00127.md"],
@@ -101,11 +135,19 @@ SAYS: dict[str, list[str]] = {
     "attachment-type": [".exe", "Allowed types: doc, docx"],
     "attachment-too-large": ["20971521 bytes", "20971520"],
     "unsafe-html": ["<script>", "<iframe>", "onerror=", "javascript:", "onclick="],
+    "unsafe-url": ["'javascript:'", "'data:'", "'vbscript:'", "only http, https, mailto and tel",
+                   "只允许 http、https、mailto 和 tel"],
+    "broken-link": ["image address '00142-map.png' does not exist on the site", "'../2023/00001.md'",
+                    "attachments (00142-schedule.pdf)", "full address starting with https://",
+                    "Write the link inline: [text](00142-schedule.pdf)", "本条目的附件（00142-schedule.pdf）"],
     "control-character": ["U+000B", "line 13, column 7"],
     "empty-body": ["body is empty"],
     "personal-data": ["resident ID number: '350203199003071236'", "mobile phone number: '139 1234 5678'",
                       "bank card number: '6217001234567890122'", 'personal_data_allowed: ["139 1234 5678"]'],
     "placeholder": ["【待填写：标题 / Title】", "【待填写：正文 / body】"],
+    "personal-data-fullwidth": ["mobile phone number: '１３９\u3000１２３４\u3000５６７８'",
+                                "resident ID number: '３５０２０３１９９００３０７１２３６'",
+                                "须经保密审查和本机关负责人审核同意", "confidentiality review approved by the office's head"],
     "bad-path": ["report.md", "disclosures/<year>/<5-digit number>.md"],
     "misnamed-extension": ["00139.md.txt", "File name extensions"],
 }
@@ -136,7 +178,9 @@ def test_bad_input_gets_its_own_error(tmp_path: Path, case: str):
     root = _repo(tmp_path, [case])
     catalogue, problems = load_catalogue(root)
     assert _found(problems) == sorted(CASES[case]), problems.report()
-    if CASES[case]:
+    assert sorted(p.severity for p in problems) == sorted(
+        "warning" if e[0] in WARNING_CODES else "error" for e in CASES[case])
+    if _errors(CASES[case]):
         assert catalogue is None  # nothing is built from sources with errors
     else:
         assert catalogue is not None and len(catalogue.items) == 1
@@ -151,6 +195,17 @@ def test_every_item_code_has_a_fixture():
     # Statistics files have their own codes (stats-*), covered in test_statistics_errors.py.
     tested = {code for expected in CASES.values() for code, *_ in expected} | {"catalogue-config"}
     assert tested == {code for code in CODES if not code.startswith("stats-")}
+
+
+def test_an_id_number_hint_never_offers_a_line_to_paste(tmp_path: Path):
+    root = _repo(tmp_path, ["personal-data", "personal-data-fullwidth"])
+    _, problems = load_catalogue(root)
+    hints = {p.message.en.split(":")[0]: p.hint for p in problems}
+    assert set(hints) == {"this looks like a resident ID number", "this looks like a mobile phone number",
+                          "this looks like a bank card number"}
+    for hint in (hints["this looks like a resident ID number"].zh, hints["this looks like a resident ID number"].en):
+        assert "personal_data_allowed: [" not in hint and "350203********1236" in hint
+    assert 'personal_data_allowed: ["' in hints["this looks like a mobile phone number"].en
 
 
 def test_accepted_inputs_load_as_written(tmp_path: Path):
@@ -170,7 +225,32 @@ def test_broken_catalogue_yml_names_its_lines(tmp_path: Path):
     assert catalogue is None
     assert _found(problems) == [("catalogue-config", "disclosures/catalogue.yml", 21, 1),
                                 ("catalogue-config", "disclosures/catalogue.yml", 28, 1)]
-    assert "feeds.limit" in problems.report() and "'notices' needs both a non-empty zh and en" in problems.report()
+    report = problems.report()
+    assert "feeds.limit must be a positive integer; got 'fifty'." in report
+    assert "feeds.limit 须为正整数，实际是 “fifty”。" in report
+    assert "'vocabularies.category.notices' needs both a non-empty zh and en text; got {zh: 通知公告}." in report
+
+
+def test_catalogue_yml_keys_prefix_and_repeats_each_on_their_own_line(tmp_path: Path):
+    root = make_repo(tmp_path)
+    shutil.copy(BAD / "catalogue-config-keys" / "catalogue.yml", root / "disclosures" / "catalogue.yml")
+    catalogue, problems = load_catalogue(root)
+    assert catalogue is None
+    assert [(p.code, p.line, p.key) for p in problems] == [
+        ("catalogue-config", 5, "office.name"),  # the entry's own line, not office:'s
+        ("catalogue-config", 19, "index_prefix"),
+        ("catalogue-config", 29, "vocabularies.category.Consular_Protection"),
+        ("catalogue-config", 32, "vocabularies.category.all"),
+        ("catalogue-config", 35, "vocabularies.category.领事服务"),
+        ("duplicate-key", 38, "vocabularies.category.notices"),
+    ]
+    said = "\n".join(f"{p.message.zh}\n{p.message.en}\n{p.hint.zh}\n{p.hint.en}" for p in problems)
+    for text in ("got {zh: 厦门市人民政府外事办公室}", "实际是 {zh: 厦门市人民政府外事办公室}",
+                 "index_prefix must be ASCII letters, digits or hyphens; got '厦门外办'", "实际是 “厦门外办”",
+                 "the key 'Consular_Protection' may only have lower-case ASCII letters", "键 “领事服务” 只能用小写英文字母",
+                 "reserved key 'all' (feeds/all.* are the feeds of every item)",
+                 "key 'notices' appears twice in 'vocabularies.category' (first on line 26)"):
+        assert text in said, text
 
 
 # -- everything at once: the command line and the MkDocs build ----------------------------------------
@@ -197,15 +277,17 @@ def test_check_reports_every_problem_and_exits_1(all_bad: Path):
     for location in _locations():
         assert location in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    errors = sum(len(expected) for expected in CASES.values())
-    assert f"Found {errors} error(s) and 0 warning(s)." in result.stderr
+    errors = sum(len(_errors(expected)) for expected in CASES.values())
+    warnings = sum(len(expected) for expected in CASES.values()) - errors
+    assert warnings == 2 and f"Found {errors} error(s) and {warnings} warning(s)." in result.stderr
 
 
 def test_check_github_format_annotates_each_line(all_bad: Path):
     result = _gongkai("check", "--format", "github", cwd=all_bad)
     assert result.returncode == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
-    assert len(annotations) == sum(len(expected) for expected in CASES.values())
+    assert len(annotations) == sum(len(_errors(expected)) for expected in CASES.values())
+    assert f"::warning file={D}00144.md,line=3,col=8,title=yaml-comment (title)::" in result.stdout
     assert f"::error file={D}00118.md,line=5,col=15,title=bad-date (date_written)::" in result.stdout
     assert "%0AHow to fix: Check the month and day" in result.stdout
 
@@ -223,10 +305,13 @@ def test_check_refuses_paths_it_cannot_check(all_bad: Path, tmp_path: Path):
     missing = _gongkai("check", f"{D}99999.md", cwd=all_bad)
     outside = _gongkai("check", str(tmp_path), cwd=all_bad)
     no_repo = _gongkai("check", cwd=tmp_path)
+    not_an_item = _gongkai("check", "mkdocs.yml", cwd=all_bad)
+    attachment = _gongkai("check", f"{D}00129.md", f"{D}00131-form.exe", cwd=all_bad)
     for result, says in ((missing, "does not exist"), (outside, "outside the repository"),
-                         (no_repo, "no disclosures folder")):
+                         (no_repo, "no disclosures folder"), (not_an_item, "mkdocs.yml is not an item file"),
+                         (not_an_item, "mkdocs.yml 不是条目文件"), (attachment, "00131-form.exe is not an item file")):
         assert result.returncode == 2 and says in result.stderr
-        assert "Traceback" not in result.stderr
+        assert "Traceback" not in result.stderr and "All clear" not in result.stdout
 
 
 def test_check_is_clean_on_good_sources(tmp_path: Path):

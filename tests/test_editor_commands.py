@@ -58,6 +58,30 @@ def test_new_without_vocabulary_options_leaves_placeholders_not_guesses(tmp_path
         ("placeholder", 3), ("placeholder", 7), ("placeholder", 8), ("placeholder", 13)]
 
 
+def test_a_new_draft_passes_the_check_with_warnings_only(tmp_path: Path):
+    root = make_repo(tmp_path)
+    assert gongkai("new", "--draft", "--no-input", cwd=root).returncode == 0
+    check = gongkai("check", cwd=root)
+    assert check.returncode == 0, check.stderr
+    # title, category, genre and body still hold placeholders: a reminder each, no unknown-value error
+    for line, column in ((3, 8), (7, 11), (8, 8), (14, 1)):
+        assert f"disclosures/2026/00001.md:{line}:{column}: placeholder" in check.stderr
+    assert "Found 0 error(s) and 4 warning(s)." in check.stderr
+    catalogue, _ = load_catalogue(root)
+    assert catalogue.published == () and catalogue.items[0].category == "【待填写：主题分类 / Subject category】"
+
+
+def test_a_draft_still_needs_real_dates(tmp_path: Path):
+    root = make_repo(tmp_path)
+    write_item(root, "XMFAO/2024-00001", draft="true", date_written="【待填写：成文日期 / Date written】",
+               genre="【待填写：体裁分类 / Genre】")
+    catalogue, problems = load_catalogue(root)
+    assert catalogue is None
+    assert [(p.code, p.line, p.column, p.severity, p.key) for p in problems] == [
+        ("placeholder", 5, 15, "error", "date_written"), ("placeholder", 8, 8, "warning", None)]
+    assert "even a draft needs a real value" in problems.report()
+
+
 def test_new_takes_the_next_number_after_the_highest_one(tmp_path: Path):
     root = make_repo(tmp_path)
     write_item(root, "XMFAO/2024-00001")
@@ -84,6 +108,16 @@ def test_new_asks_in_a_terminal(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert "1–9" in result.stdout  # the retry prompt after "99"
     assert (root / "disclosures/2022/00002.md").read_bytes() == (NEW / "2022-00002-interactive.md").read_bytes()
+
+
+def test_new_where_the_year_folder_is_a_file_fails_without_a_traceback(tmp_path: Path):
+    root = make_repo(tmp_path)
+    (root / "disclosures/2026").write_text("not a folder\n", encoding="utf-8")
+    result = gongkai("new", "--no-input", cwd=root)
+    assert result.returncode == 1
+    assert "Error: cannot create disclosures/2026/00001.md: " in result.stderr
+    assert "错误：无法创建 disclosures/2026/00001.md：" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_new_rejects_a_value_outside_the_vocabulary(tmp_path: Path):

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from conftest import REPO
+import pytest
+from conftest import BUILD_EPOCH, REPO, make_repo
 from lxml import html
 
 from gongkai import reference
+from gongkai.cli import main
 from gongkai.codes import CODES
 from gongkai.config import Term, Vocabulary
 from gongkai.loader import load_catalogue
@@ -77,13 +79,45 @@ def test_code_table_lists_every_code(real_site: Path):
             assert row[2] == code.fix(lang).replace("`", "")
 
 
-def test_template_in_the_guide_is_what_gongkai_new_writes(real_site: Path):
-    tree = html.fromstring((real_site / "editors/index.html").read_text(encoding="utf-8"))
+#: The guide's template, written by hand: what the editor must fill in is a placeholder, the rest is what
+#: `gongkai new --no-input` fills in by itself (the only publisher, proactive, in force).
+GUIDE_TEMPLATE = [
+    "---", "index_no: XMFAO/【待填写：年份-五位序号 / year-number】", "title: 【待填写：标题 / Title】",
+    "publisher: xmfao", "date_written: 【待填写：成文日期 / Date written】",
+    "date_published: 【待填写：发布日期 / Date published】", "category: 【待填写：主题分类 / Subject category】",
+    "genre: 【待填写：体裁分类 / Genre】", "disclosure: proactive", "validity: in-force", "---", "",
+    "【待填写：正文 / body】"]
+
+
+@pytest.mark.parametrize("page", ["editors/index.html", "en/editors/index.html"])
+def test_template_in_the_guide_leaves_every_choice_to_the_editor(real_site: Path, page: str):
+    tree = html.fromstring((real_site / page).read_text(encoding="utf-8"))
     template = tree.xpath("//pre/code")[0].text_content()
-    assert template.splitlines() == [
-        "---", "index_no: XMFAO/2022-00002", "title: 【待填写：标题 / Title】", "publisher: xmfao",
-        "date_written: 2022-03-01", "date_published: 2022-03-01", "category: plans-and-reports", "genre: report",
-        "disclosure: proactive", "validity: in-force", "---", "", "【待填写：正文 / body】"]
+    assert template.splitlines() == GUIDE_TEMPLATE
+
+
+def test_the_guide_template_pasted_with_only_title_and_body_is_refused(tmp_path: Path):
+    """An editor who pastes it and changes only the title and the body publishes nothing wrong."""
+    root = make_repo(tmp_path)
+    text = "\n".join(GUIDE_TEMPLATE).replace("【待填写：标题 / Title】", "关于春节放假的通知") \
+        .replace("【待填写：正文 / body】", "春节放假7天。") + "\n"
+    path = root / "disclosures/2026/00001.md"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    catalogue, problems = load_catalogue(root)
+    assert catalogue is None
+    assert [(p.code, p.line) for p in problems] == [("placeholder", n) for n in (2, 5, 6, 7, 8)]
+
+
+def test_gongkai_new_writes_the_guide_template_with_its_number_and_dates(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)  # 2026-11-27
+    root = make_repo(tmp_path)
+    assert main(["new", "--no-input", "--root", str(root)]) == 0
+    written = (root / "disclosures/2026/00001.md").read_text(encoding="utf-8").splitlines()
+    expected = [line.replace("XMFAO/【待填写：年份-五位序号 / year-number】", "XMFAO/2026-00001")
+                .replace("【待填写：成文日期 / Date written】", "2026-11-27")
+                .replace("【待填写：发布日期 / Date published】", "2026-11-27") for line in GUIDE_TEMPLATE]
+    assert written == expected
 
 
 def test_tables_follow_the_schema_not_a_copy(monkeypatch):

@@ -30,6 +30,14 @@ def test_check_digits():
     (f"账号{VALID_CARD}", "bank-card", VALID_CARD),
     ("卡号 6217 0012 3456 7890 122", "bank-card", "6217 0012 3456 7890 122"),
     ("Visa 4111-1111-1111-1111", "bank-card", "4111-1111-1111-1111"),
+    # full-width digits, spaces and hyphens, as a Chinese input method types them
+    ("手机１３９１２３４５６７８", "mobile", "１３９１２３４５６７８"),
+    ("手机：１３９　１２３４　５６７８", "mobile", "１３９　１２３４　５６７８"),
+    ("电话＋８６　１３９－１２３４－５６７８", "mobile", "＋８６　１３９－１２３４－５６７８"),
+    ("身份证３５０２０３１９９００３０７１２３６", "resident-id", "３５０２０３１９９００３０７１２３６"),
+    ("身份证１１０１０５１９４９１２３１００２Ｘ", "resident-id", "１１０１０５１９４９１２３１００２Ｘ"),
+    ("卡号６２１７００１２３４５６７８９０１２２", "bank-card", "６２１７００１２３４５６７８９０１２２"),
+    ("手机1３９12３４5６７８（半角全角混写）", "mobile", "1３９12３４5６７８"),
 ])
 def test_finds_personal_data(text, kind, found):
     assert [(f.kind, f.text) for f in find_personal_data(text)] == [(kind, found)]
@@ -46,6 +54,18 @@ def test_finds_personal_data(text, kind, found):
 ])
 def test_ignores_other_numbers(text):
     assert find_personal_data(text) == []
+
+
+@pytest.mark.parametrize("text", ["日期２０２４０３０１", "电话０５９２－２８５６０７７", "已遮盖：１３９＊＊＊＊５６７８",
+                                  "３５０２０３１９９００３０７１２３５", "①２０２４年３月５日"])
+def test_ignores_other_full_width_numbers(text):
+    assert find_personal_data(text) == []
+
+
+def test_positions_of_full_width_numbers_are_those_of_the_original_text():
+    text = f"ﬁ甲１３９１２３４５６７８，乙 {VALID_ID}"  # ﬁ is two letters once normalised
+    assert [(f.kind, f.start, f.text) for f in find_personal_data(text)] == [
+        ("mobile", 2, "１３９１２３４５６７８"), ("resident-id", 16, VALID_ID)]
 
 
 def test_positions_point_at_each_number():

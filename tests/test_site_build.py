@@ -19,6 +19,11 @@ HIDDEN = {
 }
 
 
+#: An item (without translation) showing its attached image twice, in Markdown and in HTML.
+CHART = dict(attachments="[{file: 00001-chart.png, title: 统计图}]",
+             body='正文第一段。\n\n![统计图](00001-chart.png)\n\n<img src="00001-chart.png" alt="统计图">\n')
+
+
 def marker(index_no: str) -> str:
     return "GKHIDDEN" + index_no.replace("/", "x").replace("-", "y")
 
@@ -28,14 +33,18 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     root = make_repo(tmp_path_factory.mktemp("site"), seed=True)
     write_item(root, "XMFAO/2024-00001", title="公开的测试通知", summary="公开条目的概述。",
                keywords=["测试", "通知"], attachments="[{file: 00001-table.pdf, title: 附件一：统计表}]",
-               translation="---\ntitle: A public test notice\n---\n\nEnglish body.\n")
+               body='正文第一段。\n\n见[附件一](00001-table.pdf "统计表")。\n',
+               translation="---\ntitle: A public test notice\n---\n\nEnglish body.\n\n"
+                           "See [**the table**](./00001-table.pdf#page=2).\n")
     (root / "disclosures/2024/00001-table.pdf").write_bytes(b"%PDF-1.4\n% fixture attachment\n")
     for index_no, fields in HIDDEN.items():
         m = marker(index_no)
         write_item(root, index_no, title=f"不公开条目{m}", summary=f"概述{m}", body=f"正文{m}\n", **fields)
     for n in range(1, 53):  # 52 public items in 2023: two catalogue pages of 50 and 2
         write_item(root, f"XMFAO/2023-{n:05d}", title=f"二〇二三年第{n}号通知",
-                   date_written="2023-01-01", date_published=f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}")
+                   date_written="2023-01-01", date_published=f"2023-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                   **(CHART if n == 1 else {}))
+    (root / "disclosures/2023/00001-chart.png").write_bytes(b"\x89PNG\r\n\x1a\n fixture image\n")
     site = root / "site"
     result = build(root, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -214,6 +223,29 @@ def test_attachment_is_published_once_and_linked_from_both_languages(built):
         href = re.search(r'<a href="([^"]+)" download>', html).group(1)
         assert (site / page).parent.joinpath(href).resolve() == (site / "disclosures/2024/00001/00001-table.pdf")
         assert "(PDF, 30 B)" in html
+
+
+@pytest.mark.parametrize("page, attribute, target", [
+    ("disclosures/2024/00001/index.html", "href", "disclosures/2024/00001/00001-table.pdf"),
+    ("en/disclosures/2024/00001/index.html", "href", "disclosures/2024/00001/00001-table.pdf#page=2"),
+    ("disclosures/2023/00001/index.html", "src", "disclosures/2023/00001/00001-chart.png"),
+    ("en/disclosures/2023/00001/index.html", "src", "disclosures/2023/00001/00001-chart.png"),
+])
+def test_links_and_images_in_the_body_reach_the_published_attachment(built, page, attribute, target):
+    _, site = built
+    html = (site / page).read_text(encoding="utf-8")
+    article = html[html.index("</table>"):html.index("gk-attachments") if "gk-attachments" in html else None]
+    found = re.findall(rf'<(?:a|img) {attribute}="([^"]+)"', article)
+    assert found, article
+    path, _, fragment = target.partition("#")
+    for url in found:
+        resolved = (site / page).parent.joinpath(url.split("#")[0]).resolve()
+        assert resolved == (site / path).resolve() and resolved.is_file()
+        assert url.partition("#")[2] == fragment
+    if attribute == "src":
+        assert len(found) == 2 and article.count('alt="统计图"') == 2
+    else:
+        assert re.search(r'<a href="[^"]+"( title="统计表")?>(附件一|<strong>the table</strong>)</a>', article)
 
 
 def test_not_found_page_speaks_both_languages(built):

@@ -227,7 +227,8 @@ requests:
 
 def test_keys_written_twice_are_reported_at_the_repeat_and_values_never_shift(tmp_path):
     """``1`` and ``0x1`` are the same key to YAML (the number 1): the second is a repeat, and the values of
-    the other keys stay with their own keys (received is not read as the applicant, nothing is missing)."""
+    the other keys stay with their own keys (received is not read as the applicant, nothing is missing).
+    A key written twice the same way is the core reader's duplicate-key, reported once."""
     stats = tmp_path / "disclosures" / "statistics"
     stats.mkdir(parents=True)
     (stats / "2024.yml").write_text(SAME_KEY, encoding="utf-8")
@@ -235,9 +236,11 @@ def test_keys_written_twice_are_reported_at_the_repeat_and_values_never_shift(tm
     assert load_records(tmp_path, problems, BUILD_DAY) is None
     found = sorted((p.line, p.code, p.key) for p in problems)
     assert found == [(line_of(SAME_KEY, "0x1: b"), "stats-unknown-key", "0x1"),
-                     (line_of(SAME_KEY, "received: 2024-03-07"), "stats-unknown-key", "received")], problems.report()
+                     (line_of(SAME_KEY, "received: 2024-03-07"), "duplicate-key", "requests[1].received")
+                     ], problems.report()
     repeat = next(p for p in problems if p.key == "0x1")
-    assert f"line {line_of(SAME_KEY, '1: a')}" in repeat.message.en
+    assert repeat.message.en == f"'0x1' is the same key to YAML as '1' on line {line_of(SAME_KEY, '1: a')}; " \
+                                "the earlier value would be lost."
 
 
 PERSONAL_NOTES = [
@@ -247,6 +250,7 @@ PERSONAL_NOTES = [
     ("电话 008613812345678", "mobile", "008**********78"),         # 0086 prefix
     ("编号 ID13812345678", None, None),                          # letters glued to it: a code, not a number
     ("卡号 4111 1111 1111 1111", "bank-card", "411**************11"),
+    ("手机 １３８１２３４５６７８", "mobile", "１３８******７８"),          # full-width digits
 ]
 
 
@@ -325,6 +329,39 @@ def test_the_build_stops_before_writing_anything(broken_repo):
     assert f"disclosures/statistics/2024.yml:{line_of(BROKEN, '2024-02-30')}:" in result.stderr
     assert "stats-bad-date" in result.stderr and "stats-personal-data" in result.stderr
     assert not (broken_repo / "site").exists()
+
+
+@pytest.mark.parametrize("name", ["calendar.yml", "2024.yml"])
+def test_an_unreadable_statistics_file_is_a_problem_not_a_traceback(tmp_path, monkeypatch, name):
+    root = fixture_repo(tmp_path)
+    unreadable = root / "disclosures" / "statistics" / name
+    real = type(unreadable).read_bytes
+
+    def read_bytes(path):  # root reads any file: make this one fail as it would for an editor
+        if path == unreadable:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(type(unreadable), "read_bytes", read_bytes)
+    problems = Problems()
+    assert load_records(root, problems, BUILD_DAY) is None
+    rel = f"disclosures/statistics/{name}"
+    assert [(p.path, p.line, p.code) for p in problems] == [(rel, 0, "stats-file")]
+    assert f"cannot read {rel}: Permission denied." in problems.report()
+    assert f"无法读取 {rel}：Permission denied。" in problems.report()
+
+
+def test_a_wrong_article20_genre_points_at_its_genre_in_catalogue_yml(tmp_path):
+    root = fixture_repo(tmp_path)
+    path = root / "disclosures" / "catalogue.yml"
+    text = path.read_text(encoding="utf-8").replace("article20: regulation", "article20: rules")
+    path.write_text(text, encoding="utf-8")
+    catalogue, problems = load_catalogue(root, today=BUILD_DAY)
+    assert load_statistics(root, catalogue, problems) is None
+    assert [(p.path, p.line, p.code, p.key) for p in problems] == [
+        ("disclosures/catalogue.yml", line_of(text, "    regulation:"), "catalogue-config",
+         "vocabularies.genre.regulation.article20")]
+    assert "genre 'regulation': article20 'rules' is invalid" in problems.report()
 
 
 def test_load_statistics_reports_item_and_statistics_problems_together(tmp_path):

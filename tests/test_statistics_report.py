@@ -151,3 +151,14 @@ def test_a_broken_statistics_file_stops_the_report(repo, capsys):
     assert main(["report", "2024", "--root", str(repo)]) == 1
     out, err = capsys.readouterr()
     assert out == "" and "disclosures/statistics/2024.yml:1:" in err
+
+
+def test_an_output_path_through_a_file_is_refused_without_a_traceback(repo, capsys):
+    target = repo / "README.md" / "report.md"  # README.md is a file, not a folder
+    (repo / "README.md").write_text("readme\n", encoding="utf-8")
+    code = main(["report", "2024", "--root", str(repo), "-o", str(target), "--date", "2025-01-20"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"cannot write {target}: " in err and f"无法写入 {target}：" in err
+    assert "none of its folders may be an existing file" in err and "Traceback" not in err
+    assert (repo / "README.md").read_text(encoding="utf-8") == "readme\n"

@@ -125,9 +125,25 @@ def test_a_year_written_twice_is_reported_at_its_own_line_and_the_others_keep_th
         "      - 2024-02-05\n"               # line 13: a Monday again
     ))
     found = sorted((p.line, p.code) for p in problems)
-    assert found == [(9, "stats-calendar"), (10, "stats-calendar"), (13, "stats-calendar")]
+    # the repeat is the core reader's duplicate-key; the 2024 kept is the last one (YAML's), read with its own lines
+    assert found == [(9, "stats-calendar"), (10, "duplicate-key"), (13, "stats-calendar")]
     repeated = next(p for p in problems if p.line == 10)
     assert "2024" in repeated.message.en and "line 2" in repeated.message.en and repeated.column == 3
     assert "第 2 行" in repeated.message.zh
     assert "2025-01-06" in next(p for p in problems if p.line == 9).message.en
     assert "2024-02-05" in next(p for p in problems if p.line == 13).message.en
+
+
+def test_a_year_written_another_way_is_the_same_year(tmp_path):
+    """``0x7e8`` is 2024 to YAML: a repeat the core's reader (which compares the text) cannot see."""
+    problems = _calendar_problems(tmp_path, (
+        "years:\n"
+        "  2024:\n"
+        "    notice: first\n"
+        "  0x7e8:\n"                         # line 4
+        "    notice: second\n"
+    ))
+    assert sorted((p.line, p.column, p.code) for p in problems) == [(4, 3, "stats-calendar"), (4, 3, "stats-calendar")]
+    messages = sorted(p.message.en for p in problems)
+    assert messages == ["'0x7e8' is the same key to YAML as '2024' on line 2; the earlier value would be lost.",
+                        "year '0x7e8' must be four digits."]

@@ -152,6 +152,11 @@ def test_pre_commit_hook_runs_gongkai_check_on_changed_disclosures(tmp_path: Pat
     (hook,) = repo["hooks"]
     assert repo["repo"] == "local" and hook["language"] == "system"
     assert re.match(hook["files"], "disclosures/2024/00001.md") and not re.match(hook["files"], "docs/index.md")
+    # an attachment is not passed (gongkai check refuses files that are not items); its item is checked
+    passed = [f for f in ("disclosures/2024/00001-budget.pdf", "disclosures/README.md", "disclosures/catalogue.yml",
+                          "disclosures/statistics/2024.yml", "disclosures/2024/00002.md.txt")
+              if re.search(hook["files"], f) and not re.search(hook["exclude"], f)]
+    assert passed == ["disclosures/catalogue.yml", "disclosures/statistics/2024.yml", "disclosures/2024/00002.md.txt"]
     # Run the hook as pre-commit does: the entry, then the changed files, from the repository's root.
     root = make_repo(tmp_path)
     good = write_item(root, "XMFAO/2024-00001")

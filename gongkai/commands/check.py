@@ -7,8 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from ..loader import load_catalogue
+from ..loader import is_checked, load_catalogue
 from ..statistics import check_statistics
+from ..text import Text
 
 NAME = "check"
 HELP = "检查条目并列出全部问题 / check items and list every problem"
@@ -30,10 +31,9 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     for path in args.paths:
-        inside = not os.path.relpath(path.resolve(), root.resolve()).startswith("..")
-        if not path.exists() or not inside:
-            why = ("不存在", "does not exist") if not path.exists() else ("不在仓库内", "is outside the repository")
-            print(f"错误：{path} {why[0]}。\nError: {path} {why[1]}.", file=sys.stderr)
+        refusal = _refusal(root, path)
+        if refusal:
+            print(f"错误：{path} {refusal.zh}\nError: {path} {refusal.en}", file=sys.stderr)
             return 2
     catalogue, problems = load_catalogue(root, only=args.paths or None)
     check_statistics(root, catalogue, problems, args.paths or None)
@@ -42,7 +42,25 @@ def run(args: argparse.Namespace) -> int:
             print(problem.format_github())
     if problems:
         print(problems.report(), file=sys.stderr)
+    elif args.paths:
+        print(f"检查通过：所列的 {len(args.paths)} 个文件或文件夹没有问题。"
+              f" / All clear: no problems in the {len(args.paths)} file(s) or folder(s) given.")
     else:
         count = len(catalogue.items) if catalogue else 0
         print(f"检查通过：{count} 个条目没有问题。 / All clear: {count} item(s) checked, no problems.")
     return 1 if problems.errors else 0
+
+
+def _refusal(root: Path, path: Path) -> Text | None:
+    """Why ``path`` cannot be checked, or None: it must exist, be in the repository and hold items."""
+    rel = os.path.relpath(path.resolve(), root.resolve()).replace(os.sep, "/")
+    if not path.exists():
+        return Text("不存在。", "does not exist.")
+    if rel.startswith(".."):
+        return Text("不在仓库内。", "is outside the repository.")
+    if path.is_file() and not is_checked(rel):
+        return Text("不是条目文件：gongkai check 检查 disclosures/ 中的条目（<年份>/<五位序号>.md 和 .en.md 译文）、"
+                    "catalogue.yml 和统计文件。",
+                    "is not an item file: gongkai check checks the items under disclosures/ (<year>/<5-digit "
+                    "number>.md and .en.md translations), catalogue.yml and the statistics files.")
+    return None

@@ -17,7 +17,7 @@ from ..config import Config, load_config
 from ..loader import CONTENT_DIR
 from ..problems import Problems
 from ..schema import FIELDS_BY_KEY, Kind
-from ..template import item_text, next_number
+from ..template import DEFAULTS, default_values, item_text, next_number
 
 NAME = "new"
 HELP = "新建条目（下一个空闲索引号）/ create a new item with the next free index number"
@@ -31,8 +31,6 @@ _VALUE_OPTIONS = (
 #: Keys asked for in a terminal, in this order.
 _ASKED = ("title", "publisher", "doc_number", "date_written", "date_published", "category", "genre",
           "disclosure", "validity", "summary")
-#: Defaults offered for vocabulary keys when the vocabulary has them.
-_DEFAULTS = {"disclosure": "proactive", "validity": "in-force"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,15 +63,8 @@ def run(args: argparse.Namespace) -> int:
         values["keywords"] = [w.strip() for w in args.keywords if w.strip()]
     if args.draft:
         values["draft"] = True
-    for key, default in _DEFAULTS.items():
-        if key not in values and default in config.vocabulary(key).terms and not interactive:
-            values[key] = default
-    publishers = config.vocabulary("publisher").keys()
-    if "publisher" not in values and len(publishers) == 1 and not interactive:
-        values["publisher"] = publishers[0]
     if not interactive:
-        values.setdefault("date_written", today)
-        values.setdefault("date_published", today)
+        values = {**default_values(config, today), **values}
     errors = [e for key, value in list(values.items()) if (e := _check(config, key, value, values))]
     if errors:
         print("\n".join(errors), file=sys.stderr)
@@ -91,9 +82,15 @@ def run(args: argparse.Namespace) -> int:
         return 1
     values["index_no"] = f"{config.index_prefix}/{year}-{number}"
     path = args.root / CONTENT_DIR / str(year) / f"{number}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8", newline="\n") as file:
-        file.write(item_text(values))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="\n") as file:
+            file.write(item_text(values))
+    except OSError as exc:
+        print(f"错误：无法创建 {path.as_posix()}：{exc.strerror}。请检查 {path.parent.as_posix()} 是可以写入的文件夹。\n"
+              f"Error: cannot create {path.as_posix()}: {exc.strerror}. Check that {path.parent.as_posix()} is a "
+              "folder you can write to.", file=sys.stderr)
+        return 1
     rel = path.as_posix()
     print(f"已创建 {rel}（索引号 {values['index_no']}）。\n"
           f"请在文件中替换所有“【待填写：…】”（至少标题和正文），然后运行 gongkai check {rel}\n"
@@ -150,7 +147,7 @@ def _choose(config: Config, key: str) -> str:
     f = FIELDS_BY_KEY[key]
     vocab = config.vocabulary(f.vocabulary or key)
     keys = vocab.keys()
-    default = _DEFAULTS.get(key) if _DEFAULTS.get(key) in vocab.terms else (keys[0] if len(keys) == 1 else None)
+    default = DEFAULTS.get(key) if DEFAULTS.get(key) in vocab.terms else (keys[0] if len(keys) == 1 else None)
     print(f"{f.label.zh} / {f.label.en}:")
     for n, term in enumerate(vocab.terms.values(), 1):
         print(f"  {n:>2}) {term.key} — {term.label.zh} / {term.label.en}")

@@ -80,8 +80,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"可保存为 disclosures/{day.year}/{number}.md：gongkai report {args.year} -o disclosures/{day.year}/"
               f"{number}.md / Save it as an item with -o disclosures/{day.year}/{number}.md", file=sys.stderr)
         return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text, encoding="utf-8")
+    try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"无法写入 {args.output}：{exc.strerror}。请检查路径：其中的文件夹不能是已有的文件。",
+                     f"cannot write {args.output}: {exc.strerror}. Check the path: none of its folders may be an "
+                     "existing file.")
     print(f"已写入年度报告草稿 {args.output}（索引号 {index_no}）。请替换全部【待填写：…】，删除 draft: true 后再提交。\n"
           f"Draft annual report written to {args.output} (index number {index_no}). Replace every 【待填写：…】 and "
           "delete draft: true before submitting it.", file=sys.stderr)

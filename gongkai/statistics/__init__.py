@@ -53,7 +53,7 @@ def _check_genres(catalogue: Catalogue, problems: Problems) -> None:
     for key, term in catalogue.config.vocabulary("genre").terms.items():
         value = term.extra.get("article20")
         if value is not None and value not in allowed:
-            problems.add(CATALOGUE_FILE, 0, "catalogue-config",
+            problems.add(CATALOGUE_FILE, term.line, "catalogue-config",
                          Text(f"体裁 “{key}” 的 article20 值 “{value}” 无效，应为 {' 或 '.join(allowed)}。",
                               f"genre '{key}': article20 '{value}' is invalid; use {' or '.join(allowed)}."),
                          key=f"vocabularies.genre.{key}.article20")

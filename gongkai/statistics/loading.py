@@ -20,7 +20,7 @@ import yaml
 from ..personal import KINDS as PERSONAL_DATA_KINDS
 from ..personal import find_personal_data
 from ..problems import Problems, describe
-from ..source import Value, decode, parse_front_matter
+from ..source import Value, decode, parse_front_matter, position
 from ..text import Text
 from . import vocabulary as v
 from .carryover import YearFile, check_carried_over
@@ -100,10 +100,11 @@ class _KeyConstructor(yaml.constructor.SafeConstructor):
 _KeyConstructor.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_scalar)
 
 
-def _entries(node: yaml.MappingNode, data: dict) -> tuple[list[_Entry], list[tuple[_Entry, int]]]:
-    """The entries of a mapping, each value found in ``data`` by its key, never by position; and the keys
-    written again (as the same text, or as another spelling of the same YAML key, like ``1`` and ``0x1``),
-    each with the line of the key's first occurrence.
+def _entries(node: yaml.MappingNode, data: dict) -> tuple[list[_Entry], list[tuple[_Entry, _Entry]]]:
+    """The entries of a mapping, each value found in ``data`` by its key, never by position; and each key
+    written again, with the key's first entry. A key is repeated when it is written the same way (the
+    core's reader reports that as ``duplicate-key``) or is another spelling of the same YAML key, like
+    ``1`` and ``0x1`` (only the caller can report that).
 
     YAML keeps the last value of a repeated key, so that is the entry kept, with its own node and line.
     """
@@ -112,7 +113,7 @@ def _entries(node: yaml.MappingNode, data: dict) -> tuple[list[_Entry], list[tup
     first_by_text: dict[str, _Entry] = {}
     last: dict[int, _Entry] = {}
     """The last entry of each key, by the ``id`` of the key's first entry."""
-    repeated: list[tuple[_Entry, int]] = []
+    repeated: list[tuple[_Entry, _Entry]] = []
     for key_node, value_node in node.value:
         try:
             key = constructor.construct_object(key_node, deep=True)
@@ -124,9 +125,17 @@ def _entries(node: yaml.MappingNode, data: dict) -> tuple[list[_Entry], list[tup
         if first is None:
             first = first_by_text[entry.key] = first_by_key[key] = entry
         else:
-            repeated.append((entry, first.key_node.start_mark.line + 1))
+            repeated.append((entry, first))
         last[id(first)] = entry
     return list(last.values()), repeated
+
+
+def _same_key(entry: _Entry, first: _Entry) -> Text:
+    """The message for a key YAML reads as an earlier one written another way."""
+    line = first.key_node.start_mark.line + 1
+    return Text(f"“{entry.key}” 与第 {line} 行的 “{first.key}” 在 YAML 中是同一个键，前一个的值会被丢弃。",
+                f"'{entry.key}' is the same key to YAML as '{first.key}' on line {line}; the earlier value "
+                "would be lost.")
 
 
 def mask(text: str) -> str:
@@ -183,12 +192,11 @@ class _Reader:
                                  "Start each record with '- ' and write one 'key: value' per line, indented alike."))
             return None
         entries, repeated = _entries(node, data)
-        for entry, first in repeated:
-            self.error(entry.key_node.start_mark.line + 1, "stats-unknown-key",
-                       f"字段 “{entry.key}” 在同一条记录中重复出现（第一次在第 {first} 行）。",
-                       f"key '{entry.key}' appears twice in one record (first on line {first}).", key=entry.key,
-                       hint=Text("删除重复的一行。", "Delete one of the two lines."),
-                       column=entry.key_node.start_mark.column + 1)
+        for entry, first in repeated:  # the same text twice is reported by the core's reader (duplicate-key)
+            if entry.key != first.key:
+                self.problems.add(self.rel, entry.key_node.start_mark.line + 1, "stats-unknown-key",
+                                  _same_key(entry, first), Text("删除其中一行。", "Delete one of the two lines."),
+                                  key=entry.key, column=entry.key_node.start_mark.column + 1)
         if repeated:
             return None
         return {e.key: _Field(e.value, e.key_node.start_mark.line + 1, e.node.start_mark.column + 1, e.node)
@@ -349,18 +357,18 @@ class _Reader:
 
     # -- personal data ------------------------------------------------------------
     def scan_personal_data(self, text: str) -> None:
-        """Report anything that looks like personal data, line by line (a number never spans lines), masked."""
-        for line, raw in enumerate(text.split("\n"), start=1):
-            found = [(f.start, f.text, PERSONAL_DATA_KINDS[f.kind]) for f in find_personal_data(raw)]
-            taken = [(start, start + len(value)) for start, value, _ in found]
-            found += [(m.start(), m.group(), what) for pattern, what in CONTACT_PATTERNS for m in pattern.finditer(raw)
-                      if not any(s < m.end() and m.start() < e for s, e in taken)]
-            for start, value, what in sorted(found, key=lambda f: f[0]):
-                column, shown = start + 1, mask(value)
-                self.error(line, "stats-personal-data",
-                           f"第 {line} 行第 {column} 列疑似{what.zh}（{shown}）。统计文件（包括注释）不得含有个人信息。",
-                           f"line {line}, column {column} looks like personal data ({what.en}: {shown}). Statistics "
-                           "files, comments included, must hold no personal data.", column=column)
+        """Report anything that looks like personal data, masked: the numbers by the rules items are checked
+        with (:func:`gongkai.personal.find_personal_data`), then :data:`CONTACT_PATTERNS`."""
+        found = [(f.start, f.text, PERSONAL_DATA_KINDS[f.kind]) for f in find_personal_data(text)]
+        taken = [(start, start + len(value)) for start, value, _ in found]
+        found += [(m.start(), m.group(), what) for pattern, what in CONTACT_PATTERNS for m in pattern.finditer(text)
+                  if not any(s < m.end() and m.start() < e for s, e in taken)]
+        for start, value, what in sorted(found, key=lambda f: f[0]):
+            (line, column), shown = position(text, start), mask(value)
+            self.error(line, "stats-personal-data",
+                       f"第 {line} 行第 {column} 列疑似{what.zh}（{shown}）。统计文件（包括注释）不得含有个人信息。",
+                       f"line {line}, column {column} looks like personal data ({what.en}: {shown}). Statistics "
+                       "files, comments included, must hold no personal data.", column=column)
 
 
 #: Words editors are likely to write instead of a key.
@@ -614,13 +622,13 @@ class _CalendarFile(_Reader):
         if value is None:
             return None
         entries, repeated = _entries(value.node, value.value)  # type: ignore[arg-type]
-        for entry, first in repeated:
-            self.error(entry.key_node.start_mark.line + 1, "stats-calendar",
-                       f"年份 “{entry.key}” 重复出现（第一次在第 {first} 行）。",
-                       f"the year '{entry.key}' appears twice (first on line {first}).", key="years",
-                       hint=Text("每年只写一项：把两处的日期合并到一处，删除另一处。",
-                                 "Write each year once: merge the dates of both into one and delete the other."),
-                       column=entry.key_node.start_mark.column + 1)
+        for entry, first in repeated:  # the same text twice is reported by the core's reader (duplicate-key)
+            if entry.key != first.key:
+                self.problems.add(self.rel, entry.key_node.start_mark.line + 1, "stats-calendar",
+                                  _same_key(entry, first),
+                                  Text("每年只写一项：把两处的日期合并到一处，删除另一处。",
+                                       "Write each year once: merge the dates of both into one and delete the other."),
+                                  key="years", column=entry.key_node.start_mark.column + 1)
         years = [y for y in map(self.read_year, entries) if y is not None]
         if self.errors:
             return None
@@ -647,7 +655,7 @@ class _CalendarFile(_Reader):
         line, key = entry.key_node.start_mark.line + 1, entry.key
         if not re.fullmatch(r"\d{4}", key):
             self.error(line, "stats-calendar", f"年份 “{key}” 须为四位数字。", f"year '{key}' must be four digits.",
-                       key="years")
+                       key="years", column=entry.key_node.start_mark.column + 1)
             return None
         year = int(key)
         fields = self.fields(entry.node, entry.value, Text(f"{year} 年的放假安排", f"the arrangements of {year}"))
@@ -748,7 +756,8 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
     files: dict[int, YearFile] = {}
     for year, path, rel in _year_files(root, problems):
         reader = _YearFile(rel, year, problems, today)
-        ok = reader.read(path.read_bytes())
+        data = _read(path, rel, problems)
+        ok = data is not None and reader.read(data)
         ids += reader.ids
         if ok:
             requests += reader.requests
@@ -770,7 +779,8 @@ def _read_calendar(root: Path, problems: Problems, today: date) -> Calendar:
     if not path.is_file():
         return Calendar()
     rel = path.relative_to(root).as_posix()
-    return _CalendarFile(rel, problems, today).read(path.read_bytes()) or Calendar()
+    data = _read(path, rel, problems)
+    return (_CalendarFile(rel, problems, today).read(data) if data is not None else None) or Calendar()
 
 
 def _year_files(root: Path, problems: Problems) -> list[tuple[int, Path, str]]:
@@ -791,6 +801,17 @@ def _year_files(root: Path, problems: Problems) -> list[tuple[int, Path, str]]:
                           f"{rel} is not a statistics file: this folder holds only <year>.yml and calendar.yml."),
                      tip)
     return found
+
+
+def _read(path: Path, rel: str, problems: Problems) -> bytes | None:
+    """The bytes of a statistics file, or None with a problem when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        problems.add(rel, 0, "stats-file", Text(f"无法读取 {rel}：{exc.strerror}。", f"cannot read {rel}: {exc.strerror}."),
+                     Text("检查文件的访问权限，或删除后重新建立该文件。",
+                          "Check the file's permissions, or delete it and create it again."))
+        return None
 
 
 def _check_unique(ids: list[tuple[str, str, Place]], problems: Problems, what: Text) -> None:

@@ -49,11 +49,6 @@ def is_checked(rel: str) -> bool:
             or rel.lower().endswith((".md", *_MISNAMED_SUFFIXES)))
 
 
-def item_paths(root: Path) -> list[Path]:
-    """Every Markdown file under disclosures/ (except README.md), in a stable order."""
-    return [root / rel for rel in _scan(root)[0]]
-
-
 def _scan(root: Path) -> tuple[list[str], list[str]]:
     """Repository-relative paths of the ``.md`` files under disclosures/ and of misnamed ones, sorted."""
     base = root / CONTENT_DIR

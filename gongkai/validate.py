@@ -7,7 +7,6 @@ carries on, so an editor sees every problem of every file in one run.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 import unicodedata
 from datetime import date
@@ -383,8 +382,7 @@ def _broken_link(doc: SourceDocument, checker: _Checker, target: links.Target, a
 
 # -- documents ---------------------------------------------------------------
 
-def validate_original(doc: SourceDocument, config: Config, problems: Problems, root: Path,
-                      data: bytes | None = None) -> Item | None:
+def validate_original(doc: SourceDocument, config: Config, problems: Problems, root: Path) -> Item | None:
     """Check a Chinese original and return its :class:`Item`, or None if it has errors."""
     checker = _Checker(doc, config, problems)
     checker.ok = doc.ok
@@ -410,7 +408,7 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
         validity=str(v["validity"]), repealed_on=v.get("repealed_on"), repealed_by=v.get("repealed_by"),  # type: ignore[arg-type]
         keywords=v.get("keywords") or (), summary=v.get("summary"),  # type: ignore[arg-type]
         attachments=attachments, draft=bool(v.get("draft", False)), body=doc.body.strip("\n") + "\n",
-        sha256=doc.sha256 or hashlib.sha256(data if data is not None else (root / doc.path).read_bytes()).hexdigest(),
+        sha256=doc.sha256,
         personal_data_allowed=v.get("personal_data_allowed") or (),  # type: ignore[arg-type]
     )
 

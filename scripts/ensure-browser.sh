@@ -13,16 +13,4 @@ if [ -n "${GONGKAI_CHROMIUM:-}${GONGKAI_CHROMEDRIVER:-}" ]; then
   echo "GONGKAI_CHROMIUM=$chromium or GONGKAI_CHROMEDRIVER=$driver is not an executable file." >&2
   exit 1
 fi
-if [ "$(id -u)" -eq 0 ]; then
-  sudo=""
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-  sudo="sudo"
-else
-  echo "The browser tests need Chromium and ChromeDriver. Install them with:" >&2
-  echo "  sudo apt-get install chromium chromium-driver" >&2
-  exit 1
-fi
-echo "Installing chromium and chromium-driver with apt-get..." >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+exec "$(dirname "$0")/apt-install.sh" chromium chromium-driver

@@ -30,6 +30,7 @@ UI = {
     "previous": Text("上一页", "Previous page"),
     "next": Text("下一页", "Next page"),
     "pagination": Text("分页", "Pagination"),
+    "breadcrumb": Text("位置", "You are here"),
     "metadata": Text("信息属性", "Document information"),
     "attachments": Text("附件", "Attachments"),
     "no_translation_title": Text("暂无英文译文", "No English translation yet"),
@@ -87,7 +88,7 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
     title = item.title_in(lang)
     summary = translation.summary if translation else (item.summary if lang == "zh" else None)
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
-    parts = [front_matter(title, summary or item.summary), f"<h1>{heading}</h1>", "",
+    parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", "",
              _metadata_table(item, catalogue, lang), "", search.item_tags(item, catalogue, lang), ""]
     body = _body(item, translation.body if translation else item.body, url)
     if lang == "en" and translation is None:
@@ -99,6 +100,15 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
         parts += [body, ""]
     parts += _attachments(item, url, lang)
     return GeneratedPage(src_uri(f"disclosures/{item.slug}.md", lang), url, lang, "\n".join(parts))
+
+
+def _item_crumb(item: Item, lang: str) -> str:
+    """公开目录 › 2022年: the way back to the listings the item appears in."""
+    url, year = item.url(lang), item.date_published.year
+    links = [(page_url("catalogue/", lang), UI["catalogue"](lang)),
+             (page_url(f"catalogue/{year}/", lang), UI["year_title"](lang).format(year=year))]
+    trail = " › ".join(f'<a href="{esc(rel_url(url, target))}">{esc(label)}</a>' for target, label in links)
+    return f'<nav class="gk-crumb" aria-label="{esc(UI["breadcrumb"](lang))}">{trail}</nav>'
 
 
 def _body(item: Item, text: str, url: str) -> str:

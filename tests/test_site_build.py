@@ -266,3 +266,16 @@ def test_markup_in_titles_and_summaries_is_text_not_html(tmp_path):
     assert "<script>alert(5)" not in html and 'onfocus="alert(7)"' not in html
     assert "<title>通知&lt;/title&gt;&lt;script&gt;alert(5)&lt;/script&gt;" in html
     assert 'content="x&#x27;' not in html and "autofocus onfocus" not in html.replace("&quot; autofocus", "")
+
+
+def test_item_page_leads_back_to_its_catalogue_year(built):
+    _, site = built
+    for page, labels in (("disclosures/2023/00007/index.html", ("公开目录", "2023年")),
+                         ("en/disclosures/2023/00007/index.html", ("Disclosure catalogue", "2023"))):
+        html = (site / page).read_text(encoding="utf-8")
+        crumb = re.search(r'<nav class="gk-crumb" aria-label="[^"]+">(.*?)</nav>', html).group(1)
+        links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumb)
+        assert [label for _, label in links] == list(labels)
+        year_page = (site / page).parent.joinpath(links[1][0], "index.html").resolve()
+        assert year_page == (site / page).parent.joinpath("../../../catalogue/2023/index.html").resolve()
+        assert "XMFAO/2023-00007" in year_page.read_text(encoding="utf-8")

@@ -54,14 +54,14 @@ def _front_matter(catalogue: Catalogue, figures: YearFigures, index_no: str, day
 
 
 #: Where the office writes its own text: sections 一, 五 and 六 (zh, en).
-_OVERVIEW_TODO = ("概述本年度政府信息公开工作的总体情况：主动公开、依申请公开、政府信息管理、"
+_OVERVIEW_PROMPT = ("概述本年度政府信息公开工作的总体情况：主动公开、依申请公开、政府信息管理、"
                   "平台建设、监督保障等方面的主要做法和成效",
                   "an overview of the year's work: main practices and results in proactive disclosure, "
                   "disclosure on request, information management, platforms, supervision and safeguards")
-_PROBLEMS_TODO = ("本年度政府信息公开工作存在的主要问题，上一年度报告所列问题的改进情况，以及下一步改进措施",
+_PROBLEMS_PROMPT = ("本年度政府信息公开工作存在的主要问题，上一年度报告所列问题的改进情况，以及下一步改进措施",
                   "the main problems of the year, how those listed in last year's report were addressed, "
                   "and the next improvements")
-_OTHER_TODO = ("依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的写明本年度未收取），"
+_OTHER_PROMPT = ("依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取的写明本年度未收取），"
                "以及本机关认为需要报告的其他事项",
                "information processing fees charged under the fee measures (or that none were charged), "
                "and any other matter the office has to report")
@@ -101,12 +101,12 @@ def draft_report(catalogue: Catalogue, figures: YearFigures, index_no: str, day:
     if figures.table3 is None or figures.table4 is None:
         raise ValueError(f"{figures.year} has no statistics file")
     sections = [
-        [placeholder(*_OVERVIEW_TODO), "", _overview(figures, figures.table3, figures.table4)],
+        [placeholder(*_OVERVIEW_PROMPT), "", _overview(figures, figures.table3, figures.table4)],
         [_proactive(catalogue, figures), "", table2_html(figures.table2, "zh", caption="表二 主动公开政府信息情况")],
         [table3_html(figures.table3, "zh", caption="表三 收到和处理政府信息公开申请情况")],
         [table4_html(figures.table4, "zh", caption="表四 政府信息公开行政复议、行政诉讼情况")],
-        [placeholder(*_PROBLEMS_TODO)],
-        [placeholder(*_OTHER_TODO)],
+        [placeholder(*_PROBLEMS_PROMPT)],
+        [placeholder(*_OTHER_PROMPT)],
     ]
     body = [_preamble(catalogue, figures.year), ""]
     for heading, paragraphs in zip(v.SECTIONS, sections):

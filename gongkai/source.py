@@ -163,12 +163,8 @@ def parse_text(rel: str, text: str, problems: Problems, sha256: str = "") -> Sou
     if end is None:
         near = next((i for i in range(1, len(lines)) if _NEAR_FENCE.match(lines[i])), None)
         if near is not None:
-            problems.add(rel, near + 1, "unclosed-front-matter",
-                         Text(f"文件头没有结束：第 {near + 1} 行 “{lines[near].strip()}” 应为三个半角减号 ---。",
-                              f"the front matter is not closed: line {near + 1} '{lines[near].strip()}' "
-                              "must be three ASCII hyphens --- alone."),
-                         Text("把这一行改为 ---（切换到英文输入法，行首不留空格）。",
-                              "Change the line to --- (switch the input method to English; no spaces before it)."))
+            _report_near_fence(rel, near, lines[near], "unclosed-front-matter", problems,
+                               Text("文件头没有结束：", "the front matter is not closed: "))
         else:
             problems.add(rel, 1, "unclosed-front-matter", Text("文件头以 --- 开始，但没有以 --- 结束的一行。",
                                                                "the front matter opened with --- on line 1 is never closed."))
@@ -183,6 +179,16 @@ def parse_text(rel: str, text: str, problems: Problems, sha256: str = "") -> Sou
     return SourceDocument(rel, meta if meta is not None else {}, body, end + 2, text, meta is not None, sha256)
 
 
+def _report_near_fence(rel: str, index: int, line: str, code: str, problems: Problems,
+                       lead: Text = Text("", "")) -> None:
+    """Line ``index`` looks like a fence typed with another character (———, －－－, a leading space)."""
+    problems.add(rel, index + 1, code,
+                 Text(f"{lead.zh}第 {index + 1} 行 “{line.strip()}” 应为三个半角减号 ---。",
+                      f"{lead.en}line {index + 1} '{line.strip()}' must be three ASCII hyphens --- alone."),
+                 Text("把这一行改为 ---（切换到英文输入法，行首不留空格）。",
+                      "Change the line to --- (switch the input method to English; no spaces before it)."))
+
+
 def _report_no_front_matter(rel: str, lines: list[str], problems: Problems) -> None:
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is not None and first > 0 and _FENCE.match(lines[first].strip()):
@@ -191,11 +197,7 @@ def _report_no_front_matter(rel: str, lines: list[str], problems: Problems) -> N
                           f"the front matter's --- must be on line 1; it is on line {first + 1}."),
                      Text("删除 --- 之前的空行。", "Delete the empty lines before ---."))
     elif first is not None and _NEAR_FENCE.match(lines[first]):
-        problems.add(rel, first + 1, "no-front-matter",
-                     Text(f"第 {first + 1} 行 “{lines[first].strip()}” 应为三个半角减号 ---。",
-                          f"line {first + 1} '{lines[first].strip()}' must be three ASCII hyphens ---."),
-                     Text("把这一行改为 ---（切换到英文输入法，行首不留空格）。",
-                          "Change the line to --- (switch the input method to English; no spaces before it)."))
+        _report_near_fence(rel, first, lines[first], "no-front-matter", problems)
     elif first is None:
         problems.add(rel, 1, "no-front-matter", Text("文件是空的：没有文件头，也没有正文。",
                                                      "the file is empty: it has no front matter and no body."),

@@ -1,5 +1,6 @@
 # gongkai: the two commands a newcomer needs are `make serve` and `make test`.
-# Both create .venv from the pinned lock (requirements.txt) on first use.
+# Both create .venv from the hash-pinned lock (requirements.txt, generated from requirements.in
+# by `make lock`) on first use.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +10,7 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv serve build check test bench clean
+.PHONY: help venv serve build check test bench lock clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
@@ -17,10 +18,11 @@ help:
 	@echo "make check   check every disclosure (gongkai check)"
 	@echo "make test    run the whole test suite, including a strict build"
 	@echo "make bench   time gongkai check on a generated corpus"
+	@echo "make lock    regenerate requirements.txt (hashes) from requirements.in; UPGRADE=1 takes newer releases"
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-input -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-input --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-input --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
@@ -46,6 +48,12 @@ test: $(STAMP) $(NODE_STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
+
+# Regenerates the hash-pinned lock from requirements.in. Without UPGRADE=1 the versions already in
+# requirements.txt are kept and only what requirements.in adds or changes is resolved.
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links $(if $(UPGRADE),--upgrade) --output-file requirements.txt requirements.in
 
 clean:
 	rm -rf site .pytest_cache node_modules

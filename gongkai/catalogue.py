@@ -7,6 +7,7 @@ from datetime import date
 from functools import cached_property
 
 from .config import Config
+from .layout import item_slug, item_url
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,11 @@ class Item:
     @property
     def slug(self) -> str:
         """``<YYYY>/<NNNNN>``: the item's stable place in URLs."""
-        return f"{self.year}/{self.number}"
+        return item_slug(self.year, self.number)
 
     def url(self, lang: str) -> str:
         """Site-relative URL of the item page, e.g. ``en/disclosures/2022/00001/``."""
-        return ("" if lang == "zh" else f"{lang}/") + f"disclosures/{self.slug}/"
+        return item_url(self.slug, lang)
 
     def is_published(self, today: date) -> bool:
         """Proactive, not a draft and not embargoed: the only items that appear anywhere in the site."""

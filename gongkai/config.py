@@ -8,11 +8,11 @@ from pathlib import Path
 
 import yaml
 
+from .layout import CATALOGUE_FILE
 from .problems import Problems, describe
 from .source import Value, decode, parse_front_matter
 from .text import Text
 
-CATALOGUE_FILE = "disclosures/catalogue.yml"
 VOCABULARY_NAMES = ("publisher", "category", "genre", "disclosure", "validity")
 REQUIRED_VOCABULARY_KEYS = {"disclosure": ("proactive", "on-request", "not-disclosed"),
                             "validity": ("in-force", "repealed", "expired")}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import links, search
+from . import layout, links, search
 from .catalogue import Catalogue, Item
 from .html import esc, rel_url, yaml_quote
 from .schema import FIELDS
@@ -58,14 +58,8 @@ class GeneratedPage:
     markdown: str
 
 
-def src_uri(base: str, lang: str) -> str:
-    """``catalogue/index.md`` for zh, ``catalogue/index.en.md`` for en."""
-    return base if lang == "zh" else base.removesuffix(".md") + f".{lang}.md"
-
-
-def page_url(path: str, lang: str) -> str:
-    """The URL of a directory-style page ``path`` (``catalogue/2022/``) in ``lang``."""
-    return url_prefix(lang) + path
+page_url = layout.page_url
+src_uri = layout.src_uri
 
 
 def front_matter(title: str, description: str | None = None, searchable: bool = True) -> str:
@@ -99,7 +93,7 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
             parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
         parts += [body, ""]
     parts += _attachments(item, url, lang)
-    return GeneratedPage(src_uri(f"disclosures/{item.slug}.md", lang), url, lang, "\n".join(parts))
+    return GeneratedPage(layout.item_src_uri(item.slug, lang), url, lang, "\n".join(parts))
 
 
 def _item_crumb(item: Item, lang: str) -> str:
@@ -176,7 +170,7 @@ def _metadata_table(item: Item, catalogue: Catalogue, lang: str) -> str:
 
 def attachment_url(item: Item, name: str) -> str:
     """Site-relative URL of an attachment: shared by both languages."""
-    return f"disclosures/{item.slug}/{name}"
+    return layout.attachment_url(item.slug, name)
 
 
 def _file_size(size: int) -> str:

@@ -7,10 +7,10 @@ lists the keys.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 
+from .layout import INDEX_NO_PATTERN, ITEM_PATH_PATTERN  # noqa: F401 - their old home
 from .text import Text
 
 
@@ -136,8 +136,3 @@ TRANSLATION_ONLY_FIELDS: tuple[Field, ...] = (
 TRANSLATION_KEYS: frozenset[str] = (frozenset(f.key for f in FIELDS if f.translatable) | {"index_no"}
                                     | frozenset(f.key for f in TRANSLATION_ONLY_FIELDS))
 
-#: ``<prefix>/<YYYY>-<NNNNN>``; the prefix is letters, digits and hyphens.
-INDEX_NO_PATTERN = re.compile(r"^(?P<prefix>[0-9A-Za-z][0-9A-Za-z-]*)/(?P<year>\d{4})-(?P<number>\d{5})$")
-
-#: ``disclosures/<YYYY>/<NNNNN>.md`` and ``.en.md``.
-ITEM_PATH_PATTERN = re.compile(r"^(?P<year>\d{4})/(?P<number>\d{5})(?P<lang>\.en)?\.md$")

@@ -21,7 +21,8 @@ from typing import Callable
 
 from . import clock, feeds, opendata, pages, reference, search
 from .catalogue import Catalogue
-from .loader import CONTENT_DIR, load_catalogue
+from .layout import CONTENT_DIR
+from .loader import load_catalogue
 from .problems import Problems, SourceError
 from .statistics import Statistics, load_statistics
 from .statistics import export as statistics_export

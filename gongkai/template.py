@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .schema import FIELDS, ITEM_PATH_PATTERN, Field, Kind
+from .layout import ITEM_PATH_PATTERN, year_folder
+from .schema import FIELDS, Field, Kind
 
 if TYPE_CHECKING:
     from .config import Config
@@ -87,7 +88,7 @@ def default_values(config: Config, today: date | None) -> dict[str, object]:
 def next_number(root: Path, year: int) -> str | None:
     """The next free five-digit number of ``year``: one more than the highest used (numbers are never
     reused, even after a deletion); None when 99999 is taken."""
-    folder = root / "disclosures" / str(year)
+    folder = root / year_folder(year)
     used = [int(m.group("number")) for name in (os.listdir(folder) if folder.is_dir() else ())
             if (m := ITEM_PATH_PATTERN.match(f"{year}/{name}"))]
     following = max(used, default=0) + 1

@@ -16,7 +16,8 @@ from . import links
 from .catalogue import Attachment, Item, Translation
 from .config import Config
 from .problems import Problems, describe
-from .schema import (FIELDS, FIELDS_BY_KEY, INDEX_NO_PATTERN, ITEM_PATH_PATTERN, TRANSLATION_KEYS,
+from .layout import INDEX_NO_PATTERN, index_place, place_of
+from .schema import (FIELDS, FIELDS_BY_KEY, TRANSLATION_KEYS,
                      TRANSLATION_ONLY_FIELDS, Field, Kind)
 from .personal import KINDS as PERSONAL_DATA_KINDS
 from .personal import Finding, find_personal_data
@@ -439,19 +440,18 @@ def _check_path(checker: _Checker) -> None:
     index_no = checker.values.get("index_no")
     if not isinstance(index_no, str):
         return
-    match = INDEX_NO_PATTERN.match(index_no)
-    place = ITEM_PATH_PATTERN.match(checker.doc.path.removeprefix("disclosures/"))
-    if match and place and (match.group("year"), match.group("number")) != (place.group("year"), place.group("number")):
-        expected = f"disclosures/{match.group('year')}/{match.group('number')}.md"
+    named = index_place(index_no)
+    place = place_of(checker.doc.path)
+    if named and place and (named.year, named.number) != (place.year, place.number):
+        expected = named.original
         checker.error(checker.doc.meta["index_no"].line, "index-no-mismatch",
                       f"索引号 {index_no} 与文件位置 {checker.doc.path} 不符，应为 {expected}。",
                       f"index number {index_no} does not match the file {checker.doc.path}; expected {expected}.",
                       key="index_no", column=checker.doc.meta["index_no"].column,
-                      hint=Text(f"如果这是新条目，把索引号改为与文件位置一致的 {checker.config.index_prefix}/"
-                                f"{place.group('year')}-{place.group('number')}；否则把文件移到 {expected}。",
+                      hint=Text(f"如果这是新条目，把索引号改为与文件位置一致的 {place.index_no(checker.config.index_prefix)}"
+                                f"；否则把文件移到 {expected}。",
                                 f"If this is a new item, change the index number to match its file: "
-                                f"{checker.config.index_prefix}/{place.group('year')}-{place.group('number')}; "
-                                f"otherwise move the file to {expected}."))
+                                f"{place.index_no(checker.config.index_prefix)}; otherwise move the file to {expected}."))
 
 
 def _check_attachments(checker: _Checker, root: Path) -> tuple[Attachment, ...]:

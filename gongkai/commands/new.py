@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import clock
 from ..config import Config, load_config
-from ..loader import CONTENT_DIR
+from ..layout import year_folder
 from ..problems import Problems
 from ..schema import FIELDS_BY_KEY, Kind
 from ..template import DEFAULTS, default_values, item_text, next_number
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"错误：{year} 年的五位序号已用完。 / Error: no 5-digit number is left for {year}.", file=sys.stderr)
         return 1
     values["index_no"] = f"{config.index_prefix}/{year}-{number}"
-    path = args.root / CONTENT_DIR / str(year) / f"{number}.md"
+    path = args.root / year_folder(year) / f"{number}.md"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as file:

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalogue import Catalogue
-from ..config import CATALOGUE_FILE
+from ..layout import CATALOGUE_FILE, STATISTICS_DIR
 from ..problems import Problems
 from ..text import Text
 from .loading import load_records
@@ -67,7 +67,7 @@ def check_statistics(root: Path, catalogue: Catalogue | None, problems: Problems
         return load_statistics(root, catalogue, problems)
     base = root.resolve()
     wanted = {p.resolve().relative_to(base).as_posix() for p in only if p.resolve().is_relative_to(base)}
-    if not any(w.startswith("disclosures/statistics/") for w in wanted):
+    if not any(w.startswith(f"{STATISTICS_DIR}/") for w in wanted):
         return None
     scratch = Problems()
     statistics = load_statistics(root, catalogue, scratch)

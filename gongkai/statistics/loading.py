@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ..layout import CALENDAR_FILE, STATISTICS_DIR
 from ..personal import KINDS as PERSONAL_DATA_KINDS
 from ..personal import find_personal_data
 from ..problems import Problems, describe
@@ -27,8 +28,7 @@ from .carryover import YearFile, check_carried_over
 from .records import Appeal, Article20, Place, Records, Request
 from .workdays import Calendar
 
-STATISTICS_DIR = "disclosures/statistics"
-CALENDAR_NAME = "calendar.yml"
+CALENDAR_NAME = CALENDAR_FILE.rsplit("/", 1)[1]
 YEAR_FILE = re.compile(r"^(?P<year>\d{4})\.yml$")
 
 #: Ids are short codes of the office's choosing: never a name or a number of the applicant.

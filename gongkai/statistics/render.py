@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ..catalogue import Catalogue
 from ..html import esc, rel_url
+from ..layout import statistics_data_files
 from ..pages import GeneratedPage, front_matter, notice, page_url, src_uri
 from ..text import Text
 from . import vocabulary as v
@@ -349,7 +350,7 @@ def _guide_link(url: str, lang: str) -> str:
 
 def data_urls(year: int) -> tuple[str, str]:
     """Site-relative URLs of a year's JSON and CSV (one pair for both languages)."""
-    return f"statistics/{year}.json", f"statistics/{year}.csv"
+    return statistics_data_files(year)
 
 
 def _proactive_section(figures: YearFigures, catalogue: Catalogue, lang: str) -> list[str]:

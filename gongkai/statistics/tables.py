@@ -25,6 +25,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..catalogue import Catalogue, Item
+from ..layout import statistics_file
 from ..problems import Problems
 from ..text import Text
 from . import vocabulary as v
@@ -322,7 +323,7 @@ def build_statistics(catalogue: Catalogue, records: Records, problems: Problems)
         t3 = table3(records, year) if recorded else None
         t4 = table4(records, year) if recorded else None
         times = timeliness(records, year, problems, catalogue.today) if recorded else None
-        path = records.paths.get(year, f"disclosures/statistics/{year}.yml")
+        path = records.paths.get(year, statistics_file(year))
         violations = (check_table3(t3) if t3 else []) + (
             check_table4(t4, sum(1 for a in records.appeals if a.filed.year == year)) if t4 else [])
         if t3 and times and (times.answered != t3.cell("total", "total")

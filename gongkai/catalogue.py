@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from .config import Config
+from .office import PROACTIVE, Config
 from .layout import item_slug, item_url
 
 
@@ -79,7 +79,7 @@ class Item:
 
     def is_published(self, today: date) -> bool:
         """Proactive, not a draft and not embargoed: the only items that appear anywhere in the site."""
-        return self.disclosure == "proactive" and not self.draft and self.date_published <= today
+        return self.disclosure == PROACTIVE and not self.draft and self.date_published <= today
 
     def title_in(self, lang: str) -> str:
         """The title in ``lang``, falling back to the Chinese title."""

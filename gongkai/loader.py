@@ -22,7 +22,8 @@ from pathlib import Path
 
 from . import clock
 from .catalogue import Catalogue, Item
-from .config import Config, load_config
+from .config import load_config
+from .office import Config
 from .problems import Problem, Problems
 from .layout import CATALOGUE_FILE, CONTENT_DIR, CONTENT_README, STATISTICS_DIR, item_path, place_of
 from .layout import INDEX_NO_PATTERN

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .codes import CODES
-from .config import Config
+from .office import Config
 from .html import esc
 from .schema import FIELDS, KIND_NAMES, TRANSLATION_KEYS, TRANSLATION_ONLY_FIELDS, Field, Kind
 from .template import default_values, item_text, placeholder

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 import yaml
 
 from .layout import ITEM_PATH_PATTERN, year_folder
+from .office import IN_FORCE, PROACTIVE
 from .schema import FIELDS, Field, Kind
 
 if TYPE_CHECKING:
-    from .config import Config
+    from .office import Config
 
 PLACEHOLDER_PATTERN = re.compile(r"【待填写[^】\n]*】")
 """What the ``placeholder`` check looks for."""
@@ -69,7 +70,7 @@ def _field_lines(f: Field, value: object) -> list[str]:
 
 
 #: What ``gongkai new`` fills in for these vocabulary keys, when the vocabulary has the value.
-DEFAULTS = {"disclosure": "proactive", "validity": "in-force"}
+DEFAULTS = {"disclosure": PROACTIVE, "validity": IN_FORCE}
 
 
 def default_values(config: Config, today: date | None) -> dict[str, object]:

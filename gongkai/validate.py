@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import links
 from .catalogue import Attachment, Item, Translation
-from .config import Config
+from .office import REPEALED, Config
 from .problems import Problems, describe
 from .layout import INDEX_NO_PATTERN, index_place, place_of
 from .schema import (FIELDS, FIELDS_BY_KEY, TRANSLATION_KEYS,
@@ -423,10 +423,10 @@ def _check_relations(checker: _Checker) -> None:
                       f"date_published {published} is before date_written {written}.", key="date_published",
                       column=meta["date_published"].column)
     repealed_on = v.get("repealed_on")
-    if v.get("validity") == "repealed" and "repealed_on" not in meta:
+    if v.get("validity") == REPEALED and "repealed_on" not in meta:
         checker.error(meta["validity"].line, "repeal-incomplete", "有效性为 repealed，但缺少 repealed_on。",
                       "validity is 'repealed' but repealed_on is missing.", key="repealed_on")
-    if v.get("validity") not in (None, "repealed") and ("repealed_on" in meta or "repealed_by" in meta):
+    if v.get("validity") not in (None, REPEALED) and ("repealed_on" in meta or "repealed_by" in meta):
         key = "repealed_on" if "repealed_on" in meta else "repealed_by"
         checker.error(meta[key].line, "repeal-incomplete", f"有 {key}，但有效性不是 repealed。",
                       f"{key} is set but validity is not 'repealed'.", key=key,

@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from .. import clock
-from ..config import Config, load_config
+from ..config import load_config
+from ..office import Config
 from ..layout import year_folder
 from ..problems import Problems
 from ..schema import FIELDS_BY_KEY, Kind

@@ -15,6 +15,7 @@ from datetime import date
 
 from ..catalogue import Catalogue
 from ..html import yaml_quote
+from ..office import IN_FORCE, PROACTIVE
 from ..template import placeholder
 from . import vocabulary as v
 from .render import table2_html, table3_html, table4_html
@@ -40,8 +41,8 @@ def _front_matter(catalogue: Catalogue, figures: YearFigures, index_no: str, day
         f"date_published: {day.isoformat()}",
         f"category: {CATEGORY}",
         f"genre: {GENRE}",
-        "disclosure: proactive",
-        "validity: in-force",
+        f"disclosure: {PROACTIVE}",
+        f"validity: {IN_FORCE}",
         "keywords:",
         "  - 政府信息公开",
         "  - 年度报告",

@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from ..catalogue import Catalogue, Item
 from ..layout import statistics_file
+from ..office import EXPIRED
 from ..problems import Problems
 from ..text import Text
 from . import vocabulary as v
@@ -155,7 +156,7 @@ def _in_force_at(item: Item, day: date) -> bool:
         return False
     if item.repealed_on is not None:
         return item.repealed_on > day
-    return item.validity != "expired"
+    return item.validity != EXPIRED
 
 
 def table2(catalogue: Catalogue, records: Records, year: int) -> Table2:

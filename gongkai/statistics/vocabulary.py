@@ -10,15 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..office import Term
 from ..text import Text
-
-
-@dataclass(frozen=True)
-class Term:
-    """A key an editor writes, with its label in the format."""
-
-    key: str
-    label: Text
 
 
 @dataclass(frozen=True)

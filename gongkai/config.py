@@ -10,8 +10,13 @@ import yaml
 from .layout import CATALOGUE_FILE
 from .office import REQUIRED_VOCABULARY_KEYS, VOCABULARY_NAMES, Config, Contact, Term, Vocabulary
 from .problems import Problems, describe
+from .slips import KeyHints
 from .source import Value, decode, parse_front_matter
 from .text import Text
+
+
+#: The top-level keys of catalogue.yml.
+CATALOGUE_KEYS = frozenset({"office", "index_prefix", "feeds", "attachments", "vocabularies"})
 
 
 def load_config(root: Path, problems: Problems) -> Config | None:
@@ -27,7 +32,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
     if text is None:
         return None
     errors = len(problems.errors)
-    meta = parse_front_matter(CATALOGUE_FILE, text.replace("\r\n", "\n"), 1, problems)
+    meta = parse_front_matter(CATALOGUE_FILE, text.replace("\r\n", "\n"), 1, problems, KeyHints(CATALOGUE_KEYS))
     if meta is None:
         return None
     config = _ConfigReader(meta, problems).read()

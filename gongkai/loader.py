@@ -27,6 +27,7 @@ from .office import Config
 from .problems import Problem, Problems
 from .layout import CATALOGUE_FILE, CONTENT_DIR, CONTENT_README, STATISTICS_DIR, item_path, place_of
 from .layout import INDEX_NO_PATTERN
+from .schema import ITEM_HINTS
 from .source import read_source
 from .text import Text
 from .validate import validate_original, validate_translation
@@ -172,13 +173,13 @@ def _check_job(root: Path, config: Config, original_rel: str | None, translation
     item, index_no, index_line = None, None, 1
     base = str(root)
     if original_rel is not None:
-        doc = read_source(root, os.path.join(base, original_rel), problems, original_rel)
+        doc = read_source(root, os.path.join(base, original_rel), problems, original_rel, ITEM_HINTS)
         item = validate_original(doc, config, problems, root)
         value = doc.meta.get("index_no")
         if value is not None and isinstance(value.value, str) and INDEX_NO_PATTERN.match(value.value.strip()):
             index_no, index_line = value.value.strip(), value.line
     if translation_rel is not None:
-        doc = read_source(root, os.path.join(base, translation_rel), problems, translation_rel)
+        doc = read_source(root, os.path.join(base, translation_rel), problems, translation_rel, ITEM_HINTS)
         if original_rel is None or item is not None:  # else the original's own errors are reported
             translation = validate_translation(doc, item, config, problems)
             if translation is not None and item is not None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .layout import INDEX_NO_PATTERN, ITEM_PATH_PATTERN  # noqa: F401 - their old home
+from .slips import KeyHints
 from .text import Text
 
 
@@ -136,3 +137,10 @@ TRANSLATION_ONLY_FIELDS: tuple[Field, ...] = (
 TRANSLATION_KEYS: frozenset[str] = (frozenset(f.key for f in FIELDS if f.translatable) | {"index_no"}
                                     | frozenset(f.key for f in TRANSLATION_ONLY_FIELDS))
 
+
+#: What the editor-slip diagnostics know of an item's keys (:mod:`gongkai.slips`).
+ITEM_HINTS = KeyHints(
+    keys=frozenset(FIELDS_BY_KEY),
+    labels={label: key for label, key in reversed([(f.label.zh, f.key) for f in FIELDS])},
+    wordy=frozenset(f.key for f in FIELDS if f.kind in (Kind.TEXT, Kind.TEXT_LIST, Kind.ATTACHMENTS)),
+)

@@ -21,6 +21,7 @@ from ..layout import CALENDAR_FILE, STATISTICS_DIR
 from ..personal import KINDS as PERSONAL_DATA_KINDS
 from ..personal import find_personal_data
 from ..problems import Problems, describe
+from ..slips import NO_HINTS, KeyHints
 from ..source import Value, decode, parse_front_matter, position
 from ..text import Text
 from . import vocabulary as v
@@ -146,6 +147,9 @@ def mask(text: str) -> str:
 class _Reader:
     """Reads one YAML statistics file, recording a problem for everything wrong."""
 
+    HINTS: KeyHints = NO_HINTS
+    """The file's top-level keys, for the editor-slip diagnostics."""
+
     def __init__(self, rel: str, problems: Problems, today: date):
         self.rel = rel
         self.problems = problems
@@ -177,7 +181,7 @@ class _Reader:
                            key=match.group("key"), column=match.start("bad") + 1)
         if fullwidth:
             return None
-        meta = parse_front_matter(self.rel, text, 1, self.problems)
+        meta = parse_front_matter(self.rel, text, 1, self.problems, self.HINTS)
         if meta is None:
             return None
         return text, meta
@@ -413,6 +417,8 @@ _RESULT_PENDING = Text("尚未审结的案件不写 result 和 concluded，审�
 
 
 class _YearFile(_Reader):
+    HINTS = KeyHints(frozenset(TOP_KEYS + (CARRIED_OVER,)))
+
     def __init__(self, rel: str, year: int, problems: Problems, today: date):
         super().__init__(rel, problems, today)
         self.year = year
@@ -613,6 +619,8 @@ _YEAR_KEYS = ("notice", "holidays", "workdays")
 
 class _CalendarFile(_Reader):
     """Reads ``calendar.yml``: for each year, the notice, the holidays and the make-up working days."""
+
+    HINTS = KeyHints(frozenset({"years"}))
 
     def read(self, data: bytes) -> Calendar | None:
         parsed = self.parse(data)

@@ -25,7 +25,7 @@ from typing import Callable
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from . import pages
+from . import layout
 from .catalogue import Catalogue, Item
 from .clock import start_of_day
 from .html import esc, rel_url
@@ -115,7 +115,7 @@ def feeds(catalogue: Catalogue, lang: str) -> list[Feed]:
 
 def category_page(key: str, lang: str) -> str:
     """Site-relative URL of a category's catalogue listing (written by :func:`gongkai.pages.catalogue_pages`)."""
-    return pages.page_url(f"catalogue/category/{key}/", lang)
+    return layout.page_url(layout.catalogue_category_path(key), lang)
 
 
 # -- summaries --------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import Callable
 
 from .catalogue import Catalogue, Item
 from .html import esc, rel_url
-from .pages import attachment_url
+from .layout import attachment_url
 from .text import Text
 
 SCHEMA_VERSION = "1.0.0"
@@ -96,7 +96,7 @@ def record(item: Item, catalogue: Catalogue, absolute: Absolute) -> dict:
         "keywords": {"zh": list(item.keywords),
                      "en": list(translation.keywords) if translation and translation.keywords else None},
         "summary": {"zh": item.summary, "en": translation.summary if translation else None},
-        "attachments": [{"file": a.file, "title": a.title, "url": absolute(attachment_url(item, a.file)),
+        "attachments": [{"file": a.file, "title": a.title, "url": absolute(attachment_url(item.slug, a.file)),
                          "size": a.size} for a in item.attachments],
     })
     return result

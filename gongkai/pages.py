@@ -7,13 +7,12 @@ language. Links are relative, computed from each page's URL.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from . import layout, links, search
+from . import layout, links
 from .catalogue import Catalogue, Item
-from .html import esc, rel_url, yaml_quote
+from .generated import FragmentContext, GeneratedPage, front_matter, notice  # noqa: F401 - also their old home
+from .html import esc, rel_url
 from .schema import FIELDS
-from .text import Text, url_prefix
+from .text import Text
 
 PAGE_SIZE = 50
 """Rows per catalogue page."""
@@ -46,44 +45,22 @@ UI = {
 }
 
 
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page the build adds to the site."""
-
-    src_uri: str
-    """Its virtual source path in docs/, e.g. ``disclosures/2022/00001.en.md``."""
-    url: str
-    """Its site-relative URL, e.g. ``en/disclosures/2022/00001/``."""
-    lang: str
-    markdown: str
-
-
 page_url = layout.page_url
 src_uri = layout.src_uri
 
 
-def front_matter(title: str, description: str | None = None, searchable: bool = True) -> str:
-    """A generated page's front matter. The theme prints ``title`` and ``description`` into the HTML
-    head as they are, so they are HTML-escaped here: an item's title is text, never markup."""
-    lines = ["---", f"title: {yaml_quote(esc(title))}"]
-    if description:
-        lines.append(f"description: {yaml_quote(esc(' '.join(description.split())))}")
-    if not searchable:  # listings: the search finds the items themselves, not the pages that list them
-        lines += ["search:", "  exclude: true"]
-    return "\n".join(lines + ["---", ""])
-
-
 # -- item pages ----------------------------------------------------------------
 
-def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
-    """The page of one item in ``lang``; an English page without translation says so."""
+def item_page(item: Item, catalogue: Catalogue, lang: str, tags: str = "") -> GeneratedPage:
+    """The page of one item in ``lang``; an English page without translation says so. ``tags`` is what
+    other features add under the metadata table (the search index's filters)."""
     url = item.url(lang)
     translation = item.translation if lang == "en" else None
     title = item.title_in(lang)
     summary = translation.summary if translation else (item.summary if lang == "zh" else None)
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
     parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", "",
-             _metadata_table(item, catalogue, lang), "", search.item_tags(item, catalogue, lang), ""]
+             _metadata_table(item, catalogue, lang), "", tags, ""]
     body = _body(item, translation.body if translation else item.body, url)
     if lang == "en" and translation is None:
         parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
@@ -109,11 +86,6 @@ def _body(item: Item, text: str, url: str) -> str:
     """The body with its links and images to attachments pointing at where the build publishes them."""
     names = frozenset(a.file for a in item.attachments)
     return links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name)))
-
-
-def notice(kind: str, title: str, text: str) -> str:
-    """A Material admonition (``note``, ``info``, ``warning``…) with a title and one paragraph."""
-    return f'!!! {kind} "{title}"\n\n    {text}'
 
 
 def _metadata_rows(item: Item, catalogue: Catalogue, lang: str) -> list[tuple[str, str]]:
@@ -294,8 +266,9 @@ def _catalogue_index(catalogue: Catalogue, lang: str) -> GeneratedPage:
     return GeneratedPage(src_uri("catalogue/index.md", lang), url, lang, "\n".join(body))
 
 
-def latest_fragment(catalogue: Catalogue, lang: str, page_url_: str, count: int = 10) -> str:
+def latest_fragment(ctx: FragmentContext, count: int = 10) -> str:
     """The home page's list of the newest items, for the ``<!-- gongkai:latest -->`` marker."""
+    catalogue, lang, page_url_ = ctx.catalogue, ctx.lang, ctx.url
     caption = UI["latest"](lang)
     table = item_table(catalogue.published[:count], catalogue, lang, page_url_, caption, caption_visible=False)
     more = rel_url(page_url_, page_url("catalogue/", lang))

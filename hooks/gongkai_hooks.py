@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import shutil
 import traceback
 from pathlib import Path
 
@@ -106,13 +105,7 @@ def on_post_build(config):
         return  # a nested language pass; write once, after the last one
     site_dir = Path(config.site_dir)
     site = _site(config)
-    for output in site.outputs():
-        target = site_dir / output.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if output.content is not None:
-            target.write_bytes(output.content)
-        elif output.source is not None:
-            shutil.copyfile(output.source, target)
+    site.write_outputs(site_dir)
     try:
         for report in site.post_build(site_dir):
             log.info(f"gongkai: {report}")

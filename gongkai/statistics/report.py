@@ -18,7 +18,7 @@ from ..html import yaml_quote
 from ..office import IN_FORCE, PROACTIVE
 from ..template import placeholder
 from . import vocabulary as v
-from .render import table2_html, table3_html, table4_html
+from .statutory import table2_html, table3_html, table4_html
 from .tables import Table3, Table4, YearFigures
 
 GENRE = "annual-report"

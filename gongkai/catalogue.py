@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -67,6 +67,8 @@ class Item:
     translation: Translation | None = None
     personal_data_allowed: tuple[str, ...] = ()
     """Numbers reviewed and allowed to be published although they look like personal data."""
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The line of each front-matter key in the original, for messages of the cross-file checks."""
 
     @property
     def slug(self) -> str:

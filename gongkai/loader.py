@@ -139,7 +139,7 @@ def _load_items(root: Path, config: Config, problems: Problems, paths: list[str]
         problems.extend(result.problems)
     _check_unique(results, problems)
     items = [r.item for r in results if r.item is not None]
-    _check_repeals(root, items, problems)
+    _check_repeals(items, problems)
     return items
 
 
@@ -232,14 +232,14 @@ def _explain_copy(index_no: str, owner: _Result, copy: _Result, problems: Proble
                           f"Change the index number to the one of this file's place: {own}."))
 
 
-def _check_repeals(root: Path, items: list[Item], problems: Problems) -> None:
+def _check_repeals(items: list[Item], problems: Problems) -> None:
     """``repealed_by`` names another item of this repository."""
     known = {i.index_no for i in items}
     for item in items:
         target = item.repealed_by
         if target is None or (target in known and target != item.index_no):
             continue
-        line = _key_line(root / item.path, "repealed_by")
+        line = item.key_lines.get("repealed_by", 1)
         if target == item.index_no:
             message = Text(f"repealed_by 不能是本文件自己的索引号 {target}。",
                            f"repealed_by cannot be this item's own index number {target}.")
@@ -250,11 +250,3 @@ def _check_repeals(root: Path, items: list[Item], problems: Problems) -> None:
             "填写废止本文件的那份文件的索引号（须已收录在 disclosures/ 中），或删除 repealed_by。",
             "Give the index number of the item that repealed this one (it must be in disclosures/), "
             "or remove repealed_by."), key="repealed_by")
-
-
-def _key_line(path: Path, key: str) -> int:
-    """The line of ``key:`` in a file's front matter (1 if not found)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1

@@ -17,7 +17,8 @@ from .codes import CODES
 from .office import Config
 from .html import esc
 from .schema import FIELDS, KIND_NAMES, TRANSLATION_KEYS, TRANSLATION_ONLY_FIELDS, Field, Kind
-from .template import default_values, item_text, placeholder
+from .placeholders import placeholder
+from .template import default_values, item_text
 from .text import Text
 
 UI = {

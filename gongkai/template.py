@@ -18,19 +18,11 @@ import yaml
 
 from .layout import ITEM_PATH_PATTERN, year_folder
 from .office import IN_FORCE, PROACTIVE
+from .placeholders import PLACEHOLDER_PATTERN, placeholder  # noqa: F401 - also their old home
 from .schema import FIELDS, Field, Kind
 
 if TYPE_CHECKING:
     from .office import Config
-
-PLACEHOLDER_PATTERN = re.compile(r"【待填写[^】\n]*】")
-"""What the ``placeholder`` check looks for."""
-
-
-def placeholder(what_zh: str, what_en: str) -> str:
-    """A placeholder the ``placeholder`` check finds, e.g. ``【待填写：标题 / title】``."""
-    return f"【待填写：{what_zh} / {what_en}】"
-
 
 def _yaml_scalar(value: str) -> str:
     """``value`` as a YAML scalar that reads back as the same text: plain when safe, double-quoted otherwise."""

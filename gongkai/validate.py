@@ -22,7 +22,7 @@ from .schema import (FIELDS, FIELDS_BY_KEY, TRANSLATION_KEYS,
 from .personal import KINDS as PERSONAL_DATA_KINDS
 from .personal import Finding, find_personal_data
 from .source import SourceDocument, Value, position
-from .template import PLACEHOLDER_PATTERN
+from .placeholders import PLACEHOLDER_PATTERN
 from .text import Text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -411,6 +411,7 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
         attachments=attachments, draft=bool(v.get("draft", False)), body=doc.body.strip("\n") + "\n",
         sha256=doc.sha256,
         personal_data_allowed=v.get("personal_data_allowed") or (),  # type: ignore[arg-type]
+        key_lines={key: value.line for key, value in doc.meta.items()},
     )
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from ..catalogue import Catalogue
 from ..html import yaml_quote
 from ..office import IN_FORCE, PROACTIVE
-from ..template import placeholder
+from ..placeholders import placeholder
 from . import vocabulary as v
 from .statutory import table2_html, table3_html, table4_html
 from .tables import Table3, Table4, YearFigures

@@ -4,13 +4,10 @@ every generated page has (front matter, notices). Shared by the renderers, which
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
+from .catalogue import Catalogue
 from .html import esc, yaml_quote
-
-if TYPE_CHECKING:  # pragma: no cover - types only
-    from .catalogue import Catalogue
-    from .statistics.tables import Statistics
 
 
 @dataclass(frozen=True)
@@ -29,8 +26,10 @@ class GeneratedPage:
 class FragmentContext:
     """What a ``<!-- gongkai:NAME -->`` fragment may know: the data, the page's language and URL."""
 
-    catalogue: "Catalogue"
-    statistics: "Statistics"
+    catalogue: Catalogue
+    statistics: Any
+    """The :class:`gongkai.statistics.tables.Statistics` (not imported: the statistics package has
+    renderers of its own that import this module, and imports never go round in a circle)."""
     lang: str
     url: str
     """The site-relative URL of the hand-written page the fragment goes into."""

@@ -6,7 +6,6 @@ carries on, so an editor sees every problem of every file in one run.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from datetime import date
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from . import links
 from .catalogue import Attachment, Item, Translation
+from .fields import did_you_mean, read_date, suggest
 from .office import REPEALED, Config
 from .problems import Problems, describe
 from .layout import INDEX_NO_PATTERN, index_place, place_of
@@ -25,9 +25,6 @@ from .source import SourceDocument, Value, position
 from .placeholders import PLACEHOLDER_PATTERN
 from .text import Text
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CHINESE_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_SLASH_DATE = re.compile(r"^(\d{4})[./-](\d{1,2})[./-](\d{1,2})$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
@@ -68,12 +65,11 @@ class _Checker:
             near = _nearest_key(key, allowed)
             if near and near not in self.doc.meta:
                 self.suggested.add(near)
-            label = f"（{FIELDS_BY_KEY[near].label.zh}）" if near in FIELDS_BY_KEY else ""
-            zh_hint = f"是否想写 “{near}”{label}？" if near else "允许的字段见编辑指南。"
-            en_hint = f"Did you mean '{near}'?" if near else "See the editors' guide for the allowed keys."
+            tip = did_you_mean(near, FIELDS_BY_KEY[near].label.zh if near in FIELDS_BY_KEY else "") if near else \
+                Text("允许的字段见编辑指南。", " See the editors' guide for the allowed keys.")
             hint = (Text(f"把 “{key}” 改为 “{near}”。", f"Rename '{key}' to '{near}'.") if near else
                     Text("删除这一行，或改为编辑指南中列出的字段。", "Delete the line, or use a key listed in the editors' guide."))
-            self.error(value.line, "unknown-key", f"未知字段 “{key}”。{zh_hint}", f"unknown key '{key}'. {en_hint}",
+            self.error(value.line, "unknown-key", f"未知字段 “{key}”。{tip.zh}", f"unknown key '{key}'.{tip.en}",
                        key=key, hint=hint)
 
     def check_required(self, fields: tuple[Field, ...]) -> None:
@@ -154,20 +150,14 @@ class _Checker:
             self.wrong_type(f, value, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)")
             return None
         raw = raw.strip()
-        if _ISO_DATE.match(raw):
-            try:
-                return date.fromisoformat(raw)
-            except ValueError:
-                self._impossible_date(f, value, raw)
-                return None
-        match = _CHINESE_DATE.match(raw) or _SLASH_DATE.match(raw) or _COMPACT_DATE.match(raw)
-        if match:
-            iso = "{:04d}-{:02d}-{:02d}".format(*(int(g) for g in match.groups()))
-            try:
-                date.fromisoformat(iso)
-            except ValueError:
-                self._impossible_date(f, value, raw)
-                return None
+        reading = read_date(raw)
+        if reading.day is not None:
+            return reading.day
+        if reading.impossible:
+            self._impossible_date(f, value, raw)
+            return None
+        if reading.iso is not None:
+            iso = reading.iso
             self.error(value.line, "bad-date", f"“{f.key}” 的日期 “{raw}” 须写成 ISO 格式 {iso}。",
                        f"'{f.key}': write the date '{raw}' in ISO form: {iso}.", key=f.key, column=value.column,
                        hint=Text(f"改为：{f.key}: {iso}", f"Change it to: {f.key}: {iso}"))
@@ -190,13 +180,14 @@ class _Checker:
         vocab = self.config.vocabulary(f.vocabulary or f.key)
         if raw in vocab.terms:
             return raw
-        by_label = next((t.key for t in vocab.terms.values() if raw in (t.label.zh, t.label.en)), None)
+        labels: dict[str, str] = {}
+        for t in vocab.terms.values():
+            labels.setdefault(t.label.zh, t.key)
+            labels.setdefault(t.label.en, t.key)
         allowed = ", ".join(f"{k} ({t.label.zh})" for k, t in vocab.terms.items())
-        suggestion = by_label or next(iter(difflib.get_close_matches(raw, vocab.keys(), n=1)), None)
-        tip_zh = f"是否想写 “{suggestion}”？" if suggestion else ""
-        tip_en = f" Did you mean '{suggestion}'?" if suggestion else ""
-        self.error(value.line, "unknown-value", f"“{f.key}” 的值 “{raw}” 不在词表中。{tip_zh}",
-                   f"'{f.key}': '{raw}' is not in the vocabulary.{tip_en}", key=f.key, column=value.column,
+        tip = did_you_mean(suggest(raw, vocab.keys(), labels=labels))
+        self.error(value.line, "unknown-value", f"“{f.key}” 的值 “{raw}” 不在词表中。{tip.zh}",
+                   f"'{f.key}': '{raw}' is not in the vocabulary.{tip.en}", key=f.key, column=value.column,
                    hint=Text(f"允许的取值：{allowed}", f"Allowed values: {allowed}"))
         return None
 
@@ -245,12 +236,7 @@ class _Checker:
 def _nearest_key(key: str, allowed: frozenset[str] | set[str]) -> str | None:
     """The allowed key ``key`` was most likely meant to be: by Chinese label, case, or spelling."""
     by_label = {f.label.zh: f.key for f in FIELDS + TRANSLATION_ONLY_FIELDS if f.key in allowed}
-    if key.strip() in by_label:
-        return by_label[key.strip()]
-    if key.lower().replace("-", "_").replace(" ", "_") in allowed:
-        return key.lower().replace("-", "_").replace(" ", "_")
-    near = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
-    return near[0] if near else None
+    return suggest(key, sorted(allowed), labels=by_label, normalise=True)
 
 
 _KIND_CHECKS = {

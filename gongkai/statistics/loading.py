@@ -8,7 +8,6 @@ how to fix it, in Chinese and English. Nothing here raises on bad input.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..fields import did_you_mean, read_date, suggest
 from ..layout import CALENDAR_FILE, STATISTICS_DIR
 from ..personal import KINDS as PERSONAL_DATA_KINDS
 from ..personal import find_personal_data
@@ -64,24 +64,12 @@ CONTACT_PATTERNS: tuple[tuple[re.Pattern, Text], ...] = (
     (_NAME, Text("姓名或称呼", "name or form of address")),
 )
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LOOSE_DATE = re.compile(r"^(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?$")
 _NESTED_FULLWIDTH_KEY = re.compile(r"^(?P<lead>\s+|\s*-\s+)(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*(?P<bad>：)")
 _RANGE = re.compile(r"^\s*(?P<start>\S+)\s*\.\.\s*(?P<end>\S+)\s*$")
 
 
 def statistics_dir(root: Path) -> Path:
     return root / STATISTICS_DIR
-
-
-@dataclass(frozen=True)
-class _Field:
-    """A value inside a record, with where it was written."""
-
-    value: object
-    line: int
-    column: int
-    node: yaml.Node
 
 
 @dataclass(frozen=True)
@@ -186,7 +174,7 @@ class _Reader:
             return None
         return text, meta
 
-    def fields(self, node: yaml.Node, data: object, what: Text) -> dict[str, _Field] | None:
+    def fields(self, node: yaml.Node, data: object, what: Text) -> dict[str, Value] | None:
         """The keys of a record (a YAML mapping) with their lines; None when it is not a mapping."""
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
@@ -203,10 +191,10 @@ class _Reader:
                                   key=entry.key, column=entry.key_node.start_mark.column + 1)
         if repeated:
             return None
-        return {e.key: _Field(e.value, e.key_node.start_mark.line + 1, e.node.start_mark.column + 1, e.node)
+        return {e.key: Value(e.value, e.key_node.start_mark.line + 1, e.node.start_mark.column + 1, e.node)
                 for e in entries}
 
-    def check_keys(self, fields: dict[str, _Field], allowed: tuple[str, ...], what: Text) -> None:
+    def check_keys(self, fields: dict[str, Value], allowed: tuple[str, ...], what: Text) -> None:
         for key, f in fields.items():
             if key in allowed:
                 continue
@@ -218,14 +206,12 @@ class _Reader:
                            hint=Text("删除这一行；用 id 字段记录本机关自定的简短编号。",
                                      "Delete the line; the id key holds the office's own short code."))
                 continue
-            near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            zh_tip = f"是否想写 “{near[0]}”？" if near else ""
-            en_tip = f" Did you mean '{near[0]}'?" if near else ""
-            self.error(f.line, "stats-unknown-key", f"{what.zh}中有未知字段 “{key}”。{zh_tip}",
-                       f"{what.en} has an unknown key '{key}'.{en_tip}", key=key,
+            tip = did_you_mean(suggest(key, allowed))
+            self.error(f.line, "stats-unknown-key", f"{what.zh}中有未知字段 “{key}”。{tip.zh}",
+                       f"{what.en} has an unknown key '{key}'.{tip.en}", key=key,
                        hint=Text(f"允许的字段：{', '.join(allowed)}", f"Allowed keys: {', '.join(allowed)}"))
 
-    def missing(self, fields: dict[str, _Field], required: tuple[str, ...], line: int, what: Text,
+    def missing(self, fields: dict[str, Value], required: tuple[str, ...], line: int, what: Text,
                 examples: dict[str, str]) -> None:
         for key in required:
             if key not in fields:
@@ -234,12 +220,12 @@ class _Reader:
                            hint=Text(f"加一行，例如：{key}: {examples[key]}", f"Add a line, e.g. {key}: {examples[key]}"))
 
     # -- values ------------------------------------------------------------------
-    def wrong_type(self, key: str, f: _Field, zh: str, en: str, example: str) -> None:
+    def wrong_type(self, key: str, f: Value, zh: str, en: str, example: str) -> None:
         self.error(f.line, "stats-wrong-type", f"“{key}” 应为{zh}，实际是{describe(f.value, 'zh')}。",
                    f"'{key}' must be {en}; got {describe(f.value, 'en')}.", key=key, column=f.column,
                    hint=Text(f"例如：{key}: {example}", f"For example: {key}: {example}"))
 
-    def date(self, key: str, f: _Field | None) -> date | None:
+    def date(self, key: str, f: Value | None) -> date | None:
         if f is None:
             return None
         raw = f.value
@@ -247,10 +233,10 @@ class _Reader:
             self.wrong_type(key, f, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)", "2024-03-05")
             return None
         raw = raw.strip()
-        if _ISO_DATE.match(raw):
-            try:
-                day = date.fromisoformat(raw)
-            except ValueError:
+        reading = read_date(raw)
+        if reading.day is not None or reading.impossible:
+            day = reading.day
+            if day is None:
                 self.error(f.line, "stats-bad-date", f"“{key}” 的日期 {raw} 不存在。",
                            f"'{key}': {raw} is not a real date.", key=key, column=f.column,
                            hint=Text("检查月份和日期（例如 2 月没有 30 日）。",
@@ -263,9 +249,8 @@ class _Reader:
                                      "Statistics record what has happened; check the year for a typo."))
                 return None
             return day
-        loose = _LOOSE_DATE.match(raw)
-        if loose:
-            iso = "{:04d}-{:02d}-{:02d}".format(*(int(g) for g in loose.groups()))
+        if reading.iso is not None:
+            iso = reading.iso
             self.error(f.line, "stats-bad-date", f"“{key}” 的日期 “{raw}” 须写成 {iso}。",
                        f"'{key}': write the date '{raw}' as {iso}.", key=key, column=f.column,
                        hint=Text(f"改为：{key}: {iso}", f"Change it to: {key}: {iso}"))
@@ -274,7 +259,7 @@ class _Reader:
                    f"'{key}': '{raw}' is not a date in the form YYYY-MM-DD.", key=key, column=f.column)
         return None
 
-    def choice(self, key: str, f: _Field | None, terms: tuple[v.Term, ...], pending_hint: Text | None = None
+    def choice(self, key: str, f: Value | None, terms: tuple[v.Term, ...], pending_hint: Text | None = None
                ) -> str | None:
         if f is None:
             return None
@@ -290,20 +275,19 @@ class _Reader:
                        f"'{key}' must be one key; got {describe(raw, 'en')}.", key=key, column=f.column, hint=hint)
             return None
         text = raw.strip()
-        by_label = next((t.key for t in terms if text in (t.label.zh, t.label.en)
-                         or text == t.label.zh.split(".", 1)[-1] or text == t.label.zh.lstrip("（一二三四五六七）")),
-                        None)
-        suggestion = (by_label or ALIASES.get(text.lower())
-                      or next(iter(difflib.get_close_matches(text, keys, n=1, cutoff=0.5)), None))
+        labels: dict[str, str] = {}
+        for t in terms:  # as written in the format: （三）不予公开, 1.属于国家秘密 or 属于国家秘密
+            for label in (t.label.zh, t.label.en, t.label.zh.split(".", 1)[-1], t.label.zh.lstrip("（一二三四五六七）")):
+                labels.setdefault(label, t.key)
+        suggestion = suggest(text, keys, labels=labels, aliases=ALIASES, cutoff=0.5)
         if text in (g.key for g in v.OUTCOME_GROUPS) and terms is v.OUTCOMES:
             suggestion = None  # a group alone: the hint lists its reasons
-        zh_tip = f"是否想写 “{suggestion}”？" if suggestion else ""
-        en_tip = f" Did you mean '{suggestion}'?" if suggestion else ""
-        self.error(f.line, "stats-unknown-value", f"“{key}” 的值 “{text}” 不是允许的取值。{zh_tip}",
-                   f"'{key}': '{text}' is not one of the allowed values.{en_tip}", key=key, column=f.column, hint=hint)
+        tip = did_you_mean(suggestion)
+        self.error(f.line, "stats-unknown-value", f"“{key}” 的值 “{text}” 不是允许的取值。{tip.zh}",
+                   f"'{key}': '{text}' is not one of the allowed values.{tip.en}", key=key, column=f.column, hint=hint)
         return None
 
-    def whole(self, key: str, f: _Field | None, minimum: int, example: str, hint: Text | None = None) -> int | None:
+    def whole(self, key: str, f: Value | None, minimum: int, example: str, hint: Text | None = None) -> int | None:
         if f is None:
             return None
         raw = f.value
@@ -316,7 +300,7 @@ class _Reader:
             return None
         return raw
 
-    def flag(self, key: str, f: _Field | None) -> bool | None:
+    def flag(self, key: str, f: Value | None) -> bool | None:
         if f is None:
             return False
         if not isinstance(f.value, bool):
@@ -324,7 +308,7 @@ class _Reader:
             return None
         return f.value
 
-    def ident(self, f: _Field | None) -> str | None:
+    def ident(self, f: Value | None) -> str | None:
         if f is None:
             return None
         node = f.node
@@ -337,11 +321,11 @@ class _Reader:
             return None
         return str(raw)
 
-    def text(self, key: str, f: _Field | None) -> None:
+    def text(self, key: str, f: Value | None) -> None:
         if f is not None and (isinstance(f.value, bool) or not isinstance(f.value, (str, int, float))):
             self.wrong_type(key, f, "一段文字", "a text", "申请人撤回申请")
 
-    def fees(self, f: _Field | None) -> Decimal | None:
+    def fees(self, f: Value | None) -> Decimal | None:
         if f is None:
             return None
         raw = f.value
@@ -441,10 +425,9 @@ class _YearFile(_Reader):
         self.scan_personal_data(text)
         for key, value in meta.items():
             if key not in TOP_KEYS + (CARRIED_OVER,):
-                near = difflib.get_close_matches(key, TOP_KEYS + (CARRIED_OVER,), n=1, cutoff=0.6)
-                self.error(value.line, "stats-unknown-key", f"统计文件中有未知的顶层字段 “{key}”。"
-                           + (f"是否想写 “{near[0]}”？" if near else ""),
-                           f"unknown top-level key '{key}'." + (f" Did you mean '{near[0]}'?" if near else ""),
+                tip = did_you_mean(suggest(key, TOP_KEYS + (CARRIED_OVER,)))
+                self.error(value.line, "stats-unknown-key", f"统计文件中有未知的顶层字段 “{key}”。{tip.zh}",
+                           f"unknown top-level key '{key}'.{tip.en}",
                            key=key, hint=Text("顶层只允许 article20、requests、appeals，以及 carried_over。",
                                               "Only article20, requests, appeals and carried_over are allowed at "
                                               "the top level."))
@@ -524,7 +507,7 @@ class _YearFile(_Reader):
                                          bool(extended), corrected, paused,  # type: ignore[arg-type]
                                          self.year if carried else None, Place(self.rel, line)))
 
-    def check_request_dates(self, fields: dict[str, _Field], received: date | None, answered: date | None,
+    def check_request_dates(self, fields: dict[str, Value], received: date | None, answered: date | None,
                             corrected: date | None) -> None:
         """Received, then corrected, then answered."""
         if received and answered and answered < received:
@@ -540,7 +523,7 @@ class _YearFile(_Reader):
             self.error(f.line, "stats-date-order", f"答复日期 {answered} 早于收到补正的日期 {corrected}。",
                        f"answered {answered} is before corrected {corrected}.", key="answered", column=f.column)
 
-    def check_carried(self, fields: dict[str, _Field], received: date, answered: date | None) -> None:
+    def check_carried(self, fields: dict[str, Value], received: date, answered: date | None) -> None:
         """A ``carried_over`` record: received before 1 January of the file's year, not answered before it."""
         start = date(self.year, 1, 1)
         if received >= start:
@@ -593,7 +576,7 @@ class _YearFile(_Reader):
         if self.errors == before:
             self.appeals.append(Appeal(ident, kind, filed, result, concluded, Place(self.rel, line)))  # type: ignore[arg-type]
 
-    def pair(self, fields: dict[str, _Field], first: str, second: str, what: Text, hint: Text) -> None:
+    def pair(self, fields: dict[str, Value], first: str, second: str, what: Text, hint: Text) -> None:
         """``first`` and ``second`` are written together or not at all."""
         for have, lack in ((first, second), (second, first)):
             if have in fields and lack not in fields:
@@ -610,8 +593,8 @@ class _Year:
 
     year: int
     notice: str | None
-    holidays: dict[date, _Field]
-    workdays: dict[date, _Field]
+    holidays: dict[date, Value]
+    workdays: dict[date, Value]
 
 
 _YEAR_KEYS = ("notice", "holidays", "workdays")
@@ -685,7 +668,7 @@ class _CalendarFile(_Reader):
         self.check_workdays(workdays, holidays)
         return _Year(year, text or None, holidays, workdays)
 
-    def check_workdays(self, workdays: dict[date, _Field], holidays: dict[date, _Field]) -> None:
+    def check_workdays(self, workdays: dict[date, Value], holidays: dict[date, Value]) -> None:
         """Make-up working days are weekend days, and never holidays too."""
         for day, f in workdays.items():
             if day.weekday() < 5:
@@ -699,21 +682,21 @@ class _CalendarFile(_Reader):
                            f"{day} is listed both as a holiday and as a working day.", key="workdays",
                            column=f.column)
 
-    def days(self, year: int, f: _Field | None, key: str) -> dict[date, _Field]:
+    def days(self, year: int, f: Value | None, key: str) -> dict[date, Value]:
         if f is None or f.value is None:
             return {}
         if not isinstance(f.node, yaml.SequenceNode) or not isinstance(f.value, list):
             self.error(f.line, "stats-calendar", f"{year} 年的 {key} 应为日期列表。",
                        f"{key} of {year} must be a list of dates.", key=key)
             return {}
-        result: dict[date, _Field] = {}
+        result: dict[date, Value] = {}
         for node, raw in zip(f.node.value, f.value):
-            entry = _Field(raw, node.start_mark.line + 1, node.start_mark.column + 1, node)
+            entry = Value(raw, node.start_mark.line + 1, node.start_mark.column + 1, node)
             text = raw if isinstance(raw, str) else ""
             match = _RANGE.match(text)
             parts = [match.group("start"), match.group("end")] if match else [text]
             before = self.errors
-            days = [self.date(key, _Field(p, entry.line, entry.column, node)) for p in parts] if text else []
+            days = [self.date(key, Value(p, entry.line, entry.column, node)) for p in parts] if text else []
             if not text:
                 self.wrong_type(key, entry, "日期或日期范围", "a date or a date range", "2024-02-10..2024-02-17")
             if self.errors != before or not days:
@@ -734,7 +717,7 @@ class _CalendarFile(_Reader):
                 day += timedelta(days=1)  # type: ignore[operator]
         return result
 
-    def date(self, key: str, f: _Field | None) -> date | None:
+    def date(self, key: str, f: Value | None) -> date | None:
         saved, self.today = self.today, date.max  # calendar dates may be in the future
         try:
             return super().date(key, f)

@@ -1,6 +1,6 @@
 """The generated parts of the statistics guide (docs/statistics-guide.md).
 
-The guide's tables of keys come from :mod:`.vocabulary` and :mod:`gongkai.codes`
+The guide's tables of keys come from :mod:`.schema`, :mod:`.vocabulary` and :mod:`gongkai.codes`
 through ``<!-- gongkai:NAME -->`` markers, so they can never disagree with what
 the checks accept.
 """
@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import Callable
 
 from ..codes import CODES
+from ..fields import field_table
 from ..generated import FragmentContext
 from ..html import esc
 from ..text import Text
 from . import vocabulary as v
+from .schema import REQUEST
 
 HEAD = {
     "key": Text("取值", "Key"),
@@ -88,7 +90,13 @@ def calendar(ctx: FragmentContext) -> str:
                   lang)
 
 
+def request_fields(ctx: FragmentContext) -> str:
+    """The keys of a request record, from the statistics record schema."""
+    return field_table(REQUEST, ctx.lang)
+
+
 FRAGMENTS: dict[str, Callable[[FragmentContext], str]] = {
+    "statistics-request-fields": request_fields,
     "statistics-outcomes": outcomes,
     "statistics-applicants": applicants,
     "statistics-appeals": appeals,

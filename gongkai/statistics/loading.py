@@ -27,6 +27,7 @@ from ..text import Text
 from . import vocabulary as v
 from .carryover import YearFile, check_carried_over
 from .records import Appeal, Article20, Place, Records, Request
+from .schema import APPEAL, ARTICLE20, REQUEST
 from .workdays import Calendar
 
 CALENDAR_NAME = CALENDAR_FILE.rsplit("/", 1)[1]
@@ -38,11 +39,10 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,23}$")
 TOP_KEYS = ("article20", "requests", "appeals")
 #: Requests received in an earlier year that has no statistics file and still open on 1 January.
 CARRIED_OVER = "carried_over"
-REQUEST_KEYS = ("id", "received", "applicant", "count", "outcome", "answered", "extended", "corrected", "paused_days",
-                "note")
-REQUEST_REQUIRED = ("id", "received", "applicant")
-APPEAL_KEYS = ("id", "kind", "filed", "result", "concluded", "note")
-APPEAL_REQUIRED = ("id", "kind", "filed")
+REQUEST_KEYS = REQUEST.keys
+REQUEST_REQUIRED = REQUEST.required
+APPEAL_KEYS = APPEAL.keys
+APPEAL_REQUIRED = APPEAL.required
 
 #: Keys that would put personal data in a record; refused with a specific message.
 PERSONAL_KEYS = frozenset({
@@ -386,11 +386,11 @@ def _allowed_hint(terms: tuple[v.Term, ...], text: str) -> Text:
 
 # -- year files -------------------------------------------------------------------
 
-_REQUEST = Text("申请记录", "a request record")
-_APPEAL = Text("复议诉讼记录", "an appeal record")
-_ARTICLE20 = Text("article20", "article20")
-_REQUEST_EXAMPLES = {"id": "2024-001", "received": "2024-03-05", "applicant": "natural-person"}
-_APPEAL_EXAMPLES = {"id": "F2024-1", "kind": "reconsideration", "filed": "2024-05-10"}
+_REQUEST = REQUEST.what
+_APPEAL = APPEAL.what
+_ARTICLE20 = ARTICLE20.what
+_REQUEST_EXAMPLES = REQUEST.examples
+_APPEAL_EXAMPLES = APPEAL.examples
 _OUTCOME_PENDING = Text("尚未答复的申请不写 outcome 和 answered，答复后再补上。",
                         "Leave outcome and answered out while the request is unanswered; add both once answered.")
 _PAUSED_HINT = Text("paused_days 是不计入答复期限的工作日数（征求第三方或其他机关意见所用的时间等），没有的不写。",
@@ -458,9 +458,8 @@ class _YearFile(_Reader):
         if fields is None:
             return
         before = self.errors
-        self.check_keys(fields, v.ARTICLE20_KEY_NAMES, _ARTICLE20)
-        self.missing(fields, v.ARTICLE20_KEY_NAMES, value.line, _ARTICLE20,
-                     {"licensing": "0", "penalty": "0", "compulsory": "0", "fees": "0"})
+        self.check_keys(fields, ARTICLE20.keys, _ARTICLE20)
+        self.missing(fields, ARTICLE20.required, value.line, _ARTICLE20, ARTICLE20.examples)
         counts = {k: self.whole(k, fields.get(k), 0, "0") for k in ("licensing", "penalty", "compulsory")}
         fees = self.fees(fields.get("fees"))
         if self.errors == before:

@@ -11,7 +11,7 @@ from . import layout, links
 from .catalogue import Catalogue, Item
 from .generated import FragmentContext, GeneratedPage, front_matter, notice  # noqa: F401 - also their old home
 from .html import esc, rel_url
-from .schema import FIELDS
+from .schema import FIELDS, Field, Kind
 from .text import Text
 
 PAGE_SIZE = 50
@@ -89,25 +89,25 @@ def _body(item: Item, text: str, url: str) -> str:
 
 
 def _metadata_rows(item: Item, catalogue: Catalogue, lang: str) -> list[tuple[str, str]]:
-    translation = item.translation if lang == "en" else None
-    values: dict[str, str | None] = {
-        "index_no": esc(item.index_no),
-        "publisher": esc(catalogue.label("publisher", item.publisher, lang)),
-        "doc_number": _maybe_zh(item.doc_number, lang),
-        "date_written": item.date_written.isoformat(),
-        "date_published": item.date_published.isoformat(),
-        "category": esc(catalogue.label("category", item.category, lang)),
-        "genre": esc(catalogue.label("genre", item.genre, lang)),
-        "disclosure": esc(catalogue.label("disclosure", item.disclosure, lang)),
-        "validity": esc(catalogue.label("validity", item.validity, lang)),
-        "repealed_on": item.repealed_on.isoformat() if item.repealed_on else None,
-        "repealed_by": _repealed_by(item, catalogue, lang),
-        "keywords": _keywords(translation.keywords if translation and translation.keywords else item.keywords,
-                              lang, translated=bool(translation and translation.keywords)),
-        "summary": (esc(translation.summary) if translation and translation.summary
-                    else _maybe_zh(item.summary, lang)),
-    }
-    return [(f.label(lang), values[f.key]) for f in FIELDS if f.shown and values.get(f.key)]  # type: ignore[misc]
+    """The rows of the metadata table: every field the schema shows (:attr:`~gongkai.schema.Field.shown`)
+    and the item has, each rendered as its kind says, in the page's language."""
+    rows = [(f.label(lang), _cell(f, item, catalogue, lang)) for f in FIELDS if f.shown]
+    return [(label, cell) for label, cell in rows if cell]
+
+
+def _cell(f: Field, item: Item, catalogue: Catalogue, lang: str) -> str | None:
+    """One field's value as HTML; a translatable text or list in the translation's words on English pages."""
+    value = getattr(item, f.key)
+    translated = getattr(item.translation, f.key, None) if lang == "en" and f.translatable else None
+    if f.kind is Kind.VOCAB:
+        return esc(catalogue.label(f.vocabulary or f.key, value, lang))
+    if f.kind is Kind.DATE:
+        return value.isoformat() if value else None
+    if f.kind is Kind.INDEX_NO:
+        return esc(value) if f.key == "index_no" else _repealed_by(item, catalogue, lang)
+    if f.kind is Kind.TEXT_LIST:
+        return _keywords(translated or value, lang, translated=bool(translated))
+    return esc(translated) if translated else _maybe_zh(value, lang)
 
 
 def _repealed_by(item: Item, catalogue: Catalogue, lang: str) -> str | None:

@@ -67,6 +67,8 @@ class Field:
     """Whether an English translation (``.en.md``) may set its own value."""
     shown: bool = True
     """Whether the item page's metadata table shows it."""
+    asked: bool = False
+    """Whether ``gongkai new`` asks for it in a terminal and takes it as an option (``--doc-number``)."""
 
 
 FIELDS: tuple[Field, ...] = (
@@ -76,28 +78,28 @@ FIELDS: tuple[Field, ...] = (
           "XMFAO/2022-00001"),
     Field("title", Kind.TEXT, True, Text("标题", "Title"),
           Text("文件的完整标题。", "The document's full title."),
-          "厦门市人民政府外事办公室关于2021年法治政府建设工作情况的报告", translatable=True, shown=False),
+          "厦门市人民政府外事办公室关于2021年法治政府建设工作情况的报告", translatable=True, shown=False, asked=True),
     Field("publisher", Kind.VOCAB, True, Text("发布机构", "Issuing body"),
-          Text("发布该信息的机构。", "The body that issues the information."), "xmfao", vocabulary="publisher"),
+          Text("发布该信息的机构。", "The body that issues the information."), "xmfao", vocabulary="publisher", asked=True),
     Field("doc_number", Kind.TEXT, False, Text("发文字号", "Document No."),
-          Text("公文的发文字号，没有则省略。", "The document number, if the document has one."), "厦外〔2022〕12号"),
+          Text("公文的发文字号，没有则省略。", "The document number, if the document has one."), "厦外〔2022〕12号", asked=True),
     Field("date_written", Kind.DATE, True, Text("成文日期", "Date written"),
-          Text("公文落款的日期。", "The date the document was signed."), "2022-03-01"),
+          Text("公文落款的日期。", "The date the document was signed."), "2022-03-01", asked=True),
     Field("date_published", Kind.DATE, True, Text("发布日期", "Date published"),
           Text("在网站公开的日期；未来日期表示到期才发布。",
-               "The date it goes public on the site; a future date holds it back until then."), "2022-03-01"),
+               "The date it goes public on the site; a future date holds it back until then."), "2022-03-01", asked=True),
     Field("category", Kind.VOCAB, True, Text("主题分类", "Subject category"),
-          Text("信息的主题。", "The subject of the information."), "plans-and-reports", vocabulary="category"),
+          Text("信息的主题。", "The subject of the information."), "plans-and-reports", vocabulary="category", asked=True),
     Field("genre", Kind.VOCAB, True, Text("体裁分类", "Genre"),
           Text("公文的体裁；规章和行政规范性文件计入年报表二。",
                "The kind of document; rules (规章) and normative documents count in Table 2 of the annual report."),
-          "report", vocabulary="genre"),
+          "report", vocabulary="genre", asked=True),
     Field("disclosure", Kind.VOCAB, True, Text("公开属性", "Disclosure type"),
           Text("只有主动公开（proactive）的条目会发布。", "Only proactive items are published."),
-          "proactive", vocabulary="disclosure"),
+          "proactive", vocabulary="disclosure", asked=True),
     Field("validity", Kind.VOCAB, True, Text("有效性", "Validity"),
           Text("废止（repealed）须同时填写 repealed_on。", "`repealed` also needs repealed_on."),
-          "in-force", vocabulary="validity"),
+          "in-force", vocabulary="validity", asked=True),
     Field("repealed_on", Kind.DATE, False, Text("废止日期", "Repealed on"),
           Text("废止的日期（有效性为 repealed 时必填）。", "The date of repeal (required when validity is repealed)."),
           "2023-06-30"),
@@ -108,7 +110,7 @@ FIELDS: tuple[Field, ...] = (
           Text("主题词列表。", "A list of keywords."), "[法治政府建设, 领事保护]", translatable=True),
     Field("summary", Kind.TEXT, False, Text("内容概述", "Summary"),
           Text("一两句话概述内容。", "One or two sentences on what it says."),
-          "报告市外办2021年法治政府建设工作情况。", translatable=True),
+          "报告市外办2021年法治政府建设工作情况。", translatable=True, asked=True),
     Field("attachments", Kind.ATTACHMENTS, False, Text("附件", "Attachments"),
           Text("附件列表，每项有 file（与条目同一文件夹）和 title。",
                "A list of attachments, each with file (in the item's folder) and title."),

@@ -384,21 +384,16 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
     attachments = _check_attachments(checker, root) if doc.ok else ()
     if not checker.ok:
         return None
-    v = checker.values
-    match = INDEX_NO_PATTERN.match(str(v["index_no"]))
-    assert match is not None
-    return Item(
-        path=doc.path, index_no=str(v["index_no"]), year=int(match.group("year")), number=match.group("number"),
-        title=str(v["title"]), publisher=str(v["publisher"]), doc_number=v.get("doc_number"),  # type: ignore[arg-type]
-        date_written=v["date_written"], date_published=v["date_published"],  # type: ignore[arg-type]
-        category=str(v["category"]), genre=str(v["genre"]), disclosure=str(v["disclosure"]),
-        validity=str(v["validity"]), repealed_on=v.get("repealed_on"), repealed_by=v.get("repealed_by"),  # type: ignore[arg-type]
-        keywords=v.get("keywords") or (), summary=v.get("summary"),  # type: ignore[arg-type]
-        attachments=attachments, draft=bool(v.get("draft", False)), body=doc.body.strip("\n") + "\n",
-        sha256=doc.sha256,
-        personal_data_allowed=v.get("personal_data_allowed") or (),  # type: ignore[arg-type]
-        key_lines={key: value.line for key, value in doc.meta.items()},
-    )
+    place = index_place(str(checker.values["index_no"]))
+    assert place is not None
+    values = {f.key: checker.values.get(f.key, _ABSENT.get(f.kind)) or _ABSENT.get(f.kind) for f in FIELDS}
+    values["attachments"] = attachments
+    return Item(path=doc.path, year=int(place.year), number=place.number, body=doc.body.strip("\n") + "\n",
+                sha256=doc.sha256, key_lines={key: value.line for key, value in doc.meta.items()}, **values)
+
+
+#: The value an item has for a key its file leaves out, by kind (None for the others).
+_ABSENT = {Kind.TEXT_LIST: (), Kind.BOOL: False, Kind.ATTACHMENTS: ()}
 
 
 def _check_relations(checker: _Checker) -> None:

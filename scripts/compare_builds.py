@@ -142,10 +142,11 @@ def fixture(src: Path, root: Path) -> None:
     _write(root, "XMFAO/2025-00006", title="QXDRAFTQX", draft="true", category="services")
 
 
-def build(src: Path, root: Path, out: Path) -> str:
-    """``mkdocs build --strict`` of ``root`` with ``src``'s gongkai package; the build log."""
+def build(src: Path, root: Path, out: Path, seed: str = "0") -> str:
+    """``mkdocs build --strict`` of ``root`` with ``src``'s gongkai package (and ``PYTHONHASHSEED=seed``);
+    the build log."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH, SITE_URL=SITE_URL,
-               PYTHONPATH=str(src), PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+               PYTHONPATH=str(src), PYTHONHASHSEED=seed, PYTHONDONTWRITEBYTECODE="1")
     where = subprocess.run([sys.executable, "-c", "import gongkai; print(gongkai.__file__)"], env=env, cwd=root,
                            capture_output=True, text=True, check=True).stdout.strip()
     if not Path(where).resolve().is_relative_to(src.resolve()):
@@ -165,12 +166,19 @@ def unordered(path: str) -> bool:
     return any(fnmatch.fnmatchcase(path, pattern) for pattern in UNORDERED)
 
 
+def differences(old: Path, new: Path) -> dict[str, list[str]]:
+    """Paths that differ, are only in ``old`` or only in ``new``; Pagefind's :data:`UNORDERED` files left out."""
+    a, b = files(old), files(new)
+    return {"differs": sorted(p for p in a.keys() & b.keys() if not unordered(p) and a[p].read_bytes() != b[p].read_bytes()),
+            "only in old": sorted(p for p in a.keys() - b.keys() if not unordered(p)),
+            "only in new": sorted(p for p in b.keys() - a.keys() if not unordered(p))}
+
+
 def compare(name: str, old: Path, new: Path) -> bool:
     a, b = files(old), files(new)
     allowed = sorted(p for p in a.keys() | b.keys() if unordered(p))
-    only_old = sorted(p for p in a.keys() - b.keys() if not unordered(p))
-    only_new = sorted(p for p in b.keys() - a.keys() if not unordered(p))
-    differ = sorted(p for p in a.keys() & b.keys() if not unordered(p) and a[p].read_bytes() != b[p].read_bytes())
+    found = differences(old, new)
+    differ, only_old, only_new = found["differs"], found["only in old"], found["only in new"]
     compared = len(a.keys() & b.keys()) - len([p for p in a.keys() & b.keys() if unordered(p)])
     same = not (only_old or only_new or differ)
     print(f"{name}: {compared} files compared, {len(differ)} differ, {len(only_old)} only in old, "

@@ -7,9 +7,10 @@ so the same sources give the same bytes: ``as_of`` is the newest item's
 发布日期, not the date of the build.
 
 The JSON follows ``gongkai/data/catalogue.schema.json`` (JSON Schema draft
-2020-12), published beside it. :data:`SCHEMA_VERSION` is the schema's version:
-raise its major part when a field is removed or changes meaning, its minor
-part when a field is added.
+2020-12), published beside it, which says what :func:`gongkai.catalogue_schema.json_schema`
+generates from the item schema (a test compares them). :data:`SCHEMA_VERSION` is the
+schema's version: raise its major part when a field is removed or changes meaning, its
+minor part when a field is added.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from importlib import resources
 from typing import Callable
 
 from .catalogue import Catalogue, Item
+from .catalogue_schema import VERSION
 from .html import esc, rel_url
 from .layout import attachment_url
 from .text import Text
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = VERSION
 DATA_DIR = "data/"
 JSON_PATH = DATA_DIR + "catalogue.json"
 CSV_PATH = DATA_DIR + "catalogue.csv"

@@ -3,6 +3,7 @@ from a schema (the statistics guide's request table) lists exactly its keys."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from lxml import html
 from conftest import REPO
 from statistics_helpers import fixture_repo
 
+from gongkai import opendata
+from gongkai.catalogue_schema import json_schema
 from gongkai.config import load_config
 from gongkai.problems import Problems
 from gongkai.schema import FIELDS, ITEM_HINTS, TRANSLATION_ONLY_FIELDS
@@ -58,3 +61,17 @@ def test_the_statistics_guide_lists_the_request_schema(real_site: Path, page, ca
     (table,) = [t for t in tree.xpath("//article//table") if t.xpath("string(.//th[1])") == caption
                 and t.xpath("string(.//th[2])") in ("必填", "Required")]
     assert [tr.xpath("string(td[1])") for tr in table.xpath(".//tbody/tr")] == list(REQUEST.keys)
+
+
+def _as_sets(value):
+    """A JSON Schema with its ``required`` lists as sets (they are sets to JSON Schema)."""
+    if isinstance(value, dict):
+        return {k: frozenset(v) if k == "required" else _as_sets(v) for k, v in value.items()}
+    return [_as_sets(v) for v in value] if isinstance(value, list) else value
+
+
+def test_the_published_json_schema_is_the_one_the_item_schema_generates():
+    published = json.loads(opendata.schema())
+    generated = json_schema()
+    assert _as_sets(published) == _as_sets(generated)
+    assert set(generated["$defs"]["item"]["properties"]) == {f.key for f in FIELDS if f.data_help} | {"url"}

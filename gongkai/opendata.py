@@ -23,7 +23,7 @@ from typing import Callable
 
 from .catalogue import Catalogue, Item
 from .catalogue_schema import VERSION
-from .html import esc, rel_url
+from .html import esc, rel_url, table
 from .layout import attachment_url
 from .text import Text
 
@@ -195,18 +195,11 @@ UI = {
 
 def fragment(catalogue: Catalogue, lang: str, page_url: str) -> str:
     """The open data files and their columns, for the ``<!-- gongkai:open-data -->`` marker."""
-    rows = []
-    for path, key in ((JSON_PATH, "json"), (CSV_PATH, "csv"), (SCHEMA_PATH, "schema")):
-        link = esc(rel_url(page_url, path))
-        rows.append(f'<tr><td><a href="{link}"><code>/{esc(path)}</code></a></td>'
-                    f"<td>{esc(UI[key](lang).format(version=SCHEMA_VERSION))}</td></tr>")
-    files_table = (f'<table class="gk-list gk-data">\n<thead><tr><th scope="col">{esc(UI["file"](lang))}</th>'
-                   f'<th scope="col">{esc(UI["format"](lang))}</th></tr></thead>\n<tbody>\n'
-                   + "\n".join(rows) + "\n</tbody>\n</table>")
-    columns = "\n".join(f"<tr><td><code>{esc(c)}</code></td><td>{esc(t(lang))}</td></tr>" for c, t in COLUMNS)
-    columns_table = (f'<table class="gk-list gk-columns">\n<caption>{esc(UI["columns"](lang))}</caption>\n'
-                     f'<thead><tr><th scope="col">{esc(UI["column"](lang))}</th>'
-                     f'<th scope="col">{esc(UI["meaning"](lang))}</th></tr></thead>\n<tbody>\n{columns}\n'
-                     "</tbody>\n</table>")
+    rows = [[f'<a href="{esc(rel_url(page_url, path))}"><code>/{esc(path)}</code></a>',
+             esc(UI[key](lang).format(version=SCHEMA_VERSION))]
+            for path, key in ((JSON_PATH, "json"), (CSV_PATH, "csv"), (SCHEMA_PATH, "schema"))]
+    files_table = table("gk-list gk-data", [UI["file"](lang), UI["format"](lang)], rows)
+    columns_table = table("gk-list gk-columns", [UI["column"](lang), UI["meaning"](lang)],
+                          [[f"<code>{esc(c)}</code>", esc(t(lang))] for c, t in COLUMNS], UI["columns"](lang))
     count = UI["count"](lang).format(count=len(catalogue.published))
     return f"{files_table}\n\n<p>{esc(count)}</p>\n\n{columns_table}\n"

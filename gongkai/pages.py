@@ -10,8 +10,8 @@ from __future__ import annotations
 from . import layout, links
 from .catalogue import Catalogue, Item
 from .generated import FragmentContext, GeneratedPage, front_matter, notice  # noqa: F401 - also their old home
-from .html import esc, rel_url
-from .schema import FIELDS, Field, Kind
+from .html import esc, rel_url, table
+from .schema import FIELDS, FIELDS_BY_KEY, Field, Kind
 from .text import Text
 
 PAGE_SIZE = 50
@@ -173,9 +173,7 @@ def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang:
     """An accessible table of items: 索引号, title (linked), 发布日期."""
     if not items:
         return f"<p>{esc(UI['empty'](lang))}</p>"
-    head = "".join(f'<th scope="col">{esc(t)}</th>' for t in (
-        next(f.label for f in FIELDS if f.key == "index_no")(lang), UI["col_title"](lang),
-        next(f.label for f in FIELDS if f.key == "date_published")(lang)))
+    head = [FIELDS_BY_KEY["index_no"].label(lang), UI["col_title"](lang), FIELDS_BY_KEY["date_published"].label(lang)]
     rows = []
     for item in items:
         link = esc(rel_url(from_url, item.url(lang)))
@@ -184,11 +182,8 @@ def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang:
         else:
             title = (f'<a href="{link}"><span lang="zh-CN">{esc(item.title)}</span></a> '
                      f'<span class="gk-note">{esc(UI["chinese_only"](lang))}</span>')
-        rows.append(f"<tr><td>{esc(item.index_no)}</td><td>{title}</td>"
-                    f"<td>{item.date_published.isoformat()}</td></tr>")
-    hidden = "" if caption_visible else ' class="gk-sr-only"'
-    return (f'<table class="gk-list">\n<caption{hidden}>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
-            f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+        rows.append([esc(item.index_no), title, item.date_published.isoformat()])
+    return table("gk-list", head, rows, caption, caption_class="" if caption_visible else "gk-sr-only")
 
 
 def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: Catalogue,

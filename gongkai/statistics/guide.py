@@ -12,7 +12,7 @@ from typing import Callable
 from ..codes import CODES
 from ..fields import field_table
 from ..generated import FragmentContext
-from ..html import esc
+from ..html import esc, table
 from ..text import Text
 from . import vocabulary as v
 from .schema import REQUEST
@@ -31,10 +31,7 @@ HEAD = {
 
 
 def _table(caption: Text, head: tuple[Text, ...], rows: list[tuple[str, ...]], lang: str) -> str:
-    ths = "".join(f'<th scope="col">{esc(h(lang))}</th>' for h in head)
-    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return (f'<table class="gk-stats gk-keys">\n<caption>{esc(caption(lang))}</caption>\n<thead><tr>{ths}</tr></thead>'
-            f"\n<tbody>\n{body}\n</tbody>\n</table>\n")
+    return table("gk-stats gk-keys", [h(lang) for h in head], [list(r) for r in rows], caption(lang)) + "\n"
 
 
 def _zh(text: str, lang: str) -> str:

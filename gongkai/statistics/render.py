@@ -231,8 +231,8 @@ def index_page(statistics: Statistics, catalogue: Catalogue, lang: str) -> Gener
     for y in reversed(statistics.years):
         link = esc(rel_url(url, page_url(f"statistics/{y.year}/", lang)))
         json_url, csv_url = data_urls(y.year)
-        new = _num(y.table3.cell("new", "total")) if y.table3 else DASH
-        answered = _num(y.table3.cell("total", "total")) if y.table3 else DASH
+        new = _num(y.table3.cell(v.NEW.key, v.TOTAL_KEY)) if y.table3 else DASH
+        answered = _num(y.table3.cell(v.RESULTS_TOTAL.key, v.TOTAL_KEY)) if y.table3 else DASH
         appeals = _num(sum(r[-1] for r in y.table4.rows.values())) if y.table4 else DASH
         rows.append(f'<tr><th scope="row"><a href="{link}">{y.year}</a></th><td>{y.proactive.total}</td>'
                     f"<td>{new}</td><td>{answered}</td><td>{appeals}</td>"
@@ -247,7 +247,7 @@ def index_page(statistics: Statistics, catalogue: Catalogue, lang: str) -> Gener
               "", f'<p class="gk-note">{esc(UI["dash_note"](lang))}</p>', ""]
     bars = [Bar(str(y.year), y.proactive.total) for y in statistics.years]
     parts += [column_chart("chart-years", UI["chart_years_title"](lang), _desc(bars, lang), bars), ""]
-    recorded = [Bar(str(y.year), y.table3.cell("new", "total")) for y in statistics.years if y.table3]
+    recorded = [Bar(str(y.year), y.table3.cell(v.NEW.key, v.TOTAL_KEY)) for y in statistics.years if y.table3]
     if recorded:
         parts += [column_chart("chart-requests", UI["chart_requests_title"](lang), _desc(recorded, lang), recorded),
                   ""]

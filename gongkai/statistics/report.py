@@ -73,9 +73,9 @@ def _overview(figures: YearFigures, t3: Table3, t4: Table4) -> str:
     appeals = sum(values[-1] for values in t4.rows.values())
     reconsideration = t4.rows["reconsideration"][-1]
     return (f"{figures.year}年，本机关主动公开政府信息 {figures.proactive.total} 条；"
-            f"新收政府信息公开申请 {t3.cell('new', 'total')} 件，"
-            f"上年结转 {t3.cell('carried-over', 'total')} 件，办结 {t3.cell('total', 'total')} 件，"
-            f"结转下年度继续办理 {t3.cell('carried-forward', 'total')} 件；"
+            f"新收政府信息公开申请 {t3.cell(v.NEW.key, v.TOTAL_KEY)} 件，"
+            f"上年结转 {t3.cell(v.CARRIED_OVER.key, v.TOTAL_KEY)} 件，办结 {t3.cell(v.RESULTS_TOTAL.key, v.TOTAL_KEY)} 件，"
+            f"结转下年度继续办理 {t3.cell(v.CARRIED_FORWARD.key, v.TOTAL_KEY)} 件；"
             f"发生政府信息公开行政复议 {reconsideration} 件、行政诉讼 {appeals - reconsideration} 件。")
 
 

@@ -5,6 +5,10 @@
 :class:`~gongkai.problems.Problems` collector, with the file and line.
 Unlike python-frontmatter it refuses front matter that is not a mapping, and
 unlike MkDocs it never swallows a YAML error.
+
+Longer than 300 lines: a fast YAML path for the common values (plain texts and
+lists of them) and the structural problems (fences, control characters,
+repeated keys at any depth); the editors' slips are :mod:`gongkai.slips`.
 """
 
 from __future__ import annotations

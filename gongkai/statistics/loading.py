@@ -3,6 +3,8 @@
 
 Every problem of every file at once, each with the file, line, key, what was expected and what was
 written, and how to fix it, in Chinese and English. Nothing here raises on bad input.
+Longer than 300 lines: each record kind's rules of dates and years (carried over,
+wrong year, pairs written together) with their messages.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from enum import Enum
 from typing import Iterable, Mapping
 
 from .office import Term
+from .problems import Problems, describe
 from .text import Text
 
 
@@ -153,3 +154,64 @@ def read_date(raw: str) -> DateReading:
     except ValueError:
         return DateReading(impossible=True)
     return DateReading(iso=iso)
+
+
+# -- reading values -------------------------------------------------------------------
+
+class FieldReader:
+    """Reads the typed values of one file and reports each problem at its place, zh and en.
+
+    The item checker (:mod:`gongkai.validate`) and the statistics reader (:mod:`gongkai.statistics.reader`)
+    are both one: they share these readers and messages and differ only in the problem codes their editors
+    see (:attr:`CODES`: ``wrong-type`` is ``stats-wrong-type`` in a statistics file).
+    """
+
+    CODES: dict[str, str] = {}
+    """Generic problem name → the code this kind of file reports it under (the name itself by default)."""
+
+    def __init__(self, rel: str, problems: Problems):
+        self.rel = rel
+        self.problems = problems
+        self.ok = True
+
+    def error(self, line: int, code: str, zh: str, en: str, *, key: str | None = None,
+              hint: Text | None = None, column: int = 1) -> None:
+        self.ok = False
+        self.problems.add(self.rel, line, code, Text(zh, en), hint, key=key, column=column)
+
+    def code(self, name: str) -> str:
+        return self.CODES.get(name, name)
+
+    def wrong_type(self, key: str, value, zh: str, en: str, example: str) -> None:
+        """``value`` (a :class:`gongkai.source.Value`) is not of the type ``key`` needs."""
+        got = value.value
+        self.error(value.line, self.code("wrong-type"), f"“{key}” 应为{zh}，实际是 {describe(got, 'zh')}。",
+                   f"'{key}' must be {en}; got {describe(got, 'en')}.", key=key, column=value.column,
+                   hint=Text(f"例如：{key}: {example}", f"For example: {key}: {example}"))
+
+    def date_text(self, key: str, value, raw: str) -> date | None:
+        """The date ``raw`` (stripped text) says, or None with the problem: no such day, a date written
+        another way (the ISO form is the fix), or no date at all."""
+        reading = read_date(raw)
+        if reading.day is not None:
+            return reading.day
+        code = self.code("bad-date")
+        if reading.impossible:
+            self.error(value.line, code, f"“{key}” 的日期 {raw} 不存在。",
+                       f"'{key}': {raw} is not a real date.", key=key, column=value.column,
+                       hint=Text("检查月份和日期（例如 2 月没有 30 日）。",
+                                 "Check the month and day (February has no 30th, for example)."))
+        elif reading.iso is not None:
+            self.error(value.line, code, f"“{key}” 的日期 “{raw}” 须写成 ISO 格式 {reading.iso}。",
+                       f"'{key}': write the date '{raw}' in ISO form: {reading.iso}.", key=key, column=value.column,
+                       hint=Text(f"改为：{key}: {reading.iso}", f"Change it to: {key}: {reading.iso}"))
+        else:
+            self.error(value.line, code, f"“{key}” 的值 “{raw}” 不是 YYYY-MM-DD 格式的日期。",
+                       f"'{key}': '{raw}' is not a date in the form YYYY-MM-DD.", key=key, column=value.column)
+        return None
+
+    def boolean(self, key: str, value, example: str) -> bool | None:
+        if not isinstance(value.value, bool):
+            self.wrong_type(key, value, " true 或 false", "true or false", example)
+            return None
+        return value.value

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import links
 from .catalogue import Attachment, Item, Translation
-from .fields import did_you_mean, read_date, suggest
+from .fields import FieldReader, did_you_mean, suggest
 from .office import REPEALED, Config
 from .problems import Problems, describe
 from .layout import INDEX_NO_PATTERN, index_place, place_of
@@ -32,24 +32,18 @@ from .text import Text
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
-class _Checker:
+class _Checker(FieldReader):
     """Checks one document's front matter, remembering the file and collecting values."""
 
     def __init__(self, doc: SourceDocument, config: Config, problems: Problems):
+        super().__init__(doc.path, problems)
         self.doc = doc
         self.config = config
-        self.problems = problems
         self.values: dict[str, object] = {}
-        self.ok = True
         self.suggested: set[str] = set()
         """Keys an unknown key was taken for (their missing-key is then implied)."""
         self.placeholder_errors: set[int] = set()
         """Lines whose placeholder was reported as an error in a draft (dates, index numbers)."""
-
-    def error(self, line: int, code: str, zh: str, en: str, *, key: str | None = None,
-              hint: Text | None = None, column: int = 1) -> None:
-        self.ok = False
-        self.problems.add(self.doc.path, line, code, Text(zh, en), hint, key=key, column=column)
 
     def warning(self, line: int, code: str, zh: str, en: str, *, column: int = 1) -> None:
         """A problem that does not stop the build (the item stays valid)."""
@@ -121,12 +115,6 @@ class _Checker:
                    hint=Text(f"例如：{f.key}: {f.example}", f"For example: {f.key}: {f.example}"))
         return None
 
-    def wrong_type(self, f: Field, value: Value, zh_expected: str, en_expected: str) -> None:
-        got = value.value
-        self.error(value.line, "wrong-type", f"“{f.key}” 应为{zh_expected}，实际是 {describe(got)}。",
-                   f"'{f.key}' must be {en_expected}; got {describe(got, 'en')}.", key=f.key, column=value.column,
-                   hint=Text(f"例如：{f.key}: {f.example}", f"For example: {f.key}: {f.example}"))
-
     def text_value(self, f: Field, value: Value) -> str | None:
         raw = value.value
         if isinstance(raw, (int, float)) and not isinstance(raw, bool) and f.key == "doc_number":
@@ -139,7 +127,7 @@ class _Checker:
                                                       f'Put the value in quotes: {f.key}: "{text}"'))
             return None
         if not isinstance(raw, str):
-            self.wrong_type(f, value, "一段文字", "a text")
+            self.wrong_type(f.key, value, "一段文字", "a text", f.example)
             return None
         if not raw.strip():
             self.error(value.line, "empty-value", f"“{f.key}” 为空。", f"'{f.key}' is empty.", key=f.key)
@@ -151,35 +139,14 @@ class _Checker:
         if isinstance(raw, int) and not isinstance(raw, bool) and _COMPACT_DATE.match(str(raw)):
             raw = str(raw)  # 20220301: a number to YAML, a date to the editor; said below
         if not isinstance(raw, str):
-            self.wrong_type(f, value, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)")
+            self.wrong_type(f.key, value, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)", f.example)
             return None
-        raw = raw.strip()
-        reading = read_date(raw)
-        if reading.day is not None:
-            return reading.day
-        if reading.impossible:
-            self._impossible_date(f, value, raw)
-            return None
-        if reading.iso is not None:
-            iso = reading.iso
-            self.error(value.line, "bad-date", f"“{f.key}” 的日期 “{raw}” 须写成 ISO 格式 {iso}。",
-                       f"'{f.key}': write the date '{raw}' in ISO form: {iso}.", key=f.key, column=value.column,
-                       hint=Text(f"改为：{f.key}: {iso}", f"Change it to: {f.key}: {iso}"))
-            return None
-        self.error(value.line, "bad-date", f"“{f.key}” 的值 “{raw}” 不是 YYYY-MM-DD 格式的日期。",
-                   f"'{f.key}': '{raw}' is not a date in the form YYYY-MM-DD.", key=f.key, column=value.column)
-        return None
-
-    def _impossible_date(self, f: Field, value: Value, raw: str) -> None:
-        self.error(value.line, "bad-date", f"“{f.key}” 的日期 {raw} 不存在。",
-                   f"'{f.key}': {raw} is not a real date.", key=f.key, column=value.column,
-                   hint=Text("检查月份和日期（例如 2 月没有 30 日）。",
-                             "Check the month and day (February has no 30th, for example)."))
+        return self.date_text(f.key, value, raw.strip())
 
     def vocab_value(self, f: Field, value: Value) -> str | None:
         raw = value.value
         if not isinstance(raw, str):
-            self.wrong_type(f, value, "词表中的一个取值", "one vocabulary key")
+            self.wrong_type(f.key, value, "词表中的一个取值", "one vocabulary key", f.example)
             return None
         vocab = self.config.vocabulary(f.vocabulary or f.key)
         if raw in vocab.terms:
@@ -198,23 +165,20 @@ class _Checker:
     def text_list_value(self, f: Field, value: Value) -> tuple[str, ...] | None:
         raw = value.value
         if isinstance(raw, str) and f.key == "keywords":
-            self.wrong_type(f, value, "列表（每行以“- ”开头）", "a list (one '- ' line per entry)")
+            self.wrong_type(f.key, value, "列表（每行以“- ”开头）", "a list (one '- ' line per entry)", f.example)
             return None
         if not isinstance(raw, list) or not all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in raw):
-            self.wrong_type(f, value, "文本列表", "a list of texts")
+            self.wrong_type(f.key, value, "文本列表", "a list of texts", f.example)
             return None
         return tuple(str(x).strip() for x in raw if str(x).strip())
 
     def bool_value(self, f: Field, value: Value) -> bool | None:
-        if not isinstance(value.value, bool):
-            self.wrong_type(f, value, " true 或 false", "true or false")
-            return None
-        return value.value
+        return self.boolean(f.key, value, f.example)
 
     def index_no_value(self, f: Field, value: Value) -> str | None:
         raw = value.value
         if not isinstance(raw, str):
-            self.wrong_type(f, value, "索引号文本", "an index number text")
+            self.wrong_type(f.key, value, "索引号文本", "an index number text", f.example)
             return None
         match = INDEX_NO_PATTERN.match(raw.strip())
         prefix = self.config.index_prefix
@@ -232,7 +196,7 @@ class _Checker:
             isinstance(a, dict) and isinstance(a.get("file"), str) and isinstance(a.get("title"), str)
             and set(a) <= {"file", "title"} for a in raw)
         if not good:
-            self.wrong_type(f, value, "附件列表，每项有 file 和 title", "a list of {file, title} entries")
+            self.wrong_type(f.key, value, "附件列表，每项有 file 和 title", "a list of {file, title} entries", f.example)
             return None
         return tuple(raw)
 

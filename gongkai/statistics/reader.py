@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 import yaml
 
-from ..fields import did_you_mean, read_date, suggest
+from ..fields import FieldReader, did_you_mean, suggest
 from ..personal import KINDS as PERSONAL_DATA_KINDS
 from ..personal import find_personal_data
 from ..problems import Problems, describe
@@ -87,15 +87,16 @@ def _same_key(entry: _Entry, first: _Entry) -> Text:
                 "would be lost.")
 
 
-class _Reader:
+class _Reader(FieldReader):
     """Reads one YAML statistics file, recording a problem for everything wrong."""
+
+    CODES = {"wrong-type": "stats-wrong-type", "bad-date": "stats-bad-date"}
 
     HINTS: KeyHints = NO_HINTS
     """The file's top-level keys, for the editor-slip diagnostics."""
 
     def __init__(self, rel: str, problems: Problems, today: date):
-        self.rel = rel
-        self.problems = problems
+        super().__init__(rel, problems)
         self.today = today
         self._start = len(problems.items)
 
@@ -103,10 +104,6 @@ class _Reader:
     def errors(self) -> int:
         """How many problems this file has had so far."""
         return len(self.problems.items) - self._start
-
-    def error(self, line: int, code: str, zh: str, en: str, *, key: str | None = None,
-              hint: Text | None = None, column: int = 1) -> None:
-        self.problems.add(self.rel, line, code, Text(zh, en), hint, key=key, column=column)
 
     # -- the file --------------------------------------------------------------
     def parse(self, data: bytes) -> tuple[str, dict[str, Value]] | None:
@@ -175,11 +172,6 @@ class _Reader:
                            hint=Text(f"加一行，例如：{key}: {examples[key]}", f"Add a line, e.g. {key}: {examples[key]}"))
 
     # -- values ------------------------------------------------------------------
-    def wrong_type(self, key: str, f: Value, zh: str, en: str, example: str) -> None:
-        self.error(f.line, "stats-wrong-type", f"“{key}” 应为{zh}，实际是{describe(f.value, 'zh')}。",
-                   f"'{key}' must be {en}; got {describe(f.value, 'en')}.", key=key, column=f.column,
-                   hint=Text(f"例如：{key}: {example}", f"For example: {key}: {example}"))
-
     def date(self, key: str, f: Value | None) -> date | None:
         if f is None:
             return None
@@ -187,32 +179,14 @@ class _Reader:
         if not isinstance(raw, str):
             self.wrong_type(key, f, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)", "2024-03-05")
             return None
-        raw = raw.strip()
-        reading = read_date(raw)
-        if reading.day is not None or reading.impossible:
-            day = reading.day
-            if day is None:
-                self.error(f.line, "stats-bad-date", f"“{key}” 的日期 {raw} 不存在。",
-                           f"'{key}': {raw} is not a real date.", key=key, column=f.column,
-                           hint=Text("检查月份和日期（例如 2 月没有 30 日）。",
-                                     "Check the month and day (February has no 30th, for example)."))
-                return None
-            if day > self.today:
-                self.error(f.line, "stats-date-order", f"“{key}” 的日期 {day} 晚于今天（{self.today}）。",
-                           f"'{key}': {day} is in the future (today is {self.today}).", key=key, column=f.column,
-                           hint=Text("统计文件只记录已经发生的事；检查年份是否写错。",
-                                     "Statistics record what has happened; check the year for a typo."))
-                return None
-            return day
-        if reading.iso is not None:
-            iso = reading.iso
-            self.error(f.line, "stats-bad-date", f"“{key}” 的日期 “{raw}” 须写成 {iso}。",
-                       f"'{key}': write the date '{raw}' as {iso}.", key=key, column=f.column,
-                       hint=Text(f"改为：{key}: {iso}", f"Change it to: {key}: {iso}"))
+        day = self.date_text(key, f, raw.strip())
+        if day is not None and day > self.today:
+            self.error(f.line, "stats-date-order", f"“{key}” 的日期 {day} 晚于今天（{self.today}）。",
+                       f"'{key}': {day} is in the future (today is {self.today}).", key=key, column=f.column,
+                       hint=Text("统计文件只记录已经发生的事；检查年份是否写错。",
+                                 "Statistics record what has happened; check the year for a typo."))
             return None
-        self.error(f.line, "stats-bad-date", f"“{key}” 的值 “{raw}” 不是 YYYY-MM-DD 格式的日期。",
-                   f"'{key}': '{raw}' is not a date in the form YYYY-MM-DD.", key=key, column=f.column)
-        return None
+        return day
 
     def choice(self, key: str, f: Value | None, terms: tuple[v.Term, ...], pending_hint: Text | None = None
                ) -> str | None:
@@ -258,10 +232,7 @@ class _Reader:
     def flag(self, key: str, f: Value | None) -> bool | None:
         if f is None:
             return False
-        if not isinstance(f.value, bool):
-            self.wrong_type(key, f, " true 或 false", "true or false", "true")
-            return None
-        return f.value
+        return self.boolean(key, f, "true")
 
     def ident(self, f: Value | None) -> str | None:
         if f is None:

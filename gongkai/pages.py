@@ -11,6 +11,7 @@ from . import layout, links
 from .catalogue import Catalogue, Item
 from .generated import FragmentContext, GeneratedPage, front_matter, notice  # noqa: F401 - also their old home
 from .html import esc, rel_url, table
+from .office import EXPIRED, REPEALED
 from .schema import FIELDS, FIELDS_BY_KEY, Field, Kind
 from .text import Text
 
@@ -41,6 +42,19 @@ UI = {
     "chinese_only": Text("（仅中文）", "(Chinese only)"),
     "empty": Text("暂无已公开的信息。", "Nothing has been published yet."),
     "latest": Text("最新公开", "Latest disclosures"),
+    "repealed_title": Text("本文件已废止", "This document has been repealed"),
+    "expired_title": Text("本文件已失效", "This document has expired"),
+    "repealed_on": Text("本文件已于 {date} 废止。", "This document was repealed on {date}."),
+    "repealed_no_date": Text("本文件已废止。", "This document has been repealed."),
+    "expired": Text("本文件已失效，不再执行，仅供查阅。", "This document has expired: it no longer applies and is kept for reference."),
+    "replaced_by": Text("废止它的文件：{link}。", "It was repealed by {link}."),
+    "interpretations": Text("政策解读", "Interpretations"),
+    "interpreted": Text("解读的文件", "Document interpreted"),
+    "repealed_items": Text("本文件废止的文件", "Documents this one repealed"),
+    "related": Text("相关文件", "Related documents"),
+    "changes": Text("修订记录", "Change history"),
+    "last_updated": Text("最后更新", "Last updated"),
+    "colon": Text("：", ": "),
     "all_items": Text("查看全部公开目录", "See the whole catalogue"),
 }
 
@@ -60,7 +74,8 @@ def item_page(item: Item, catalogue: Catalogue, lang: str, tags: str = "") -> Ge
     summary = translation.summary if translation else (item.summary if lang == "zh" else None)
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
     parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", "",
-             _metadata_table(item, catalogue, lang), "", tags, ""]
+             *_validity_notice(item, catalogue, lang), _metadata_table(item, catalogue, lang), "",
+             *_last_updated(item, lang), tags, ""]
     body = _body(item, translation.body if translation else item.body, url)
     if lang == "en" and translation is None:
         parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
@@ -70,7 +85,71 @@ def item_page(item: Item, catalogue: Catalogue, lang: str, tags: str = "") -> Ge
             parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
         parts += [body, ""]
     parts += _attachments(item, url, lang)
+    parts += _relations(item, catalogue, lang)
+    parts += _changes(item, lang)
     return GeneratedPage(layout.item_src_uri(item.slug, lang), url, lang, "\n".join(parts))
+
+
+def _validity_notice(item: Item, catalogue: Catalogue, lang: str) -> list[str]:
+    """A repealed or expired item says so above everything else, with the date and what replaced it."""
+    if item.validity == REPEALED:
+        text = (UI["repealed_on"](lang).format(date=item.repealed_on.isoformat()) if item.repealed_on
+                else UI["repealed_no_date"](lang))
+        target = catalogue.repealing_item(item)
+        if target is not None:
+            text += ("" if lang == "zh" else " ") + UI["replaced_by"](lang).format(link=_item_link(target, item.url(lang), lang))
+        return [notice("danger gk-validity", UI["repealed_title"](lang), text), ""]
+    if item.validity == EXPIRED:
+        return [notice("danger gk-validity", UI["expired_title"](lang), UI["expired"](lang)), ""]
+    return []
+
+
+def _item_link(target: Item, from_url: str, lang: str) -> str:
+    """A link to another item: its title (marked Chinese where untranslated) and 索引号."""
+    title = esc(target.title_in(lang)) if target.has_language(lang) else \
+        f'<span lang="zh-CN">{esc(target.title)}</span>'
+    return f'<a href="{esc(rel_url(from_url, target.url(lang)))}">{title}</a> ({esc(target.index_no)})'
+
+
+def _relations(item: Item, catalogue: Catalogue, lang: str) -> list[str]:
+    """Short lists of the published items this one stands in relation to, in both directions."""
+    url = item.url(lang)
+    groups = (("interpreted", catalogue.interpreted(item)), ("interpretations", catalogue.interpretations(item)),
+              ("repealed_items", catalogue.repealed_items(item)), ("related", catalogue.related_items(item)))
+    lines: list[str] = []
+    for key, items in groups:
+        if not items:
+            continue
+        entries = []
+        for other in items:
+            genre = esc(catalogue.label("genre", other.genre, lang))
+            entries.append(f"<li>{_item_link(other, url, lang)} "
+                           f'<span class="gk-note">{genre} · {other.date_published.isoformat()}</span></li>')
+        lines += [f'<h2 id="gk-{key.replace("_", "-")}">{esc(UI[key](lang))}</h2>', "",
+                  f'<ul class="gk-relations">\n' + "\n".join(entries) + "\n</ul>", ""]
+    return lines
+
+
+def _last_updated(item: Item, lang: str) -> list[str]:
+    if item.last_updated is None:
+        return []
+    return [f'<p class="gk-updated">{esc(UI["last_updated"](lang))}{esc(UI["colon"](lang))}'
+            f'<time datetime="{item.last_updated.isoformat()}">{item.last_updated.isoformat()}</time> · '
+            f'<a href="#gk-changes">{esc(UI["changes"](lang))}</a></p>', ""]
+
+
+def _changes(item: Item, lang: str) -> list[str]:
+    """The change history, newest first; an English note where one is given, else the Chinese one."""
+    if not item.changes:
+        return []
+    rows = []
+    for change in sorted(item.changes, key=lambda c: c.date, reverse=True):
+        note = esc(change.note_in(lang))
+        if lang == "en" and not change.note_en:
+            note = f'<span lang="zh-CN">{note}</span>'
+        rows.append(f'<li><time datetime="{change.date.isoformat()}">{change.date.isoformat()}</time> {note}</li>')
+    return [f'<h2 id="gk-changes">{esc(UI["changes"](lang))}</h2>', "",
+            '<ol class="gk-changes" reversed>\n' + "\n".join(rows) + "\n</ol>", ""]
 
 
 def _item_crumb(item: Item, lang: str) -> str:

@@ -29,8 +29,8 @@ class Version:
     day: date
     """The day (Asia/Shanghai) the state was committed, or today for the work tree."""
     body: str
-    public: bool
-    """Whether this state was a published item on ``day``: proactive, not a draft, published by then."""
+    published: date | None
+    """The date published this state gives, if it is proactive and not a draft (else None)."""
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -50,8 +50,8 @@ def _state(rel: str, text: str, commit: str, day: date) -> Version | None:
         published = date.fromisoformat(str(meta.get("date_published", "")).strip())
     except ValueError:
         return None
-    public = meta.get("disclosure") == PROACTIVE and meta.get("draft") is not True and published < day
-    return Version(commit, day, doc.body.strip(), public)
+    public = meta.get("disclosure") == PROACTIVE and meta.get("draft") is not True
+    return Version(commit, day, doc.body.strip(), published if public else None)
 
 
 def versions(root: Path, rel: str, today: date) -> list[Version]:
@@ -95,11 +95,12 @@ def _changed_files(root: Path) -> set[str]:
 
 
 def last_unrecorded_change(item: Item, states: list[Version]) -> Version | None:
-    """The latest state whose body differs from the one before, made while the item was public and on a
-    day after the latest date in ``changes``; None when every change is recorded."""
+    """The latest state whose body differs from the one before, made on a day after the one before was
+    published and after the latest date in ``changes``; None when every change is recorded."""
     recorded = item.last_updated
     for before, after in reversed(list(zip(states, states[1:]))):
-        if before.public and after.body != before.body and (recorded is None or after.day > recorded):
+        public = before.published is not None and before.published < after.day
+        if public and after.body != before.body and (recorded is None or after.day > recorded):
             return after
     return None
 

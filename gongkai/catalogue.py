@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from .office import PROACTIVE, Config
+from .office import ARTICLE20_ITEMS, PROACTIVE, Config
 from .layout import item_slug, item_url
 
 
@@ -146,14 +146,36 @@ class Catalogue:
             groups.setdefault(item.date_published.year, []).append(item)
         return {y: tuple(groups[y]) for y in sorted(groups, reverse=True)}
 
-    @cached_property
+    @property
     def by_category(self) -> dict[str, tuple[Item, ...]]:
         """Published items by subject category, in catalogue.yml's order; only categories with items."""
-        groups: dict[str, list[Item]] = {}
+        return self.by_term("category")
+
+    def by_term(self, vocabulary: str) -> dict[str, tuple[Item, ...]]:
+        """Published items by a vocabulary's key (genre, validity, publisher…), in catalogue.yml's order;
+        only keys with items."""
+        return self._by_terms[vocabulary]
+
+    @cached_property
+    def _by_terms(self) -> dict[str, dict[str, tuple[Item, ...]]]:
+        found = {}
+        for name, vocabulary in self.config.vocabularies.items():
+            groups: dict[str, list[Item]] = {}
+            for item in self.published:
+                groups.setdefault(getattr(item, name), []).append(item)
+            found[name] = {k: tuple(groups[k]) for k in vocabulary.keys() if k in groups}
+        return found
+
+    @cached_property
+    def by_article20(self) -> dict[int, tuple[Item, ...]]:
+        """Published items by item of Article 20 (1 to 15, every one, empty or not), filed there by their
+        genre or category (catalogue.yml's ``article20_item``)."""
+        genre, category = self.config.vocabulary("genre"), self.config.vocabulary("category")
+        groups: dict[int, list[Item]] = {n: [] for n in range(1, len(ARTICLE20_ITEMS) + 1)}
         for item in self.published:
-            groups.setdefault(item.category, []).append(item)
-        order = self.config.vocabulary("category").keys()
-        return {c: tuple(groups[c]) for c in order if c in groups}
+            for n in sorted(set(genre.article20_items(item.genre) + category.article20_items(item.category))):
+                groups[n].append(item)
+        return {n: tuple(items) for n, items in groups.items()}
 
     @cached_property
     def _by_index_no(self) -> dict[str, Item]:

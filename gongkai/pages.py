@@ -137,7 +137,8 @@ def _relations(item: Item, catalogue: Catalogue, lang: str) -> list[str]:
         for other in items:
             genre = esc(catalogue.label("genre", other.genre, lang))
             entries.append(f"<li>{_item_link(other, url, lang)} "
-                           f'<span class="gk-note">{genre} · {other.date_published.isoformat()}</span></li>')
+                           f'<span class="gk-note">{genre} · <time datetime="{other.date_published.isoformat()}">'
+                           f"{other.date_published.isoformat()}</time></span></li>")
         lines += [f'<h2 id="gk-{key.replace("_", "-")}">{esc(UI[key](lang))}</h2>', "",
                   f'<ul class="gk-relations">\n' + "\n".join(entries) + "\n</ul>", ""]
     return lines

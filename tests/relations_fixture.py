@@ -32,10 +32,10 @@ def make_relations_repo(tmp_path: Path, extra: int = 0) -> Path:
                changes=_changes(), related=[REPLACEMENT],
                translation=translation("Provisions on foreign affairs services", "What the provisions say."))
     write_item(root, INTERPRETATIONS[0], title="《关于做好外事服务工作的规定》政策解读", genre="interpretation",
-               category="policy-documents", date_written="2025-01-16", date_published="2025-01-16",
+               category="notices", date_written="2025-01-16", date_published="2025-01-16",
                interprets=[POLICY], translation=translation("Interpretation of the provisions"))
     write_item(root, INTERPRETATIONS[1], title="一图读懂外事服务规定", genre="interpretation",
-               category="policy-documents", date_written="2025-01-17", date_published="2025-01-17",
+               category="notices", date_written="2025-01-17", date_published="2025-01-17",
                interprets=[POLICY])
     write_item(root, REPEALED, title="旧的外事服务办法", genre="normative-document", category="policy-documents",
                date_written="2024-02-01", date_published="2024-02-05", validity="repealed",
@@ -47,5 +47,5 @@ def make_relations_repo(tmp_path: Path, extra: int = 0) -> Path:
                date_published="2025-01-01")
     for n in range(extra):
         write_item(root, f"XMFAO/2023-{n + 1:05d}", title=f"填充条目{n + 1}", date_written="2023-01-01",
-                   date_published=f"2023-{n % 12 + 1:02d}-01", category="notices", doc_number=f"厦外〔2023〕{n + 1}号")
+                   date_published=f"2023-{n % 12 + 1:02d}-01", category="services", doc_number=f"厦外〔2023〕{n + 1}号")
     return root

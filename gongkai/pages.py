@@ -280,9 +280,9 @@ def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang:
 
 
 def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: Catalogue,
-               lang: str, lead: str = "") -> list[GeneratedPage]:
+               lang: str, lead: str = "", parent: tuple[str, str] | None = None) -> list[GeneratedPage]:
     """``base_path`` (e.g. ``catalogue/2022/``) split into pages of :data:`PAGE_SIZE` rows, each with the
-    paragraph ``lead`` (if any) under its heading."""
+    paragraph ``lead`` (if any) under its heading and ``parent`` (path, label) after the catalogue in the crumb."""
     chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [()]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
@@ -293,7 +293,7 @@ def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: C
             f" · {counter}" if len(chunks) > 1 else "")
         body = [front_matter(title if number == 1 else f"{title} · {counter}", searchable=False),
                 f"<h1>{esc(title)}</h1>", "",
-                _crumb(url, lang), "", *([f"<p>{esc(lead)}</p>", ""] if lead else []),
+                _crumb(url, lang, parent), "", *([f"<p>{esc(lead)}</p>", ""] if lead else []),
                 item_table(chunk, catalogue, lang, url, caption), ""]
         if len(chunks) > 1:
             body.append(_pager(base_path, number, len(chunks), url, lang))
@@ -307,9 +307,11 @@ def count_label(count: int, lang: str) -> str:
     return UI["one_item" if count == 1 else "items_count"](lang).format(count=count)
 
 
-def _crumb(url: str, lang: str) -> str:
-    home = page_url("catalogue/", lang)
-    return f'<p class="gk-crumb"><a href="{esc(rel_url(url, home))}">{esc(UI["catalogue"](lang))}</a></p>'
+def _crumb(url: str, lang: str, parent: tuple[str, str] | None = None) -> str:
+    """公开目录 (› a parent listing): the way back from a listing."""
+    trail = [("catalogue/", UI["catalogue"](lang))] + ([parent] if parent else [])
+    links = " › ".join(f'<a href="{esc(rel_url(url, page_url(path, lang)))}">{esc(label)}</a>' for path, label in trail)
+    return f'<p class="gk-crumb">{links}</p>'
 
 
 def _pager(base_path: str, number: int, total: int, url: str, lang: str) -> str:
@@ -358,7 +360,7 @@ def catalogue_pages(catalogue: Catalogue, lang: str) -> list[GeneratedPage]:
     for n, items in catalogue.by_article20.items():
         title = f"{UI['article20'](lang)} · {article20_name(n, lang)}"
         pages += _paginated(f"catalogue/article20/{n}/", title, items, catalogue, lang,
-                            lead=ARTICLE20_ITEMS[n - 1](lang))
+                            lead=ARTICLE20_ITEMS[n - 1](lang), parent=("catalogue/article20/", UI["article20"](lang)))
     return pages
 
 

@@ -51,6 +51,8 @@ def test_article20_pages_list_what_is_filed_there_and_say_when_empty(site: Path,
     assert listed(site, f"{prefix}catalogue/article20/2/") == []
     assert article(site, f"{prefix}catalogue/article20/2/").find_class("gk-list") == []
     assert empty in article(site, f"{prefix}catalogue/article20/2/").text_content()
+    crumb = article(site, f"{prefix}catalogue/article20/2/").find_class("gk-crumb")[0]
+    assert [a.get("href") for a in crumb.iter("a")] == ["../../", "../"]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import links, search
+from . import bodies, links, search
 from .catalogue import Catalogue, Item
 from .html import esc, rel_url, yaml_quote
 from .schema import FIELDS
@@ -90,14 +90,13 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
     parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", "",
              _metadata_table(item, catalogue, lang), "", search.item_tags(item, catalogue, lang), ""]
-    body = _body(item, translation.body if translation else item.body, url)
     if lang == "en" and translation is None:
         parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
-                  f'<div lang="zh-CN" markdown="1">', "", body, "</div>", ""]
+                  _body(item, item.body, url, lang="zh-CN"), ""]
     else:
         if translation is not None:
             parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
-        parts += [body, ""]
+        parts += [_body(item, translation.body if translation else item.body, url), ""]
     parts += _attachments(item, url, lang)
     return GeneratedPage(src_uri(f"disclosures/{item.slug}.md", lang), url, lang, "\n".join(parts))
 
@@ -111,10 +110,13 @@ def _item_crumb(item: Item, lang: str) -> str:
     return f'<nav class="gk-crumb" aria-label="{esc(UI["breadcrumb"](lang))}">{trail}</nav>'
 
 
-def _body(item: Item, text: str, url: str) -> str:
-    """The body with its links and images to attachments pointing at where the build publishes them."""
+def _body(item: Item, text: str, url: str, lang: str | None = None) -> str:
+    """The body as sanitised HTML (:mod:`bodies`), its links and images to attachments pointing at where
+    the build publishes them. One HTML block, so MkDocs passes it through as it is."""
     names = frozenset(a.file for a in item.attachments)
-    return links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name)))
+    html = bodies.body_html(links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name))))
+    lang_attribute = f' lang="{lang}"' if lang else ""
+    return f'<div class="gk-body"{lang_attribute}>\n{html}\n</div>'
 
 
 def notice(kind: str, title: str, text: str) -> str:

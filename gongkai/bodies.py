@@ -143,6 +143,8 @@ class _Token:
     start: int
     attributes: tuple[tuple[str, str, int], ...] = ()
     """``(name, value, offset)`` of each attribute."""
+    end: int = 0
+    """Offset just after the token's ``>``."""
 
 
 def _line_starts(text: str) -> list[int]:
@@ -177,9 +179,9 @@ def source_tokens(text: str) -> Iterator[_Token]:
             if token["type"] == tokenTypes["StartTag"]:
                 pairs = token["data"].items() if isinstance(token["data"], dict) else token["data"]
                 yield _Token("tag", token["name"].lower(), tag_start, tuple(
-                    (name.lower(), value, where) for (name, value), where in zip(pairs, attribute_starts)))
+                    (name.lower(), value, where) for (name, value), where in zip(pairs, attribute_starts)), offset())
             elif token["type"] == tokenTypes["Comment"]:
-                yield _Token("comment", "", tag_start)
+                yield _Token("comment", "", tag_start, end=offset())
 
 
 def _is_tag(token) -> bool:

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from gongkai import csp
 from gongkai.problems import BuildStepError, SourceError
 from gongkai.site import Site, UnknownMarker, load_site
 
@@ -96,6 +97,19 @@ def on_page_markdown(markdown, page, config, files):
     except UnknownMarker as error:
         raise PluginError(f"gongkai: docs/{page.file.src_uri}: 未知标记 / unknown marker "
                           f"<!-- gongkai:{error.args[0]} -->") from None
+
+
+@event_priority(-100)  # after every other plugin has changed the page
+@_no_traceback
+def on_post_page(output, page, config):
+    return csp.apply(output)
+
+
+@event_priority(-100)
+@_no_traceback
+def on_post_template(output_content, template_name, config):
+    """Static templates: the 404 page gets the policy too (sitemap.xml is not HTML)."""
+    return csp.apply(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-200)

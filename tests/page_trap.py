@@ -25,25 +25,24 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-def trap_browser(profile_dir) -> webdriver.Chrome:
+def trap_browser(profile_dir, network: bool = True) -> webdriver.Chrome:
+    """A trapped Chromium; ``network`` records every request (Chromium's performance log), which costs time."""
     options = Options()
     options.binary_location = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={profile_dir}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", **({"performance": "ALL"} if network else {})})
     driver = webdriver.Chrome(service=Service(os.environ.get("GONGKAI_CHROMEDRIVER", "/usr/bin/chromedriver")),
                               options=options)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": TRAP})
+    driver.gk_network = network
     return driver
 
 
-def visit(driver, url: str, settle: float = 0.15) -> None:
-    """Open ``url`` and wait until it has loaded and its late events (image errors, focus) have run."""
+def visit(driver, url: str, settle: float = 0.05) -> None:
+    """Open ``url`` (WebDriver returns once it has loaded) and let its late events (image errors, focus) run."""
     driver.get(url)
-    deadline = time.monotonic() + 10
-    while driver.execute_script("return document.readyState") != "complete" and time.monotonic() < deadline:
-        time.sleep(0.05)
     time.sleep(settle)
 
 
@@ -56,11 +55,11 @@ def caught(driver) -> dict[str, list[str]]:
               if e["level"] == "SEVERE" and "Failed to load resource" not in e["message"]]
     own = urlsplit(driver.current_url).netloc
     foreign = []
-    for entry in driver.get_log("performance"):
+    for entry in driver.get_log("performance") if driver.gk_network else ():
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
             url = message["params"]["request"]["url"]
             parts = urlsplit(url)
-            if parts.scheme not in ("data", "blob", "about") and parts.netloc != own:
+            if parts.scheme in ("http", "https", "ws", "wss", "ftp") and parts.netloc != own:
                 foreign.append(url)
     return {"dialogs": found["dialogs"], "violations": found["violations"], "errors": errors, "foreign": foreign}

@@ -14,6 +14,7 @@ from pathlib import Path
 import html5lib
 import pytest
 import yaml
+from selenium.webdriver.common.by import By
 
 from conftest import FIXTURES, build_env, item_text, make_repo, pagefind_pages
 from gongkai.loader import load_catalogue
@@ -205,3 +206,32 @@ def test_search_index_holds_text_only(hostile_site: Path):
     contents = "".join(f["content"] for found in indexed.values() for f in found)
     assert "不予公开的内部意见" not in contents and "tracker.example.net" not in contents
     assert "position:fixed" not in contents and "data-pagefind-ignore" not in contents
+
+
+# -- in the browser ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_browser(tmp_path_factory):
+    from page_trap import trap_browser
+    # no network log: a request to another host would be a CSP violation (img-src, default-src) here
+    driver = trap_browser(tmp_path_factory.mktemp("chromium-hostile"), network=False)
+    yield driver
+    driver.quit()
+
+
+def test_no_case_runs_anything_in_chromium(hostile_site: Path, hostile_browser):
+    """Each item page, Chinese and English, with a trap on dialogs, CSP violations, script errors and
+    requests to other hosts: nothing fires (a blocked inline handler would be a violation)."""
+    from page_trap import caught, visit
+    from test_browser import serving
+    with serving(hostile_site) as url:
+        for page in item_pages(hostile_site):
+            visit(hostile_browser, url + page)
+            assert caught(hostile_browser) == {"dialogs": [], "violations": [], "errors": [], "foreign": []}, page
+        visit(hostile_browser, url + "search/?q=onerror")
+        from test_browser import results
+        summary, links = results(hostile_browser, url)
+        assert links  # the hostile text is found, and shown as text
+        excerpts = hostile_browser.find_elements(By.CSS_SELECTOR, "pagefind-results .gk-result")
+        assert not hostile_browser.find_elements(By.CSS_SELECTOR, "pagefind-results img, pagefind-results svg")
+        assert excerpts and caught(hostile_browser) == {"dialogs": [], "violations": [], "errors": [], "foreign": []}

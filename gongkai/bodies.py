@@ -235,12 +235,27 @@ def _attribute_findings(tag: str, name: str, value: str) -> Iterator[tuple[str, 
         yield "external-image", tag, name, value
 
 
+#: What Markdown needs to produce anything outside the allow-list: a tag or comment (``<``), an
+#: attribute list (``{``) or an admonition, whose type becomes a class (``!!!``). A body without any
+#: of them (most bodies) can only bring external images, which the link targets show; checking it
+#: skips rendering and parsing (the check of 10,000 items stays fast).
+_MAY_LEAVE_THE_LIST = re.compile(r"[<{]|!!!")
+
+
 def check(body: str) -> list[Finding]:
     """Everything in ``body`` outside the allow-list once rendered, in order, each at the place in the
     source that produced it; comments as warnings (they are not published but stay in the repository).
 
     Unsafe addresses the source itself shows are reported by the link check (``validate``); here only
     those it could not see."""
+    if not _MAY_LEAVE_THE_LIST.search(body):
+        return [_finding("external-image", "img", "src", t.url, t.start) for t in links.targets(body)
+                if t.kind == "image" and is_external(t.url)]
+    return check_rendered(body)
+
+
+def check_rendered(body: str) -> list[Finding]:
+    """:func:`check` by rendering and parsing ``body``, whatever it holds."""
     tokens = list(source_tokens(body))
     places = _Places(body, tokens)
     findings: list[Finding] = []

@@ -51,3 +51,17 @@ def test_no_mix_of_hostile_fragments_yields_anything_executable(parts):
             assert not name.lower().startswith("on") and name.lower() != "style", built
             if name.lower() in ("href", "src", "action", "formaction", "xlink:href", "data"):
                 assert not EXECUTABLE.match(re.sub(r"[\s\x00-\x1f]+", "", html.unescape(value)).lower()), built
+
+
+MARKDOWN_ONLY = ["文字", "text ", "\n", "\n\n", "[", "]", "(", ")", "![", "](", "https://example.org/a.png",
+                 "//cdn.example.net/p.png", "javascript:alert(1)", "00001.pdf", " \"title\"", "`", "*", "# ", "| ",
+                 "---", "> ", "- ", "1. ", "&#106;", "\\", "[r]: ", "https://tracker.example.net/x.png"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(MARKDOWN_ONLY), min_size=1, max_size=12))
+def test_the_quick_check_of_plain_markdown_finds_what_rendering_finds(parts):
+    """Bodies without a tag, attribute list or admonition skip rendering in the check: same findings."""
+    from gongkai import bodies
+    body = "".join(parts)
+    assert [(f.offset, f.code) for f in bodies.check(body)] == [(f.offset, f.code) for f in bodies.check_rendered(body)]

@@ -56,10 +56,13 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     **{h: frozenset({"id"}) for h in _HEADINGS},
 }
 
-#: ``class`` values allowed by element: only the admonitions (``!!! note``) of the Markdown.
+#: ``class`` values allowed by element: the admonitions (``!!! note``) of the Markdown, and the
+#: statistics tables the annual report draft embeds (``gongkai statistics report``).
 CLASSES: dict[str, frozenset[str]] = {
     "div": frozenset({"admonition", "note", "info", "tip", "warning", "danger", "important", "abstract"}),
     "p": frozenset({"admonition-title"}),
+    "table": frozenset({"gk-stats", "gk-table2", "gk-table3", "gk-table4"}),
+    "td": frozenset({"gk-corner"}),
 }
 
 #: Attributes whose value is an address, and the schemes an address may use.

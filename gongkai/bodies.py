@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from html import escape
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -123,6 +124,28 @@ def sanitise(html: str) -> str:
 def body_html(body: str) -> str:
     """An item body as the published HTML: rendered, then sanitised."""
     return sanitise(render(body))
+
+
+def headings(html: str) -> tuple[tuple[int, str, str], ...]:
+    """``(level, id, text as HTML)`` of each heading with an id in published ``html``, in order: the
+    page's table of contents (the generator cannot see headings inside a block of HTML)."""
+    fragment = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
+    return tuple((int(e.tag[1]), e.get("id"), escape(" ".join("".join(e.itertext()).split())))
+                 for e in fragment.iter() if e.tag in _HEADINGS and e.get("id"))
+
+
+def toc_tokens(found: tuple[tuple[int, str, str], ...]) -> list[dict]:
+    """:func:`headings` nested as Python-Markdown's toc extension gives them (``level``, ``id``,
+    ``name``, ``children``): each heading under the nearest higher-level one before it."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for level, anchor, name in found:
+        token = {"level": level, "id": anchor, "name": name, "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
 
 
 # -- the check ---------------------------------------------------------------------

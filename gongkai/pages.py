@@ -56,6 +56,8 @@ class GeneratedPage:
     """Its site-relative URL, e.g. ``en/disclosures/2022/00001/``."""
     lang: str
     markdown: str
+    headings: tuple[tuple[int, str, str], ...] = ()
+    """An item page's body headings (``bodies.headings``), for the page's table of contents."""
 
 
 def src_uri(base: str, lang: str) -> str:
@@ -91,14 +93,16 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
     parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", "",
              _metadata_table(item, catalogue, lang), "", search.item_tags(item, catalogue, lang), ""]
     if lang == "en" and translation is None:
-        parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
-                  _body(item, item.body, url, lang="zh-CN"), ""]
+        body = _body(item, item.body, url, lang="zh-CN")
+        parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "", body, ""]
     else:
         if translation is not None:
             parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
-        parts += [_body(item, translation.body if translation else item.body, url), ""]
+        body = _body(item, translation.body if translation else item.body, url)
+        parts += [body, ""]
     parts += _attachments(item, url, lang)
-    return GeneratedPage(src_uri(f"disclosures/{item.slug}.md", lang), url, lang, "\n".join(parts))
+    return GeneratedPage(src_uri(f"disclosures/{item.slug}.md", lang), url, lang, "\n".join(parts),
+                         bodies.headings(body))
 
 
 def _item_crumb(item: Item, lang: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import links, search
+from . import bodies, links, search
 from .catalogue import Catalogue, Item
 from .html import esc, rel_url, yaml_quote
 from .schema import FIELDS
@@ -56,6 +56,8 @@ class GeneratedPage:
     """Its site-relative URL, e.g. ``en/disclosures/2022/00001/``."""
     lang: str
     markdown: str
+    headings: tuple[tuple[int, str, str], ...] = ()
+    """An item page's body headings (``bodies.headings``), for the page's table of contents."""
 
 
 def src_uri(base: str, lang: str) -> str:
@@ -90,16 +92,17 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
     parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", "",
              _metadata_table(item, catalogue, lang), "", search.item_tags(item, catalogue, lang), ""]
-    body = _body(item, translation.body if translation else item.body, url)
     if lang == "en" and translation is None:
-        parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
-                  f'<div lang="zh-CN" markdown="1">', "", body, "</div>", ""]
+        body = _body(item, item.body, url, lang="zh-CN")
+        parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "", body, ""]
     else:
         if translation is not None:
             parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
+        body = _body(item, translation.body if translation else item.body, url)
         parts += [body, ""]
     parts += _attachments(item, url, lang)
-    return GeneratedPage(src_uri(f"disclosures/{item.slug}.md", lang), url, lang, "\n".join(parts))
+    return GeneratedPage(src_uri(f"disclosures/{item.slug}.md", lang), url, lang, "\n".join(parts),
+                         bodies.headings(body))
 
 
 def _item_crumb(item: Item, lang: str) -> str:
@@ -111,10 +114,13 @@ def _item_crumb(item: Item, lang: str) -> str:
     return f'<nav class="gk-crumb" aria-label="{esc(UI["breadcrumb"](lang))}">{trail}</nav>'
 
 
-def _body(item: Item, text: str, url: str) -> str:
-    """The body with its links and images to attachments pointing at where the build publishes them."""
+def _body(item: Item, text: str, url: str, lang: str | None = None) -> str:
+    """The body as sanitised HTML (:mod:`bodies`), its links and images to attachments pointing at where
+    the build publishes them. One HTML block, so MkDocs passes it through as it is."""
     names = frozenset(a.file for a in item.attachments)
-    return links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name)))
+    html = bodies.body_html(links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name))))
+    lang_attribute = f' lang="{lang}"' if lang else ""
+    return f'<div class="gk-body"{lang_attribute}>\n{html}\n</div>'
 
 
 def notice(kind: str, title: str, text: str) -> str:

@@ -182,6 +182,24 @@ class FieldReader:
     def code(self, name: str) -> str:
         return self.CODES.get(name, name)
 
+    def unknown_key(self, line: int, key: str, allowed: Iterable[str], what: Text, near: str | None = None,
+                    label: str = "") -> None:
+        """``key`` is none of ``allowed`` in ``what`` (``申请记录`` / ``a request record``): the message names the
+        key most likely meant (``near``, with its Chinese ``label``), or the hint lists the allowed ones."""
+        tip = did_you_mean(near, label)
+        listed = ", ".join(allowed)
+        hint = (Text(f"把 “{key}” 改为 “{near}”。", f"Rename '{key}' to '{near}'.") if near else
+                Text(f"删除这一行，或改为允许的字段：{listed}", f"Delete the line, or use an allowed key: {listed}"))
+        self.error(line, self.code("unknown-key"), f"{what.zh}中有未知字段 “{key}”。{tip.zh}",
+                   f"{what.en} has an unknown key '{key}'.{tip.en}", key=key, hint=hint)
+
+    def missing_key(self, line: int, key: str, what: Text, example: str, label: Text | None = None) -> None:
+        """``what`` lacks its required ``key``; the hint gives a line to add."""
+        named = Text(f"（{label.zh}）", f" ({label.en})") if label else Text("", "")
+        self.error(line, self.code("missing-key"), f"{what.zh}缺少必填字段 “{key}”{named.zh}。",
+                   f"{what.en} lacks the required key '{key}'{named.en}.", key=key,
+                   hint=Text(f"加一行，例如：{key}: {example}", f"Add a line, e.g. {key}: {example}"))
+
     def wrong_type(self, key: str, value, zh: str, en: str, example: str) -> None:
         """``value`` (a :class:`gongkai.source.Value`) is not of the type ``key`` needs."""
         got = value.value

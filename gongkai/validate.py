@@ -32,6 +32,9 @@ from .text import Text
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
+_FRONT_MATTER = Text("文件头", "the front matter")
+
+
 class _Checker(FieldReader):
     """Checks one document's front matter, remembering the file and collecting values."""
 
@@ -63,20 +66,14 @@ class _Checker(FieldReader):
             near = _nearest_key(key, allowed)
             if near and near not in self.doc.meta:
                 self.suggested.add(near)
-            tip = did_you_mean(near, FIELDS_BY_KEY[near].label.zh if near in FIELDS_BY_KEY else "") if near else \
-                Text("允许的字段见编辑指南。", " See the editors' guide for the allowed keys.")
-            hint = (Text(f"把 “{key}” 改为 “{near}”。", f"Rename '{key}' to '{near}'.") if near else
-                    Text("删除这一行，或改为编辑指南中列出的字段。", "Delete the line, or use a key listed in the editors' guide."))
-            self.error(value.line, "unknown-key", f"未知字段 “{key}”。{tip.zh}", f"unknown key '{key}'.{tip.en}",
-                       key=key, hint=hint)
+            listed = [f.key for f in FIELDS + TRANSLATION_ONLY_FIELDS if f.key in allowed]
+            self.unknown_key(value.line, key, listed, _FRONT_MATTER, near,
+                             FIELDS_BY_KEY[near].label.zh if near in FIELDS_BY_KEY else "")
 
     def check_required(self, fields: tuple[Field, ...]) -> None:
         for f in fields:
             if f.required and f.key not in self.doc.meta and f.key not in self.suggested:
-                self.error(1, "missing-key", f"缺少必填字段 “{f.key}”（{f.label.zh}）。",
-                           f"required key '{f.key}' ({f.label.en}) is missing.", key=f.key,
-                           hint=Text(f"在文件头加一行，例如：{f.key}: {f.example}",
-                                     f"Add a line to the front matter, e.g. {f.key}: {f.example}"))
+                self.missing_key(1, f.key, _FRONT_MATTER, f.example, f.label)
 
     # -- values -------------------------------------------------------------
     def check_values(self, fields: tuple[Field, ...]) -> None:

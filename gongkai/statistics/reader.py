@@ -90,7 +90,8 @@ def _same_key(entry: _Entry, first: _Entry) -> Text:
 class _Reader(FieldReader):
     """Reads one YAML statistics file, recording a problem for everything wrong."""
 
-    CODES = {"wrong-type": "stats-wrong-type", "bad-date": "stats-bad-date"}
+    CODES = {"wrong-type": "stats-wrong-type", "bad-date": "stats-bad-date", "unknown-key": "stats-unknown-key",
+             "missing-key": "stats-missing-key"}
 
     HINTS: KeyHints = NO_HINTS
     """The file's top-level keys, for the editor-slip diagnostics."""
@@ -158,18 +159,13 @@ class _Reader(FieldReader):
                            hint=Text("删除这一行；用 id 字段记录本机关自定的简短编号。",
                                      "Delete the line; the id key holds the office's own short code."))
                 continue
-            tip = did_you_mean(suggest(key, allowed))
-            self.error(f.line, "stats-unknown-key", f"{what.zh}中有未知字段 “{key}”。{tip.zh}",
-                       f"{what.en} has an unknown key '{key}'.{tip.en}", key=key,
-                       hint=Text(f"允许的字段：{', '.join(allowed)}", f"Allowed keys: {', '.join(allowed)}"))
+            self.unknown_key(f.line, key, allowed, what, suggest(key, allowed))
 
     def missing(self, fields: dict[str, Value], required: tuple[str, ...], line: int, what: Text,
                 examples: dict[str, str]) -> None:
         for key in required:
             if key not in fields:
-                self.error(line, "stats-missing-key", f"{what.zh}缺少必填字段 “{key}”。",
-                           f"{what.en} lacks the required key '{key}'.", key=key,
-                           hint=Text(f"加一行，例如：{key}: {examples[key]}", f"Add a line, e.g. {key}: {examples[key]}"))
+                self.missing_key(line, key, what, examples[key])
 
     # -- values ------------------------------------------------------------------
     def date(self, key: str, f: Value | None) -> date | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import bodies, links
 from .catalogue import Attachment, Item, Translation
-from .fields import FieldReader, did_you_mean, suggest
+from .fields import FieldReader, suggest
 from .office import REPEALED, Config
 from .problems import Problems, describe
 from .layout import INDEX_NO_PATTERN, index_place, place_of
@@ -145,19 +145,7 @@ class _Checker(FieldReader):
         if not isinstance(raw, str):
             self.wrong_type(f.key, value, "词表中的一个取值", "one vocabulary key", f.example)
             return None
-        vocab = self.config.vocabulary(f.vocabulary or f.key)
-        if raw in vocab.terms:
-            return raw
-        labels: dict[str, str] = {}
-        for t in vocab.terms.values():
-            labels.setdefault(t.label.zh, t.key)
-            labels.setdefault(t.label.en, t.key)
-        allowed = ", ".join(f"{k} ({t.label.zh})" for k, t in vocab.terms.items())
-        tip = did_you_mean(suggest(raw, vocab.keys(), labels=labels))
-        self.error(value.line, "unknown-value", f"“{f.key}” 的值 “{raw}” 不在词表中。{tip.zh}",
-                   f"'{f.key}': '{raw}' is not in the vocabulary.{tip.en}", key=f.key, column=value.column,
-                   hint=Text(f"允许的取值：{allowed}", f"Allowed values: {allowed}"))
-        return None
+        return self.choose(f.key, value, raw.strip(), self.config.vocabulary(f.vocabulary or f.key).terms.values())
 
     def text_list_value(self, f: Field, value: Value) -> tuple[str, ...] | None:
         raw = value.value

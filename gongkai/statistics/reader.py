@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 import yaml
 
-from ..fields import FieldReader, did_you_mean, suggest
+from ..fields import FieldReader, suggest
 from ..personal import KINDS as PERSONAL_DATA_KINDS
 from ..personal import find_personal_data
 from ..problems import Problems, describe
@@ -91,7 +91,7 @@ class _Reader(FieldReader):
     """Reads one YAML statistics file, recording a problem for everything wrong."""
 
     CODES = {"wrong-type": "stats-wrong-type", "bad-date": "stats-bad-date", "unknown-key": "stats-unknown-key",
-             "missing-key": "stats-missing-key"}
+             "missing-key": "stats-missing-key", "unknown-value": "stats-unknown-value"}
 
     HINTS: KeyHints = NO_HINTS
     """The file's top-level keys, for the editor-slip diagnostics."""
@@ -200,17 +200,8 @@ class _Reader(FieldReader):
                        f"'{key}' must be one key; got {describe(raw, 'en')}.", key=key, column=f.column, hint=hint)
             return None
         text = raw.strip()
-        labels: dict[str, str] = {}
-        for t in terms:  # as written in the format: （三）不予公开, 1.属于国家秘密 or 属于国家秘密
-            for label in (t.label.zh, t.label.en, t.label.zh.split(".", 1)[-1], t.label.zh.lstrip("（一二三四五六七）")):
-                labels.setdefault(label, t.key)
-        suggestion = suggest(text, keys, labels=labels, aliases=ALIASES, cutoff=0.5)
-        if text in (g.key for g in v.OUTCOME_GROUPS) and terms is v.OUTCOMES:
-            suggestion = None  # a group alone: the hint lists its reasons
-        tip = did_you_mean(suggestion)
-        self.error(f.line, "stats-unknown-value", f"“{key}” 的值 “{text}” 不是允许的取值。{tip.zh}",
-                   f"'{key}': '{text}' is not one of the allowed values.{tip.en}", key=key, column=f.column, hint=hint)
-        return None
+        group = text in (g.key for g in v.OUTCOME_GROUPS) and terms is v.OUTCOMES  # the hint lists its reasons
+        return self.choose(key, f, text, terms, hint, ALIASES, cutoff=0.5, suggested=not group)
 
     def whole(self, key: str, f: Value | None, minimum: int, example: str, hint: Text | None = None) -> int | None:
         if f is None:

@@ -6,8 +6,6 @@ every required key in schema order, a ``【待填写：…】`` placeholder for 
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -19,6 +17,7 @@ from ..template import DEFAULTS, item_text, placeholder
 from ..text import Text
 from .guess import guess_category, guess_genre, key_for_label
 from .lines import Place, Reading
+from .markdown import escape_markdown
 from .officialdoc import OfficialDocument, recognise
 from .repair import REPEAT_MARK, Repairs, Repeat, repair
 from .report import Note
@@ -279,14 +278,3 @@ def _notes_on_repairs(repairs: Repairs, notes: list[Note]) -> None:
                           fix=Text(f"对照原件删去多余的“{r.fragment}”，再删去“【待填写：换页处重复了…】”标记。",
                                    f"Compare with the original, delete the extra '{r.fragment}', then the mark "
                                    "'【待填写：换页处重复了…】'."), marker=repeat_mark(r)))
-
-
-_LINE_START = re.compile(r"^(#|>|[-+*=|]|\d+[.)](?=\s))")
-
-
-def escape_markdown(text: str) -> str:
-    """Text as Markdown that shows it as written: no HTML, emphasis, links or block syntax."""
-    text = html.escape(text, quote=False)
-    text = re.sub(r"([\\`*_\[\]])", r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1] if m.group()[0].isdigit()
-                           else "\\" + m.group(), text)

@@ -40,8 +40,6 @@ class Line:
     """The heading level a Word style gives (1 for Heading 1), 0 for the Title style."""
     block: str | None = None
     """A finished Markdown block (a table), kept as it is."""
-    top: float | None = None
-    """A PDF line's distance from the top of its page, in points (for running headers and page numbers)."""
 
     def with_text(self, text: str) -> Line:
         return replace(self, text=text)

@@ -26,6 +26,8 @@ class _Box:
     x1: float
     top: float
     height: float
+    indented: bool
+    """The text starts with spaces (a first-line indent drawn as ideographic spaces)."""
 
 
 def read_pdf(data: bytes) -> Reading:
@@ -64,9 +66,11 @@ def _layout(data: bytes) -> tuple[list[_Box], set[int], int]:
             assert isinstance(page, LTPage)
             found = []
             for item in _walk(page, (LTTextBox, LTFigure)):
-                if isinstance(item, LTTextLine) and item.get_text().strip():
-                    found.append(_Box(item.get_text().strip(), number, item.x0, item.x1, page.height - item.y1,
-                                      item.height))
+                text = item.get_text() if isinstance(item, LTTextLine) else ""
+                if text.strip():
+                    indented = text[:1] in ("\u3000", "\t") or text.startswith("  ")
+                    found.append(_Box(text.strip(), number, item.x0, item.x1, page.height - item.y1, item.height,
+                                      indented))
                 elif isinstance(item, LTImage):
                     image_pages.add(number)
             boxes += sorted(found, key=lambda b: (round(b.top), b.x0))
@@ -89,8 +93,9 @@ def _walk(container, containers):
 
 
 def _lines(boxes: list[_Box]) -> tuple[Line, ...]:
-    """Lines with ``continues`` from the layout: a line continues the one before on its page when that one
-    reaches the right margin and this one starts at the left margin (no first-line indent)."""
+    """Lines with what the layout says of ``continues``: an indented line (a paragraph's first, or a
+    centred or right-aligned one) starts a paragraph; a line after one that reaches the right margin
+    continues it; otherwise the text decides (None), as at the top of a page."""
     left = Counter(round(b.x0) for b in boxes).most_common(1)[0][0]
     right = max(b.x1 for b in boxes)
     lines: list[Line] = []
@@ -98,7 +103,10 @@ def _lines(boxes: list[_Box]) -> tuple[Line, ...]:
     for i, box in enumerate(boxes):
         before = boxes[i - 1] if i and boxes[i - 1].page == box.page else None
         on_page = on_page + 1 if before else 1
-        continues = None if before is None else (before.x1 >= right - 1.5 * before.height
-                                                 and box.x0 <= left + 0.5 * box.height)
-        lines.append(Line(box.text, Place(on_page, box.page), continues=continues, top=box.top))
+        continues = None
+        if box.indented or box.x0 > left + 0.5 * box.height:
+            continues = False
+        elif before is not None and before.x1 >= right - 2 * before.height:
+            continues = True
+        lines.append(Line(box.text, Place(on_page, box.page), continues=continues))
     return tuple(lines)

@@ -61,13 +61,14 @@ def repair(lines: tuple[Line, ...]) -> tuple[list[Paragraph], Repairs]:
     last: Line | None = None
     for line in kept:
         joined = paragraphs and last is not None and line.block is None and paragraphs[-1].block is None and (
-            line.continues is True or (line.continues is None and can_join(paragraphs[-1].text, line.text)))
+            (line.continues is True and not is_structure(line.text))
+            or (line.continues is None and can_join(paragraphs[-1].text, line.text)))
         if not joined:
             paragraphs.append(Paragraph(line.text, line.place, line.level, line.block))
         else:
             before = paragraphs[-1].text
             glue = ""
-            if line.continues is None:
+            if line.continues is None and (line.place.page is None or line.place.page != last.place.page):
                 joins.append(line.place)
                 fragment = repeated_fragment(before, line.text)
                 if fragment:

@@ -9,6 +9,7 @@ import zipfile
 from ..html import esc
 from ..text import Text
 from .lines import Line, Place, Reading, Unreadable
+from .markdown import escape_markdown
 
 #: ``Heading 2`` (and the Chinese ``标题 2``): the heading level of a paragraph style.
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
@@ -64,7 +65,7 @@ def _cell_text(cell) -> str:
 
 def _markdown_table(rows: list[list[str]]) -> str:
     width = max(len(r) for r in rows)
-    cells = [[c.replace("\\", "\\\\").replace("|", "\\|") for c in r] + [""] * (width - len(r)) for r in rows]
+    cells = [[escape_markdown(c).replace("|", "\\|") for c in r] + [""] * (width - len(r)) for r in rows]
     lines = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
     return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in cells[1:]])
 

@@ -9,6 +9,7 @@ still imported; the exit code is 1 when any file failed.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -42,10 +43,15 @@ def run(args: argparse.Namespace) -> int:
     if config is None:
         print(problems.report(), file=sys.stderr)
         return 2
+    if args.year is not None and not 1900 <= args.year <= 2999:
+        print(f"错误：--year {args.year} 不是四位数的年份。\nError: --year {args.year} is not a four-digit year.",
+              file=sys.stderr)
+        return 2
     taken: dict[int, int] = {}  # year → the last number given in this run
+    titles = _titles(args.root)
     failed = 0
     for path in args.files:
-        ok = _import_one(path, args, config, taken)
+        ok = _import_one(path, args, config, taken, titles)
         failed += not ok
         print()
     done = len(args.files) - failed
@@ -54,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _import_one(path: Path, args: argparse.Namespace, config: Config, taken: dict[int, int]) -> bool:
+def _import_one(path: Path, args: argparse.Namespace, config: Config, taken: dict[int, int],
+                titles: dict[str, str]) -> bool:
     source = path.as_posix()
     try:
         reading = read_file(path)
@@ -69,10 +76,19 @@ def _import_one(path: Path, args: argparse.Namespace, config: Config, taken: dic
               Text("用 --year 指定另一年份。", "Give another year with --year."))
         return False
     rel = f"{CONTENT_DIR}/{year}/{number}.md"
+    title = imported.values.get("title")
+    if isinstance(title, str) and title in titles:
+        imported.notes.append(Note("check", Text(f"{titles[title]} 已有同样标题的条目：是否重复导入？",
+                                                 f"{titles[title]} has the same title: imported twice?"),
+                                   imported.document.title.place if imported.document and imported.document.title
+                                   else None, "title", Text("是同一份文件时删去新条目。",
+                                                            "If it is the same document, delete the new item.")))
     text = imported.text(f"{config.index_prefix}/{year}-{number}")
+    unit = Text("段", "paragraph(s)") if reading.lines[:1] and reading.lines[0].place.unit == "paragraph" \
+        else Text("行文字", "line(s) of text")
     header = [f"导入 / Import: {source} → {rel}{'（试运行，未写入 / dry run, not written）' if args.dry_run else ''}",
-              f"读取 / Read: {reading.kind.zh}，{len(reading.lines)} 行 / {reading.kind.en}, {len(reading.lines)} "
-              "line(s)"]
+              f"读取 / Read: {reading.kind.zh}，{len(reading.lines)} {unit.zh} / {reading.kind.en}, "
+              f"{len(reading.lines)} {unit.en}"]
     if not args.dry_run:
         try:
             _write(args.root / rel, text)
@@ -81,6 +97,8 @@ def _import_one(path: Path, args: argparse.Namespace, config: Config, taken: dic
                   Text(f"检查 {CONTENT_DIR}/{year} 是可以写入的文件夹。", f"Check that {CONTENT_DIR}/{year} is a folder "
                        "you can write to."))
             return False
+    if isinstance(title, str):
+        titles.setdefault(title, rel)
     print(format_report(source, rel, header, imported.notes + [_closing(imported, rel, args.dry_run)]))
     if args.dry_run:
         print(f"--- {rel} ---\n{text}", end="")
@@ -110,6 +128,20 @@ def _number(root: Path, year: int, taken: dict[int, int]) -> str | None:
         return None
     taken[year] = number
     return f"{number:05d}"
+
+
+def _titles(root: Path) -> dict[str, str]:
+    """The title of each item already in the repository → its path (to notice a file imported twice)."""
+    found: dict[str, str] = {}
+    for path in sorted((root / CONTENT_DIR).glob("[0-9][0-9][0-9][0-9]/[0-9][0-9][0-9][0-9][0-9].md")):
+        try:
+            head = path.read_text(encoding="utf-8-sig")[:4000]
+        except (OSError, UnicodeDecodeError):
+            continue
+        match = re.search(r"^title:[ \t]*(.+?)[ \t]*$", head, re.M)
+        if match:
+            found.setdefault(match.group(1).strip("\"'"), path.relative_to(root).as_posix())
+    return found
 
 
 def _write(path: Path, text: str) -> None:

@@ -243,3 +243,19 @@ def test_page_join_repairs_keep_structure_apart():
     paragraphs, repairs = repair(lines)
     assert [p.text for p in paragraphs] == ["一、总体要求", "各单位要高度重视，切实加强组织领导。", "厦门市人民政府外事办公室", "2022年3月1日"]
     assert [text for _, text, _ in repairs.dropped] == ["—2—", "第3页"]
+
+
+def test_a_title_over_two_lines_a_bracketed_number_and_a_signature_on_one_line():
+    from gongkai.importing.lines import Line, Place
+    from gongkai.importing.officialdoc import recognise
+    from gongkai.importing.repair import repair
+
+    text = ["厦门市人民政府外事办公室关于", "2023年因公出国（境）管理工作的报告", "厦外[2023]3号", "市政府：",
+            "现将有关情况报告如下。", "专此报告。", "厦门市人民政府外事办公室 2023年1月5日", "（此件依申请公开）"]
+    doc = recognise(repair(tuple(Line(t, Place(n)) for n, t in enumerate(text, 1)))[0])
+    assert doc.title.text == "厦门市人民政府外事办公室关于2023年因公出国（境）管理工作的报告"
+    assert (doc.doc_number.text, doc.doc_number_normalised) == ("厦外[2023]3号", "厦外〔2023〕3号")
+    assert (doc.salutation.text, doc.closing.text) == ("市政府：", "专此报告。")
+    assert [o.text for o in doc.offices] == ["厦门市人民政府外事办公室"] and doc.written.isoformat() == "2023-01-05"
+    assert doc.disclosure_label == "依申请公开"
+    assert [b.text for b in doc.body] == ["市政府：", "现将有关情况报告如下。", "专此报告。"]

@@ -198,7 +198,8 @@ def _body(doc: OfficialDocument, repairs: Repairs, notes: list[Note]) -> str:
         body = body.replace(REPEAT_MARK, repeat_mark(repeat), 1)
     if not body.strip():
         notes.append(Note("check", Text("没有找到正文，已写成占位文字。", "no body found; written as a placeholder."),
-            fix=Text("核对原件，手工录入正文。", "Check the original and type in the body.")))
+                          fix=Text("核对原件，手工录入正文。", "Check the original and type in the body."),
+                          marker=placeholder("正文", "body")))
     return body
 
 
@@ -223,7 +224,18 @@ def _personal_data(text: str, place: Place, notes: list[Note]) -> str:
 
 
 def _notes_on_structure(doc: OfficialDocument, repairs: Repairs, notes: list[Note]) -> None:
-    """What was recognised and kept out of (or left in) the body, and what the repairs did."""
+    """What was recognised and kept out of (or left in) the body, what the repairs did, what to add."""
+    _notes_on_parts(doc, notes)
+    _notes_on_tail(doc, notes)
+    _notes_on_repairs(repairs, notes)
+    for key in _SUGGESTED:
+        f = FIELDS_BY_KEY[key]
+        notes.append(Note("missing", Text(f"{f.label.zh}（可选）未填写：原件中没有", f"{f.label.en} (optional) not "
+                                          "filled in: the document has none"), key=key,
+                          fix=Text(f"建议补写{f.label.zh}：{f.help.zh}", f"Consider adding it: {f.help.en}")))
+
+
+def _notes_on_parts(doc: OfficialDocument, notes: list[Note]) -> None:
     found = notes.append
     if doc.masthead:
         found(Note("found", Text(f"发文机关标志“{doc.masthead.text}”，未写入正文", f"masthead '{doc.masthead.text}', "
@@ -239,6 +251,10 @@ def _notes_on_structure(doc: OfficialDocument, repairs: Repairs, notes: list[Not
                    headings[0].place))
     if doc.closing:
         found(Note("found", Text(f"结束语：{doc.closing.text}", f"closing formula: {doc.closing.text}"), doc.closing.place))
+
+
+def _notes_on_tail(doc: OfficialDocument, notes: list[Note]) -> None:
+    found = notes.append
     for part in doc.copied_to + ([doc.printed] if doc.printed else []):
         found(Note("found", Text(f"版记“{part.text}”，未写入正文", f"'{part.text}' (版记, the distribution notes), kept "
                                  "out of the body"), part.place))
@@ -252,12 +268,6 @@ def _notes_on_structure(doc: OfficialDocument, repairs: Repairs, notes: list[Not
         notes.append(Note("check", Text(f"落款之后的“{part.text[:30]}”保留在正文末尾", f"'{part.text[:30]}' after the "
                                         "signature was kept at the end of the body"), part.place,
                           fix=Text("核对它是否属于正文。", "Check whether it belongs in the body.")))
-    _notes_on_repairs(repairs, notes)
-    for key in _SUGGESTED:
-        f = FIELDS_BY_KEY[key]
-        notes.append(Note("missing", Text(f"{f.label.zh}（可选）未填写：原件中没有", f"{f.label.en} (optional) not "
-                                          "filled in: the document has none"), key=key,
-                          fix=Text(f"建议补写{f.label.zh}：{f.help.zh}", f"Consider adding it: {f.help.en}")))
 
 
 def _notes_on_repairs(repairs: Repairs, notes: list[Note]) -> None:

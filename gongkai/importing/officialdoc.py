@@ -22,7 +22,7 @@ _DATE = (rf"(?P<year>\d{{4}}|[{_NUM}]{{4}})\s*年\s*(?P<month>\d{{1,2}}|[{_NUM}]
          rf"\s*(?P<day>\d{{1,2}}|[{_NUM}]{{1,3}})\s*日")
 DATE_LINE = re.compile(rf"^{_DATE}$")
 """A signature date alone on its line: 2022年3月1日, 二〇二二年三月一日."""
-SIGNED_LINE = re.compile(rf"^(?P<office>\S.{{1,40}}?)\s+{_DATE}$")
+SIGNED_LINE = re.compile(rf"^(?P<office>\S.{{1,40}}?)\s*{_DATE}$")
 """Office and date on one line."""
 PRINTED_LINE = re.compile(rf"^(?P<office>.*?)\s*{_DATE}\s*印发$")
 """The 印发 line of the 版记: 厦门市人民政府外事办公室 2022年3月1日印发."""

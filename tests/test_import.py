@@ -57,7 +57,7 @@ def test_the_seed_gives_the_repositorys_item_apart_from_the_repeated_fragment(tm
     for guess in ("[category] 主题分类推测为 rule-of-law：标题含有主题分类“法治政府建设”",
                   "[genre] 体裁分类推测为 report：标题以体裁“报告”结尾", "[date_published] 发布日期取印发日期 2022-03-01"):
         assert guess in result.stdout
-    assert "联系人信息“（联系人：查永斌电话：2856011）”未写入正文" in result.stdout
+    assert "联系人信息“（联系人：查永斌 电话：2856011）”未写入正文" in result.stdout
     assert "查永斌" not in body and "2856011" not in body and "抄送" not in body and "印发" not in body
     # the real checker refuses only the marked fragment, at the line the report gives
     assert problems_by_line(root, "disclosures/2022/00001.md") == [("placeholder", 51)]

@@ -24,7 +24,9 @@ PAGE_NUMBER = re.compile(r"^(?:[—–―\-－~]+\s*\d{1,4}\s*[—–―\-－~]+
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
 #: Letters, digits and punctuation of Chinese text (CJK, full-width forms, Chinese quotes and dashes).
 _CJK = "\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=\S)|(?<=\S)[ \t\u3000]+(?=[{_CJK}])")
+#: A space beside a Chinese character, unless a label follows (联系人：张三 电话：…): extraction puts those in.
+_SPACE_BY_CJK = re.compile(rf"(?:(?<=[{_CJK}])[ \t\u3000]+(?=\S)|(?<=\S)[ \t\u3000]+(?=[{_CJK}]))"
+                           r"(?![^\s:：]{1,6}[:：])")
 #: Shortest and longest fragment taken for a repetition at a join.
 _REPEAT_MIN, _REPEAT_MAX = 2, 16
 #: A line this short is a part of its own (a name, a label), not a line of running text cut by a page.

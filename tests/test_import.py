@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, make_repo
+from conftest import REPO, build, make_repo
 from import_samples import PDF_PARAGRAPH, make_docx, two_page_pdf
 from test_editor_commands import gongkai
 
@@ -85,6 +85,24 @@ def test_a_word_file_gives_headings_an_html_table_the_number_and_the_date(tmp_pa
     assert "发文机关标志“厦门市人民政府外事办公室文件”，未写入正文" in result.stdout
     assert "Word 文件（.docx）" in result.stdout
     assert problems_by_line(root, "disclosures/2023/00001.md") == []
+
+
+def test_an_imported_word_file_is_published_with_its_headings_and_merged_table(tmp_path: Path):
+    from lxml import html as lxml_html
+
+    root = make_repo(tmp_path)
+    make_docx(tmp_path / "notice.docx")
+    assert gongkai("import", str(tmp_path / "notice.docx"), cwd=root).returncode == 0
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    page = lxml_html.fromstring((root / "site/disclosures/2023/00001/index.html").read_bytes())
+    article = page.xpath("//article")[0]
+    assert [h.text_content().strip() for h in article.xpath(".//h2|.//h3")][:2] == ["一、工作目标", "（一）宣传重点"]
+    table = article.xpath(".//table[.//td[text()='讲座']]")[0]
+    assert [[(c.tag, c.get("rowspan"), c.text_content()) for c in tr.xpath("./th|./td")] for tr in table.xpath(".//tr")] == [
+        [("th", None, "项目"), ("th", None, "时间"), ("th", None, "单位")],
+        [("td", "2", "讲座"), ("td", None, "3月"), ("td", None, "市外办")],
+        [("td", None, "4月"), ("td", None, "各区")]]
 
 
 def test_a_word_table_without_merged_cells_is_a_markdown_table(tmp_path: Path):

@@ -18,6 +18,7 @@ def make_docx(path: Path) -> None:
     document.add_paragraph("提升公民海外安全意识。")
     document.add_heading("（一）宣传重点", level=2)
     document.add_paragraph("突出重点人群和重点地区。")
+    document.add_paragraph("宣传材料", style="List Number")  # numbered by Word, not in the text: 1.
     table = document.add_table(rows=3, cols=3)
     for r, row in enumerate([["项目", "时间", "单位"], ["讲座", "3月", "市外办"], ["", "4月", "各区"]]):
         for c, text in enumerate(row):

@@ -77,7 +77,7 @@ def test_a_word_file_gives_headings_an_html_table_the_number_and_the_date(tmp_pa
     assert (meta["category"], meta["genre"], meta["disclosure"]) == ("consular-protection", "notice", "proactive")
     assert body == (
         "\n各区人民政府，市直各有关单位：\n\n为做好领事保护宣传工作，现将有关事项通知如下。\n\n## 一、工作目标\n\n"
-        "提升公民海外安全意识。\n\n### （一）宣传重点\n\n突出重点人群和重点地区。\n\n"
+        "提升公民海外安全意识。\n\n### （一）宣传重点\n\n突出重点人群和重点地区。\n\n#### 1.宣传材料\n\n"
         "<table>\n<tr><th>项目</th><th>时间</th><th>单位</th></tr>\n<tr><td rowspan=\"2\">讲座</td><td>3月</td>"
         "<td>市外办</td></tr>\n<tr><td>4月</td><td>各区</td></tr>\n</table>\n\n特此通知。\n")
     assert "发文字号：“厦外【2023】7号”规范为“厦外〔2023〕7号”" in result.stdout
@@ -103,6 +103,12 @@ def test_an_imported_word_file_is_published_with_its_headings_and_merged_table(t
         [("th", None, "项目"), ("th", None, "时间"), ("th", None, "单位")],
         [("td", "2", "讲座"), ("td", None, "3月"), ("td", None, "市外办")],
         [("td", None, "4月"), ("td", None, "各区")]]
+
+
+def test_word_numbering_in_chinese_counting():
+    from gongkai.importing.word import chinese_counting
+
+    assert [chinese_counting(n) for n in (1, 9, 10, 11, 20, 21, 99)] == ["一", "九", "十", "十一", "二十", "二十一", "九十九"]
 
 
 def test_a_word_table_without_merged_cells_is_a_markdown_table(tmp_path: Path):

@@ -29,6 +29,7 @@ def read_docx(data: bytes) -> Reading:
                               "Open it in Word or WPS and save it as .docx, then import that; .doc files must be "
                               "converted first.")) from None
     lines: list[Line] = []
+    numbering = _Numbering(document)
     for number, part in enumerate(document.iter_inner_content(), start=1):
         place = Place(number, unit="paragraph")
         if isinstance(part, Table):
@@ -36,6 +37,7 @@ def read_docx(data: bytes) -> Reading:
             continue
         text = part.text.strip(" \t\u3000")
         if text:
+            text = numbering.label(part) + text
             lines.append(Line(text.replace("\n", " "), place, continues=False, level=_style_level(part)))
     return Reading(tuple(lines), Text("Word 文件（.docx）", "Word file (.docx)"))
 
@@ -96,3 +98,71 @@ def _html_table(grid: list[list[tuple[str, int, str | None]]]) -> str:
 
 def _continues(grid, columns, r: int, col: int) -> bool:
     return any(start == col and grid[r][i][2] == "continue" for i, start in enumerate(columns[r]))
+
+
+#: Word's number formats and how each writes a number (Chinese counting for 一、 and （一）).
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_counting(n: int) -> str:
+    """1–99 in Chinese counting: 一, 十, 十一, 二十一."""
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return _CHINESE_DIGITS[ones]
+    return (_CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + (_CHINESE_DIGITS[ones] if ones else "")
+
+
+_FORMATS = {"decimal": str, "chineseCounting": chinese_counting, "chineseCountingThousand": chinese_counting,
+            "ideographTraditional": chinese_counting, "taiwaneseCounting": chinese_counting,
+            "decimalFullWidth": lambda n: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))}
+
+
+class _Numbering:
+    """Word's automatic numbering (a paragraph's or its style's numPr): the number Word shows before the
+    text, such as 一、 or 1., which is not part of the paragraph's text."""
+
+    def __init__(self, document) -> None:
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self._levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) → (format, text, start)
+        self._counts: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {a.get(qn("w:abstractNumId")): a for a in root.findall(qn("w:abstractNum"))}
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            for lvl in abstract.get(ref.get(qn("w:val")) if ref is not None else None, root).findall(qn("w:lvl")):
+                self._levels[(num.get(qn("w:numId")), int(lvl.get(qn("w:ilvl"), "0")))] = (
+                    self._val(lvl, "w:numFmt", "decimal"), self._val(lvl, "w:lvlText", ""),
+                    int(self._val(lvl, "w:start", "1")))
+
+    def _val(self, element, tag: str, default: str) -> str:
+        child = element.find(self._qn(tag))
+        return child.get(self._qn("w:val"), default) if child is not None else default
+
+    def label(self, paragraph) -> str:
+        """The number Word shows before ``paragraph`` ("" when it is not numbered); counts as it goes."""
+        num_id, level = self._num_pr(paragraph)
+        if num_id is None or (num_id, level) not in self._levels:
+            return ""
+        counts = self._counts.setdefault(num_id, [0] * 9)
+        counts[level] += 1
+        counts[level + 1:] = [0] * (8 - level)
+        text = self._levels[(num_id, level)][1]
+        for i in range(level + 1):
+            fmt, _, start = self._levels.get((num_id, i), ("decimal", "", 1))
+            number = _FORMATS.get(fmt, str)(max(counts[i], 1) + start - 1)
+            text = text.replace(f"%{i + 1}", number)
+        return text.strip()
+
+    def _num_pr(self, paragraph) -> tuple[str | None, int]:
+        for element in (paragraph._p, paragraph.style.element if paragraph.style is not None else None):
+            ppr = element.pPr if element is not None else None
+            num_pr = ppr.numPr if ppr is not None else None
+            if num_pr is not None and num_pr.numId is not None:
+                level = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+                return (str(num_pr.numId.val) if num_pr.numId.val else None), int(level)
+        return None, 0

@@ -283,3 +283,15 @@ def test_a_title_over_two_lines_a_bracketed_number_and_a_signature_on_one_line()
     assert [o.text for o in doc.offices] == ["厦门市人民政府外事办公室"] and doc.written.isoformat() == "2023-01-05"
     assert doc.disclosure_label == "依申请公开"
     assert [b.text for b in doc.body] == ["市政府：", "现将有关情况报告如下。", "专此报告。"]
+
+
+@pytest.mark.parametrize("text, markdown", [
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("*重点* 与 [链接](x)", "\\*重点\\* 与 \\[链接\\](x)"),
+    ("# 不是标题", "\\# 不是标题"), ("1. 不是列表", "1\\. 不是列表"), ("- 不是列表", "\\- 不是列表"),
+    ("1.加强学习", "1.加强学习"),
+])
+def test_document_text_is_written_as_markdown_that_shows_it_as_written(text: str, markdown: str):
+    from gongkai.importing.markdown import escape_markdown
+
+    assert escape_markdown(text) == markdown

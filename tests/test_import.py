@@ -295,3 +295,15 @@ def test_document_text_is_written_as_markdown_that_shows_it_as_written(text: str
     from gongkai.importing.markdown import escape_markdown
 
     assert escape_markdown(text) == markdown
+
+
+def test_an_existing_file_is_never_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys):
+    from gongkai.cli import main
+    from gongkai.commands import import_files
+
+    root = make_repo(tmp_path, seed=True)
+    before = (root / "disclosures/2022/00001.md").read_bytes()
+    monkeypatch.setattr(import_files, "next_number", lambda root, year: "00001")  # as if another editor raced us
+    assert main(["import", "--root", str(root), str(SEED)]) == 1
+    assert "无法创建 disclosures/2022/00001.md：File exists。" in capsys.readouterr().err
+    assert (root / "disclosures/2022/00001.md").read_bytes() == before

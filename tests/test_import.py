@@ -287,7 +287,7 @@ def test_a_title_over_two_lines_a_bracketed_number_and_a_signature_on_one_line()
 
 @pytest.mark.parametrize("text, markdown", [
     ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-    ("*重点* 与 [链接](x)", "\\*重点\\* 与 \\[链接\\](x)"),
+    ("*重点* 与 [链接](x)", "\\*重点\\* 与 \\[链接\\]\\(x)"),
     ("# 不是标题", "\\# 不是标题"), ("1. 不是列表", "1\\. 不是列表"), ("- 不是列表", "\\- 不是列表"),
     ("1.加强学习", "1.加强学习"),
 ])
@@ -307,3 +307,40 @@ def test_an_existing_file_is_never_overwritten(tmp_path: Path, monkeypatch: pyte
     assert main(["import", "--root", str(root), str(SEED)]) == 1
     assert "无法创建 disclosures/2022/00001.md：File exists。" in capsys.readouterr().err
     assert (root / "disclosures/2022/00001.md").read_bytes() == before
+
+
+PIECES = ["厦门市人民政府外事办公室文件", "厦外【2022】12号", "厦门市人民政府外事办公室关于", "2022年工作情况的报告", "市委、市政府：",
+          "为做好工作，现报告如下：", "一、加强组织领导。各处室要认真落实", "责任，确保工作落到实处。", "（一）工作目标",
+          "1. 完善制度", "社会主义思想", "义思想和法治思想", "专此报告。", "特此通知。", "厦门市人民政府外事办公室",
+          "二〇二二年三月一日", "2022年13月40日", "（此件主动公开）", "（此件不予公开）", "（联系人：张三 电话：13912345678）",
+          "抄送：市委办。", "2022年3月2日印发", "— 2 —", "第3页", "<script>alert(1)</script>", "*重点* [链接](x)",
+          "身份证号110105194912310029。", "附件：1.名单", "# 标题", "---", "title: 假", "【待填写】"]
+
+
+def test_any_mix_of_parts_converts_into_an_item_the_checker_reads_and_refuses_only_at_placeholders(tmp_path: Path):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from gongkai.config import load_config
+    from gongkai.importing.conversion import convert
+    from gongkai.importing.lines import Line, Place, Reading
+    from gongkai.problems import Problems
+    from gongkai.text import Text
+
+    root = make_repo(tmp_path)
+    config = load_config(root, Problems())
+    rel = "disclosures/2022/00001.md"
+    (root / rel).parent.mkdir()
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.sampled_from(PIECES), max_size=14))
+    def check(pieces: list[str]):
+        reading = Reading(tuple(Line(t, Place(n)) for n, t in enumerate(pieces, 1)), Text("测试", "test"))
+        imported = convert(reading, config)
+        (root / rel).write_text(imported.text("XMFAO/2022-00001"), encoding="utf-8")
+        found = problems_by_line(root, rel)
+        assert {code for code, _ in found} <= {"placeholder"}, (pieces, found)
+        # every line the checker refuses is one the import reported, and the other way round
+        assert {line for _, line in found} == {n.item_line for n in imported.notes if n.item_line}, (pieces, found)
+
+    check()

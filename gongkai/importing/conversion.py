@@ -13,7 +13,7 @@ from ..config import Config
 from ..personal import KINDS as PERSONAL_DATA_KINDS
 from ..personal import find_personal_data
 from ..schema import FIELDS_BY_KEY
-from ..template import DEFAULTS, item_text, placeholder
+from ..template import DEFAULTS, PLACEHOLDER_PATTERN, item_text, placeholder
 from ..text import Text
 from .guess import guess_category, guess_genre, key_for_label
 from .lines import Place, Reading
@@ -42,11 +42,14 @@ class Imported:
         """The item's text, with the item lines of the placeholders noted in :attr:`notes`."""
         text = item_text({**self.values, "index_no": index_no}, self.body)
         lines = text.splitlines()
+        after: dict[str, int] = {}  # a marker written twice: each note takes the next line that has it
         for n, note in enumerate(self.notes):
             if note.kind == "missing" and note.key in self.placeholder_keys():
-                line = next(i for i, s in enumerate(lines, 1) if s.startswith(f"{note.key}:"))
+                line = next((i for i, s in enumerate(lines, 1) if s.startswith(f"{note.key}:")), None)
             elif note.marker is not None:
-                line = next(i for i, s in enumerate(lines, 1) if note.marker in s)
+                start = after.get(note.marker, 0)
+                line = next((i for i, s in enumerate(lines[start:], start + 1) if note.marker in s), None)
+                after[note.marker] = line or start
             else:
                 continue
             self.notes[n] = replace(note, item_line=line)
@@ -86,6 +89,7 @@ def _title(doc: OfficialDocument, values: dict[str, object], notes: list[Note]) 
         notes.append(_missing("title", Text("没有找到标题", "no title found")))
         return
     values["title"] = doc.title.text
+    _placeholder_like(doc.title.text, doc.title.place, notes)
     notes.append(Note("found", Text(f"标题：{doc.title.text}", f"title: {doc.title.text}"), doc.title.place, "title"))
     if doc.doc_number is None:
         return
@@ -187,6 +191,7 @@ def _body(doc: OfficialDocument, repairs: Repairs, notes: list[Note]) -> str:
     """The Markdown body; repeated fragments and personal data become placeholders, each reported."""
     blocks = []
     for block in doc.body:
+        _placeholder_like(block.text, block.place, notes)
         text = _personal_data(block.text, block.place, notes)
         if block.table:
             blocks.append(text)
@@ -205,8 +210,19 @@ def _body(doc: OfficialDocument, repairs: Repairs, notes: list[Note]) -> str:
 
 def repeat_mark(repeat: Repeat) -> str:
     """The placeholder put in the body where a fragment repeats across a page join."""
-    return placeholder(f"换页处重复了“{repeat.fragment}”，删去多余的一份后去掉本标记",
-                       f"'{repeat.fragment}' is repeated at a page join: delete the extra copy, then this mark")
+    fragment = escape_markdown(repeat.fragment).replace("】", "］")  # it stands in the body
+    return placeholder(f"换页处重复了“{fragment}”，删去多余的一份后去掉本标记",
+                       f"'{fragment}' is repeated at a page join: delete the extra copy, then this mark")
+
+
+def _placeholder_like(text: str, place: Place, notes: list[Note]) -> None:
+    """Text of the document that reads as a template placeholder: the checker refuses it too."""
+    for match in PLACEHOLDER_PATTERN.finditer(text):
+        notes.append(Note("check", Text(f"原文中的“{match.group()}”与模板占位文字相同，检查不会通过。",
+                                        f"the document's '{match.group()}' reads as a template placeholder, which "
+                                        "the checks refuse."), place,
+                          fix=Text("改写这段文字，或换成方括号〔〕。", "Reword it, or use other brackets such as 〔〕."),
+                          marker=match.group()))
 
 
 def _personal_data(text: str, place: Place, notes: list[Note]) -> str:

@@ -344,3 +344,16 @@ def test_any_mix_of_parts_converts_into_an_item_the_checker_reads_and_refuses_on
         assert {line for _, line in found} == {n.item_line for n in imported.notes if n.item_line}, (pieces, found)
 
     check()
+
+
+def test_text_copied_out_of_a_pdf_loses_the_running_header_beside_its_page_numbers():
+    from gongkai.importing.lines import Line, Place
+    from gongkai.importing.repair import repair
+
+    text = ["厦门市外办文件", "关于做好涉外安全工作的通知", "各单位要高度重视涉外安全工作，切实加强", "- 1 -", "厦门市外办文件",
+            "组织领导。", "- 2 -", "厦门市外办文件", "特此通知。", "- 3 -"]
+    paragraphs, repairs = repair(tuple(Line(t, Place(n)) for n, t in enumerate(text, 1)))
+    assert [p.text for p in paragraphs] == ["关于做好涉外安全工作的通知", "各单位要高度重视涉外安全工作，切实加强组织领导。", "特此通知。"]
+    assert [(place.line, why.en) for place, _, why in repairs.dropped] == [
+        (1, "running header or footer"), (4, "page number"), (5, "running header or footer"), (7, "page number"),
+        (8, "running header or footer"), (10, "page number")]

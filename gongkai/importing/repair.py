@@ -108,10 +108,12 @@ def drop_page_furniture(lines: tuple[Line, ...]) -> tuple[list[Line], list[tuple
     every page of a PDF but perhaps the first. The first line left on a page may continue the page before."""
     dropped: list[tuple[Place, str, Text]] = []
     page_number = Text("页码", "page number")
+    numbers = {i for i, line in enumerate(lines) if line.block is None and PAGE_NUMBER.match(line.text)}
+    headers = _copied_headers(lines, numbers)
     kept = []
-    for line in lines:
-        if line.block is None and PAGE_NUMBER.match(line.text):
-            dropped.append((line.place, line.text, page_number))
+    for i, line in enumerate(lines):
+        if i in numbers or i in headers:
+            dropped.append((line.place, line.text, page_number if i in numbers else _HEADER))
         else:
             kept.append(line)
     pages = _pages(kept)
@@ -123,6 +125,22 @@ def drop_page_furniture(lines: tuple[Line, ...]) -> tuple[list[Line], list[tuple
     firsts = {id(p[0]) for p in pages.values() if p}
     return [replace(line, continues=None) if id(line) in firsts else line
             for line in kept], dropped
+
+
+_HEADER = Text("页眉页脚（每页重复）", "running header or footer")
+
+
+def _copied_headers(lines: tuple[Line, ...], numbers: set[int]) -> set[int]:
+    """In text copied out of a PDF (no pages known), a line that stands beside page numbers at least twice,
+    and nowhere else but at the very top, is a running header or footer."""
+    beside = Counter(lines[j].text for i in numbers for j in (i - 1, i + 1)
+                     if 0 <= j < len(lines) and j not in numbers and lines[j].place.page is None)
+    found: set[int] = set()
+    for text, count in beside.items():
+        where = [j for j, line in enumerate(lines) if line.text == text]
+        if count >= 2 and not is_structure(text) and all(j == 0 or {j - 1, j + 1} & numbers for j in where):
+            found.update(where)
+    return found
 
 
 def _pages(lines: list[Line]) -> dict[int, list[Line]]:
@@ -146,5 +164,5 @@ def _drop_repeated(lines: list[Line], pages: dict[int, list[Line]], end: int,
             dropped.append((line.place, line.text, page_number))
         elif shapes[shape] >= 2 and all(re.sub(r"\d+", "#", edge[m].text) == shape for m in later):
             drop.add(id(line))
-            dropped.append((line.place, line.text, Text("页眉页脚（每页重复）", "running header or footer")))
+            dropped.append((line.place, line.text, _HEADER))
     return [line for line in lines if id(line) not in drop]

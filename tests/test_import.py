@@ -305,7 +305,7 @@ def test_an_existing_file_is_never_overwritten(tmp_path: Path, monkeypatch: pyte
     before = (root / "disclosures/2022/00001.md").read_bytes()
     monkeypatch.setattr(import_files, "next_number", lambda root, year: "00001")  # as if another editor raced us
     assert main(["import", "--root", str(root), str(SEED)]) == 1
-    assert "无法创建 disclosures/2022/00001.md：File exists。" in capsys.readouterr().err
+    assert "disclosures/2022/00001.md 已经存在，不会被覆盖。" in capsys.readouterr().err
     assert (root / "disclosures/2022/00001.md").read_bytes() == before
 
 

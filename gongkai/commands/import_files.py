@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import clock
 from ..config import Config, load_config
 from ..importing.conversion import Imported, convert
-from ..importing.lines import Unreadable
+from ..importing.lines import Reading, Unreadable
 from ..importing.readers import read_file
 from ..importing.report import Note, format_report
 from ..loader import CONTENT_DIR
@@ -62,47 +62,50 @@ def run(args: argparse.Namespace) -> int:
 
 def _import_one(path: Path, args: argparse.Namespace, config: Config, taken: dict[int, int],
                 titles: dict[str, str]) -> bool:
+    """Import one file and print its report; False (with the reason printed) when it failed."""
     source = path.as_posix()
     try:
         reading = read_file(path)
     except Unreadable as exc:
-        _fail(source, exc.what, exc.fix)
-        return False
+        return _fail(source, exc.what, exc.fix)
     imported = convert(reading, config)
     year = _year(args, imported)
     number = _number(args.root, year, taken)
     if number is None:
-        _fail(source, Text(f"{year} 年的五位序号已用完。", f"no 5-digit number is left for {year}."),
-              Text("用 --year 指定另一年份。", "Give another year with --year."))
-        return False
+        return _fail(source, Text(f"{year} 年的五位序号已用完。", f"no 5-digit number is left for {year}."),
+                     Text("用 --year 指定另一年份。", "Give another year with --year."))
     rel = f"{CONTENT_DIR}/{year}/{number}.md"
-    title = imported.values.get("title")
-    if isinstance(title, str) and title in titles:
-        imported.notes.append(Note("check", Text(f"{titles[title]} 已有同样标题的条目：是否重复导入？",
-                                                 f"{titles[title]} has the same title: imported twice?"),
-                                   imported.document.title.place if imported.document and imported.document.title
-                                   else None, "title", Text("是同一份文件时删去新条目。",
-                                                            "If it is the same document, delete the new item.")))
+    _note_same_title(imported, titles, rel)
     text = imported.text(f"{config.index_prefix}/{year}-{number}")
-    unit = Text("段", "paragraph(s)") if reading.lines[:1] and reading.lines[0].place.unit == "paragraph" \
-        else Text("行文字", "line(s) of text")
-    header = [f"导入 / Import: {source} → {rel}{'（试运行，未写入 / dry run, not written）' if args.dry_run else ''}",
-              f"读取 / Read: {reading.kind.zh}，{len(reading.lines)} {unit.zh} / {reading.kind.en}, "
-              f"{len(reading.lines)} {unit.en}"]
-    if not args.dry_run:
-        try:
-            _write(args.root / rel, text)
-        except OSError as exc:
-            _fail(source, Text(f"无法创建 {rel}：{exc.strerror}。", f"cannot create {rel}: {exc.strerror}."),
-                  Text(f"检查 {CONTENT_DIR}/{year} 是可以写入的文件夹。", f"Check that {CONTENT_DIR}/{year} is a folder "
-                       "you can write to."))
-            return False
-    if isinstance(title, str):
-        titles.setdefault(title, rel)
-    print(format_report(source, rel, header, imported.notes + [_closing(imported, rel, args.dry_run)]))
+    if not args.dry_run and not _write(args.root, rel, text, source):
+        return False
+    print(format_report(source, rel, _header(source, rel, reading, args.dry_run),
+                        imported.notes + [_closing(imported, rel, args.dry_run)]))
     if args.dry_run:
         print(f"--- {rel} ---\n{text}", end="")
     return True
+
+
+def _header(source: str, rel: str, reading: Reading, dry_run: bool) -> list[str]:
+    unit = (Text("段", "paragraph(s)") if reading.lines[:1] and reading.lines[0].place.unit == "paragraph"
+            else Text("行文字", "line(s) of text"))
+    count = len(reading.lines)
+    return [f"导入 / Import: {source} → {rel}{'（试运行，未写入 / dry run, not written）' if dry_run else ''}",
+            f"读取 / Read: {reading.kind.zh}，{count} {unit.zh} / {reading.kind.en}, {count} {unit.en}"]
+
+
+def _note_same_title(imported: Imported, titles: dict[str, str], rel: str) -> None:
+    """Note an item with the same title (already there, or imported earlier in this run)."""
+    title = imported.values.get("title")
+    if not isinstance(title, str):
+        return
+    if title in titles:
+        place = imported.document.title.place if imported.document and imported.document.title else None
+        imported.notes.append(Note("check", Text(f"{titles[title]} 已有同样标题的条目：是否重复导入？",
+                                                 f"{titles[title]} has the same title: imported twice?"), place,
+                                   "title", Text("是同一份文件时删去新条目。",
+                                                 "If it is the same document, delete the new item.")))
+    titles.setdefault(title, rel)
 
 
 def _year(args: argparse.Namespace, imported: Imported) -> int:
@@ -144,11 +147,22 @@ def _titles(root: Path) -> dict[str, str]:
     return found
 
 
-def _write(path: Path, text: str) -> None:
+def _write(root: Path, rel: str, text: str, source: str) -> bool:
     """Write a new item; an existing file is never overwritten (``x`` mode fails instead)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8", newline="\n") as file:
-        file.write(text)
+    path = root / rel
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+    except FileExistsError:
+        return _fail(source, Text(f"{rel} 已经存在，不会被覆盖。", f"{rel} exists already and is never overwritten."),
+                     Text("再运行一次 gongkai import：它会取下一个空闲序号。",
+                          "Run gongkai import again: it takes the next free number."))
+    except OSError as exc:
+        return _fail(source, Text(f"无法创建 {rel}：{exc.strerror}。", f"cannot create {rel}: {exc.strerror}."),
+                     Text(f"检查 {path.parent.as_posix()} 是可以写入的文件夹。",
+                          f"Check that {path.parent.as_posix()} is a folder you can write to."))
+    return True
 
 
 def _closing(imported: Imported, rel: str, dry_run: bool) -> Note:
@@ -161,6 +175,7 @@ def _closing(imported: Imported, rel: str, dry_run: bool) -> Note:
                          f"check {rel}"))
 
 
-def _fail(source: str, what: Text, fix: Text) -> None:
+def _fail(source: str, what: Text, fix: Text) -> bool:
     print(f"{source}: 错误 error: {what.zh}\n    {what.en}\n    修改方法: {fix.zh}\n    How to fix: {fix.en}\n"
           f"    未导入该文件；其余文件照常导入。 / This file was not imported; the others are.", file=sys.stderr)
+    return False

@@ -406,7 +406,7 @@ LOOKUP_UI = {
     "button": Text("查找", "Find"),
     "not_found": Text("没有索引号或发文字号为 “{query}” 的已公开信息。", "No published item has the index number or "
                       "document number '{query}'."),
-    "search": Text("改为全文搜索", "Search the full text instead"),
+    "fulltext": Text("改为全文搜索", "Search the full text instead"),
 }
 
 
@@ -417,7 +417,7 @@ def _lookup_form(url: str, lang: str) -> str:
         return esc(rel_url(url, path))
 
     messages = " ".join(f'data-gk-{key.replace("_", "-")}="{esc(LOOKUP_UI[key](lang))}"'
-                        for key in ("not_found", "search"))
+                        for key in ("not_found", "fulltext"))
     return "\n".join([
         f'<form class="gk-searchbox gk-lookup" role="search" action="{link(page_url("search/", lang))}" method="get" '
         f'data-gk-lookup="{link(LOOKUP_DIR)}" data-gk-home="{link(page_url("", lang))}" {messages}>',

@@ -19,7 +19,7 @@ function say(result, text, query) {
   result.textContent = text.replace("{query}", query) + " ";
   const link = document.createElement("a");
   link.href = `${form.action}?q=${encodeURIComponent(query)}`;
-  link.textContent = form.dataset.gkSearch;
+  link.textContent = form.dataset.gkFulltext;
   result.append(link);
 }
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import check, new, report, translations
+from .commands import check, cms_config, new, report, translations
 
-COMMANDS = (check, new, translations, report)
+COMMANDS = (check, new, translations, report, cms_config)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import clock, feeds, opendata, pages, reference, search
+from . import clock, cms, feeds, opendata, pages, reference, search
 from .catalogue import Catalogue
 from .loader import CONTENT_DIR, load_catalogue
 from .problems import Problems, SourceError
@@ -80,6 +80,7 @@ OUTPUT_GENERATORS: list[OutputGenerator] = [
 #: language and every output is in ``site_dir``. They raise ``problems.BuildStepError`` to stop the build.
 POST_BUILD_STEPS: list[PostBuildStep] = [
     search.index_step,
+    cms.admin_step,
 ]
 
 MARKER = re.compile(r"<!--\s*gongkai:([a-z0-9-]+)\s*-->")

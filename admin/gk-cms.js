@@ -216,7 +216,9 @@ window.CMS_MANUAL_INIT = true;
     if (user.backendName === "proxy") {
       names = ((await proxy("entriesByFolder", { folder: folder, extension: "md", depth: 1 })) || [])
         .map((e) => e.file.path.split("/").pop());
-      drafts = (await proxy("unpublishedEntries", {})) || []; // "originals/2026/00002" (git mode only)
+      const info = await proxy("info", {});
+      // Entries saved but not published are branches cms/originals/<year>/<number> (git mode only).
+      drafts = info && info.type === "local_git" ? (await proxy("unpublishedEntries", {})) || [] : [];
     } else {
       names = (await github(`contents/${folder}?ref=${encodeURIComponent(settings.backend.branch)}`))
         .map((e) => e.name);

@@ -21,6 +21,8 @@ window.CMS_MANUAL_INIT = true;
   const INDEX_NO = /^([0-9A-Za-z][0-9A-Za-z-]*)\/(\d{4})-(\d{5})$/;
   // Words YAML 1.1 (which the check's parser follows) reads as booleans or null.
   const YAML11_WORDS = /^(y|n|yes|no|true|false|on|off|null|~)$/i;
+  // Texts YAML 1.1 may read as numbers (1_000, 1:30, 0x1f, 1e3) or dates (2022-3-1).
+  const YAML11_NUMBER = /^([-+]?[0-9_.:]+([eE][-+]?[0-9]+)?|0[xXoObB][0-9a-fA-F_]+|\d{4}-\d\d?-\d\d?([Tt ].*)?)$/;
 
   // ---- reading ---------------------------------------------------------------------------------
 
@@ -123,8 +125,8 @@ window.CMS_MANUAL_INIT = true;
 
   /** A YAML scalar reading back as the same text under YAML 1.1 and 1.2: plain when safe, else quoted. */
   function scalar(text) {
-    const plain = /^[^\s:#'"[\]{},&*!|>%@`?\-.+0-9~][^:#\n]*$/.test(text) && text === text.trim()
-      && !YAML11_WORDS.test(text) && jsyaml.load(text) === text;
+    const plain = /^[^\s:#'"[\]{},&*!|>%@`?\-.+~][^:#\n]*$/.test(text) && text === text.trim()
+      && !YAML11_WORDS.test(text) && !YAML11_NUMBER.test(text) && jsyaml.load(text) === text;
     return plain ? text : JSON.stringify(text);
   }
 

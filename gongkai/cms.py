@@ -68,7 +68,7 @@ def _widget(config: Config, f: Field) -> dict:
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False,
                 "picker_utc": False}
     if f.kind is Kind.TEXT_LIST:
-        return {"widget": "list", "field": {"label": f.label.zh, "name": "value", "widget": "string"}}
+        return {"widget": "list", "collapsed": False, "field": {"label": f.label.zh, "name": "value", "widget": "string"}}
     if f.kind is Kind.BOOL:
         return {"widget": "boolean", "default": False}
     if f.kind is Kind.ATTACHMENTS:
@@ -90,8 +90,11 @@ def _field(config: Config, f: Field, required: bool | None = None) -> dict:
     return entry
 
 
-_BODY = {"label": "正文", "name": "body", "widget": "markdown", "required": True,
-         "hint": "正文使用 Markdown；附件的链接写文件名，例如 [预算](00001-budget.pdf)。"}
+#: The body is a plain text area holding the Markdown as written: Decap's rich-text editor (Slate)
+#: rewrites the whole Markdown on save and drops text committed by an input method (see the report in
+#: tests/test_cms_browser.py), so an edit of one paragraph would change every line.
+_BODY = {"label": "正文", "name": "body", "widget": "text", "required": True,
+         "hint": "正文使用 Markdown：空一行分段，“## ”开头为小标题；附件的链接写文件名，例如 [预算](00001-budget.pdf)。"}
 
 
 def _collection(name: str, label: str, extension: str, fields: list[dict], kind: str) -> dict:

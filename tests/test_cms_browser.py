@@ -12,6 +12,8 @@ import functools
 import http.server
 import json
 import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -279,6 +281,7 @@ def test_the_editing_page_lists_the_originals_and_requests_nothing_from_other_ho
 
 def test_a_new_item_gets_the_next_number_todays_dates_and_exact_front_matter(fs_editor):
     fs_editor.fill_new_item()
+    fs_editor.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", fs_editor.field("体裁分类"))
     fs_editor.screenshot("form-1280.png")
     fs_editor.screenshot("form-390.png", 390)
     fs_editor.publish_now()
@@ -380,3 +383,49 @@ def test_publishing_merges_the_branch_into_main(git_editor):
     assert git(git_editor.repo, "branch", "--format=%(refname:short)").split() == [
         f"cms/originals/{year}/00002", "main"]
     assert check(git_editor.repo).returncode == 0
+
+
+# -- make edit ----------------------------------------------------------------------------------------
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses of the TCP sockets listening on ``port`` (from /proc/net/tcp and tcp6)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add(socket.inet_ntop(socket.AF_INET, bytes.fromhex(address)[::-1]) if len(address) == 8
+                          else address)
+    return found
+
+
+def test_make_edit_serves_the_editing_page_with_decap_server_on_127_0_0_1_only(chromium, tmp_path: Path):
+    root = make_git_repo(tmp_path)
+    for name in ("admin", "scripts"):
+        shutil.copytree(REPO / name, root / name)
+    for name in (".venv", "node_modules"):
+        (root / name).symlink_to(REPO / name)
+    assert not listening_addresses(8081), "port 8081 (decap-server under make edit) is already in use"
+    port = free_port()
+    process = subprocess.Popen(["scripts/edit.sh"], cwd=root, env=dict(os.environ, DEV_ADDR=f"127.0.0.1:{port}"),
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}/admin/"
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(base + "config.yml", timeout=1) as response:
+                    served = response.read().decode()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert served == (REPO / "admin" / "config.yml").read_text(encoding="utf-8")
+        assert listening_addresses(8081) == {"127.0.0.1"}
+        editor = Editor(chromium, base, root, 8081)
+        editor.open()
+        editor.wait.until(lambda d: "XMFAO/2022-00001" in d.find_element(By.TAG_NAME, "body").text)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        output = process.communicate(timeout=20)[0]
+    assert "编辑页面 / editing page: http://127.0.0.1:8000/admin/" in output
+    assert not listening_addresses(8081)

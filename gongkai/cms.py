@@ -91,8 +91,8 @@ def _field(config: Config, f: Field, required: bool | None = None) -> dict:
 
 
 #: The body is a plain text area holding the Markdown as written: Decap's rich-text editor (Slate)
-#: rewrites the whole Markdown on save and drops text committed by an input method (see the report in
-#: tests/test_cms_browser.py), so an edit of one paragraph would change every line.
+#: re-serialises the whole Markdown on save, and in Chromium text committed through an input method
+#: (CDP Input.insertText) showed in it but never reached the saved value.
 _BODY = {"label": "正文", "name": "body", "widget": "text", "required": True,
          "hint": "正文使用 Markdown：空一行分段，“## ”开头为小标题；附件的链接写文件名，例如 [预算](00001-budget.pdf)。"}
 

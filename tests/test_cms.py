@@ -171,3 +171,41 @@ def test_decap_is_pinned_exactly():
     for name, version in (("decap-cms", "3.16.3"), ("decap-server", "3.11.3"), ("js-yaml", "3.15.2")):
         assert package["devDependencies"][name] == version
         assert lock["packages"][f"node_modules/{name}"]["version"] == version
+
+
+def test_the_editing_page_has_its_own_content_security_policy(real_site: Path):
+    page = (real_site / "admin" / "index.html").read_text(encoding="utf-8")
+    parser = _Meta()
+    parser.feed(page)
+    policy = {d.split()[0]: d.split()[1:] for d in parser.csp.split(";") if d.strip()}
+    assert policy == {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com"],
+        "connect-src": ["'self'", "blob:", "http://127.0.0.1:8081", "https://api.github.com"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+    }
+    # every script is a file of the page itself, none inline
+    assert parser.scripts == ["js-yaml.min.js", "gk-schema.js", "gk-cms.js", "decap-cms.js"] and not parser.inline
+
+
+class _Meta(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.csp, self.scripts, self.inline, self._in_script = "", [], False, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy":
+            self.csp = attrs["content"]
+        if tag == "script":
+            self.scripts.append(attrs.get("src"))
+            self._in_script = True
+
+    def handle_endtag(self, tag):
+        self._in_script = False if tag == "script" else self._in_script
+
+    def handle_data(self, data):
+        self.inline = self.inline or (self._in_script and bool(data.strip()))

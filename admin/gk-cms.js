@@ -275,7 +275,11 @@ window.CMS_MANUAL_INIT = true;
     CMS.init({ config: Object.assign({}, settings, { load_config_file: false }) });
   }
 
-  window.GK_CMS = { fromFile: fromFile, toFile: toFile, scalar: scalar, today: today };
+  window.GK_CMS = {
+    fromFile: fromFile, toFile: toFile, scalar: scalar, today: today,
+    /** The next free number of ``year`` with the backend settings ``config`` (for the tests). */
+    nextNumber: (year, config) => { settings = config; return nextIndexNo(year); },
+  };
   if (!window.GK_CMS_NO_START) {
     document.addEventListener("DOMContentLoaded", () => {
       start().catch((error) => {

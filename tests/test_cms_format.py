@@ -144,3 +144,29 @@ def test_every_text_reads_back_as_the_same_text(page, value: str):
 def test_attachments_are_written_as_file_and_title(page):
     text = written(page, {**NEW_ITEM, "attachments": [{"file": "00007-budget.pdf", "title": "预算表"}]})
     assert "attachments:\n  - file: 00007-budget.pdf\n    title: 预算表\n" in text
+
+
+GITHUB = """
+const [year, contents, refs] = arguments;
+const asked = [];
+window.fetch = async (url, options) => {
+  asked.push([url, options.headers.Authorization]);
+  const body = url.includes("/contents/") ? contents : refs;
+  return {ok: body !== null, status: body === null ? 404 : 200, json: async () => body};
+};
+localStorage.setItem("decap-cms-user", JSON.stringify({backendName: "github", token: "t0ken"}));
+const number = await GK_CMS.nextNumber(year, {backend: {repo: "xmfao/gongkai", branch: "main"}});
+return [number, asked];
+"""
+
+
+def test_on_github_the_next_number_counts_main_and_the_open_cms_branches(page):
+    contents = [{"name": n} for n in ("00001.md", "00001.en.md", "00003.md", "00003-budget.pdf", "README.md")]
+    refs = [{"ref": "refs/heads/cms/originals/2026/00004"}, {"ref": "refs/heads/cms/originals/2026/00002"}]
+    number, asked = page.execute_script(f"return (async () => {{{GITHUB}}})();", "2026", contents, refs)
+    assert number == "00005"
+    assert asked == [["https://api.github.com/repos/xmfao/gongkai/contents/disclosures/2026?ref=main", "token t0ken"],
+                     ["https://api.github.com/repos/xmfao/gongkai/git/matching-refs/heads/cms/originals/2026/",
+                      "token t0ken"]]
+    first, _ = page.execute_script(f"return (async () => {{{GITHUB}}})();", "2027", None, [])
+    assert first == "00001"  # a year without a folder yet

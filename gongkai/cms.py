@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from .config import Config
+from .layout import CONTENT_DIR
+from .office import Config
 from .problems import BuildStepError
 from .schema import FIELDS, TRANSLATION_KEYS, TRANSLATION_ONLY_FIELDS, Field, Kind
 from .template import DEFAULTS
@@ -99,7 +100,7 @@ _BODY = {"label": "正文", "name": "body", "widget": "text", "required": True,
 
 def _collection(name: str, label: str, extension: str, fields: list[dict], kind: str) -> dict:
     return {
-        "name": name, "label": label, "label_singular": label, "folder": "disclosures",
+        "name": name, "label": label, "label_singular": label, "folder": CONTENT_DIR,
         "extension": extension, "format": FORMAT,
         # The year folder and five-digit number are set when a new entry is saved (admin/gk-cms.js):
         # `{{year}}` would be the entry date's year and `{{fields.year}}` is emptied by Decap.
@@ -131,7 +132,7 @@ def decap_config(config: Config, repo: str = REPO_PLACEHOLDER, auth_url: str = "
         "backend": backend,
         "local_backend": {"url": LOCAL_BACKEND},
         "publish_mode": "editorial_workflow",
-        "media_folder": "disclosures",
+        "media_folder": CONTENT_DIR,
         "show_preview_links": False,
         "collections": [
             _collection("originals", "公开信息（中文原文）", "md", originals, "original"),
@@ -197,10 +198,10 @@ def site_files(root: Path, config: Config) -> tuple[dict[str, str], dict[str, Pa
     return texts, copies
 
 
-def admin_step(site, site_dir: Path) -> str:
-    """The post-build step :mod:`gongkai.site` runs (after the search index, which so never sees
-    /admin/): write the editing page into ``site_dir``; one line saying what it wrote."""
-    texts, copies = site_files(site.root, site.catalogue.config)
+def write_site_files(root: Path, config: Config, site_dir: Path) -> str:
+    """Write the editing page into the finished ``site_dir`` (after the search index, which so never
+    sees /admin/); one line saying what it wrote."""
+    texts, copies = site_files(root, config)
     for path, text in texts.items():
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / path).write_text(text, encoding="utf-8", newline="\n")

@@ -1,77 +1,22 @@
-"""The office's settings and vocabularies, read from ``disclosures/catalogue.yml``."""
+"""Reading and checking ``disclosures/catalogue.yml`` into the office model (:mod:`gongkai.office`)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .layout import CATALOGUE_FILE
+from .office import REQUIRED_VOCABULARY_KEYS, VOCABULARY_NAMES, Config, Contact, Term, Vocabulary
 from .problems import Problems, describe
+from .slips import KeyHints
 from .source import Value, decode, parse_front_matter
 from .text import Text
 
-CATALOGUE_FILE = "disclosures/catalogue.yml"
-VOCABULARY_NAMES = ("publisher", "category", "genre", "disclosure", "validity")
-REQUIRED_VOCABULARY_KEYS = {"disclosure": ("proactive", "on-request", "not-disclosed"),
-                            "validity": ("in-force", "repealed", "expired")}
 
-
-@dataclass(frozen=True)
-class Term:
-    """One entry of a vocabulary."""
-
-    key: str
-    """What items write, e.g. ``plans-and-reports``."""
-    label: Text
-    """Its zh and en labels."""
-    extra: dict = field(default_factory=dict, compare=False)
-    """Further attributes, e.g. ``article20`` on genres."""
-    line: int = field(default=0, compare=False)
-    """The line of its key in catalogue.yml (for messages about it)."""
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """A controlled list of values, in the order catalogue.yml gives them."""
-
-    name: str
-    terms: dict[str, Term]
-
-    def label(self, key: str) -> Text:
-        return self.terms[key].label
-
-    def keys(self) -> list[str]:
-        return list(self.terms)
-
-
-@dataclass(frozen=True)
-class Contact:
-    department: Text
-    address: Text
-    postcode: str
-    telephone: str
-
-
-@dataclass(frozen=True)
-class Config:
-    """Everything catalogue.yml says."""
-
-    office_name: Text
-    """The office's full name."""
-    office_short_name: Text
-    contact: Contact
-    index_prefix: str
-    """The 索引号 prefix (the office's organisation code)."""
-    feed_limit: int
-    """How many items each feed carries."""
-    attachment_max_bytes: int
-    attachment_types: frozenset[str]
-    vocabularies: dict[str, Vocabulary]
-
-    def vocabulary(self, name: str) -> Vocabulary:
-        return self.vocabularies[name]
+#: The top-level keys of catalogue.yml.
+CATALOGUE_KEYS = frozenset({"office", "index_prefix", "feeds", "attachments", "vocabularies"})
 
 
 def load_config(root: Path, problems: Problems) -> Config | None:
@@ -87,7 +32,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
     if text is None:
         return None
     errors = len(problems.errors)
-    meta = parse_front_matter(CATALOGUE_FILE, text.replace("\r\n", "\n"), 1, problems)
+    meta = parse_front_matter(CATALOGUE_FILE, text.replace("\r\n", "\n"), 1, problems, KeyHints(CATALOGUE_KEYS))
     if meta is None:
         return None
     config = _ConfigReader(meta, problems).read()

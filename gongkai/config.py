@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from .portal import Portal, read_portal
 from .problems import Problems, describe
 from .source import Value, decode, parse_front_matter
 from .text import Text
@@ -69,6 +70,8 @@ class Config:
     attachment_max_bytes: int
     attachment_types: frozenset[str]
     vocabularies: dict[str, Vocabulary]
+    portal: Portal = field(default_factory=Portal)
+    """The site's portal identity (footer, logo, favicon): ``portal:`` in catalogue.yml."""
 
     def vocabulary(self, name: str) -> Vocabulary:
         return self.vocabularies[name]
@@ -90,7 +93,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
     meta = parse_front_matter(CATALOGUE_FILE, text.replace("\r\n", "\n"), 1, problems)
     if meta is None:
         return None
-    config = _ConfigReader(meta, problems).read()
+    config = _ConfigReader(meta, problems, root).read()
     return config if len(problems.errors) == errors else None  # e.g. a repeated key: never last-wins
 
 
@@ -112,9 +115,10 @@ def _shown(value: object, lang: str) -> str:
 class _ConfigReader:
     """Walks the parsed catalogue.yml, recording a problem for each bad entry at the entry's own line."""
 
-    def __init__(self, meta: dict[str, Value], problems: Problems):
+    def __init__(self, meta: dict[str, Value], problems: Problems, root: Path | None = None):
         self.meta = meta
         self.problems = problems
+        self.root = root
         self.failed = False
 
     def fail(self, line: int, key: str, zh: str, en: str, hint: Text | None = None) -> None:
@@ -163,6 +167,7 @@ class _ConfigReader:
             attachment_max_bytes=self.positive_int("attachments", "max_bytes", 20 * 1024 * 1024),
             attachment_types=self.types(),
             vocabularies=self.vocabularies(),
+            portal=read_portal(self, self.root),
         )
         return None if self.failed else config
 

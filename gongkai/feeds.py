@@ -275,11 +275,29 @@ def files(catalogue: Catalogue, absolute: Absolute) -> list[tuple[str, bytes]]:
     """``(site-relative path, bytes)`` of every feed of every language and of each language's stylesheet."""
     result = []
     for lang in LANGUAGES:
+        paths = []
         for feed in feeds(catalogue, lang):
             for fmt in FORMATS:
+                paths.append(feed.path(fmt))
                 result.append((feed.path(fmt), render(feed, catalogue, absolute, fmt)))
         result.append((f"{url_prefix(lang)}feeds/{STYLESHEET}", stylesheet(lang)))
+        result.append((f"{url_prefix(lang)}feeds/{SITEMAP}", feeds_sitemap([absolute(p) for p in paths])))
     return result
+
+
+SITEMAP = "sitemap.xml"
+"""A sitemap of each language's feeds, beside them: Material's JavaScript fetches ``sitemap.xml`` beside
+every ``<link rel="alternate">`` of a page, the feed links included, and a missing one is a failed request
+on every page load."""
+
+
+def feeds_sitemap(urls: list[str]) -> bytes:
+    """A sitemap (sitemaps.org 0.9) listing ``urls``, the feeds of one language."""
+    ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    root = etree.Element(f"{{{ns}}}urlset", nsmap={None: ns})
+    for url in urls:
+        etree.SubElement(etree.SubElement(root, f"{{{ns}}}url"), f"{{{ns}}}loc").text = url
+    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def subscribe_fragment(catalogue: Catalogue, lang: str, page_url: str) -> str:

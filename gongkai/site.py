@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from . import clock, feeds, opendata, pages, reference, search
+from . import clock, feeds, opendata, pages, portal, reference, scroll, search
 from .catalogue import Catalogue
 from .loader import CONTENT_DIR, load_catalogue
 from .problems import Problems, SourceError
@@ -27,7 +27,7 @@ from .statistics import Statistics, load_statistics
 from .statistics import export as statistics_export
 from .statistics import guide as statistics_guide
 from .statistics import render as statistics_render
-from .text import LANGUAGES
+from .text import LANGUAGES, url_prefix
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,9 @@ FRAGMENTS: dict[str, Fragment] = {
     "field-reference": lambda site, lang, url: reference.field_reference(site.catalogue.config, lang),
     "error-codes": lambda site, lang, url: reference.error_codes(lang),
     "item-template": lambda site, lang, url: reference.item_template(site.catalogue.config, lang),
+    "site-map": lambda site, lang, url: portal.site_map_fragment(
+        site.catalogue, [y.year for y in site.statistics.years], lang, url),
+    "contact": lambda site, lang, url: portal.contact_fragment(site.catalogue.config, lang),
     "search": search.search_fragment,
     "searchbox": search.searchbox_fragment,
 }
@@ -147,6 +150,20 @@ class Site:
     def is_generated(self, src_uri: str) -> bool:
         """Whether the page at ``src_uri`` is one the build generates (an item, a listing...)."""
         return src_uri in self.pages
+
+    @staticmethod
+    def page_html(html: str, lang: str) -> str:
+        """A page's finished content: wide tables in labelled scroll regions (never a page scrolling sideways)."""
+        return scroll.wrap_wide_tables(html, lang)
+
+    def theme_data(self) -> dict:
+        """What the theme's templates show from catalogue.yml (footer, logo, favicon)."""
+        return portal.theme_data(self.catalogue.config)
+
+    @staticmethod
+    def error_page(lang: str) -> str:
+        """Where the 404 page of ``lang`` goes: ``404.html``, ``en/404.html``."""
+        return url_prefix(lang) + "404.html"
 
     def absolute(self, url: str) -> str:
         """The public URL of a site-relative ``url``."""

@@ -69,7 +69,10 @@ def _lang(page) -> str:
 
 @_no_traceback
 def on_config(config):
-    _load(config)
+    site = _load(config)
+    theme = site.theme_data()  # footer, logo and favicon from catalogue.yml's portal:
+    config.extra["gongkai"] = theme
+    config.theme["logo"], config.theme["favicon"] = theme["logo"], theme["favicon"]
 
 
 @_no_traceback
@@ -98,6 +101,41 @@ def on_page_markdown(markdown, page, config, files):
                           f"<!-- gongkai:{error.args[0]} -->") from None
 
 
+@_no_traceback
+def on_page_content(html, page, config, files):
+    return _site(config).page_html(html, _lang(page))
+
+
+@event_priority(-50)
+def on_page_context(context, page, config, nav):
+    # The language switcher is drawn from gk_alternate (overrides/partials/alternate.html); Material's
+    # <link rel="alternate" hreflang> tags are left out, because its JavaScript fetches a sitemap.xml
+    # beside each (404s on every page). The sitemap.xml lists every page's hreflang alternates.
+    # (the i18n plugin sets config.extra.alternate as an attribute, which templates read before the key)
+    alternate = getattr(config.extra, "alternate", None)
+    if not isinstance(alternate, list):  # a page the i18n plugin did not reconfigure: the language homes
+        alternate = getattr(config.plugins.get("i18n"), "extra_alternate", None) or []
+    context["gk_alternate"] = list(alternate)
+    config.extra.alternate = config.extra["alternate"] = True
+    return context
+
+
+_error_pages: dict[str, str] = {}
+"""The 404 page of each language pass (mkdocs writes every pass's to the same site/404.html)."""
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":  # its switcher leads to the other 404 (overrides/partials/alternate.html)
+        config.extra.alternate = config.extra["alternate"] = True
+    return context
+
+
+def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        _error_pages[config.theme["language"]] = output
+    return output
+
+
 @event_priority(-200)
 @_no_traceback
 def on_post_build(config):
@@ -106,6 +144,9 @@ def on_post_build(config):
         return  # a nested language pass; write once, after the last one
     site_dir = Path(config.site_dir)
     site = _site(config)
+    for lang, html in _error_pages.items():
+        (site_dir / site.error_page(lang)).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / site.error_page(lang)).write_text(html, encoding="utf-8")
     for output in site.outputs():
         target = site_dir / output.path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -60,7 +60,7 @@ def parse(path: Path) -> feedparser.FeedParserDict:
 
 
 def all_feed_files(site: Path) -> list[Path]:
-    return sorted(p for d in ("feeds", "en/feeds") for p in (site / d).glob("*.xml"))
+    return sorted(p for d in ("feeds", "en/feeds") for p in (site / d).glob("*.xml") if p.name != "sitemap.xml")
 
 
 # -- which feeds exist -----------------------------------------------------------------
@@ -68,7 +68,7 @@ def all_feed_files(site: Path) -> list[Path]:
 def test_feeds_exist_for_all_items_and_each_category_with_items_only(site: Path):
     for lang in ("zh", "en"):
         names = sorted(p.name for p in (site / PREFIX[lang] / "feeds").iterdir())
-        expected = sorted([f"{k}.{fmt}.xml" for k in FEEDS for fmt in ("rss", "atom")] + ["feed.xsl"])
+        expected = sorted([f"{k}.{fmt}.xml" for k in FEEDS for fmt in ("rss", "atom")] + ["feed.xsl", "sitemap.xml"])
         assert names == expected, lang
     # Categories whose only items are not public (budgets: embargoed, personnel: on request,
     # services: draft) have no feed.
@@ -200,7 +200,7 @@ def test_two_builds_give_byte_identical_feeds_and_data(repo: Path, site: Path, t
 
     first, second = outputs(site), outputs(tmp_path / "site2")
     assert sorted(first) == sorted(second)
-    assert len(first) == 4 * len(FEEDS) + 2 + 3
+    assert len(first) == 4 * len(FEEDS) + 2 + 2 + 3  # feeds, stylesheets, feed sitemaps, data
     for rel in first:
         assert first[rel] == second[rel], rel
 
@@ -319,7 +319,19 @@ def test_empty_catalogue_has_empty_feeds_of_all_items_only(tmp_path: Path):
     assert catalogue is not None, problems.report()
     files = dict(feeds.files(catalogue, Site(catalogue, root, SITE_URL).absolute))
     assert sorted(files) == ["en/feeds/all.atom.xml", "en/feeds/all.rss.xml", "en/feeds/feed.xsl",
-                             "feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/feed.xsl"]
+                             "en/feeds/sitemap.xml", "feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/feed.xsl",
+                             "feeds/sitemap.xml"]
     for path in ("feeds/all.rss.xml", "en/feeds/all.atom.xml"):
         parsed = feedparser.parse(files[path])
         assert (parsed.bozo, parsed.entries) == (0, [])
+
+
+def test_each_language_has_a_sitemap_of_its_feeds_beside_them(site: Path):
+    # Material's JavaScript fetches sitemap.xml beside every <link rel="alternate"> of a page, the feed
+    # links included: without it, every page load would make a failing request.
+    for lang in ("zh", "en"):
+        tree = etree.parse(str(site / PREFIX[lang] / "feeds/sitemap.xml"))
+        locs = tree.xpath("//s:url/s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+        feeds_there = sorted(p.name for p in (site / PREFIX[lang] / "feeds").glob("*.xml") if p.name != "sitemap.xml")
+        assert sorted(loc.rsplit("/", 1)[1] for loc in locs) == feeds_there
+        assert all(loc.startswith(SITE_URL + PREFIX[lang] + "feeds/") for loc in locs)

@@ -30,7 +30,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import REPO, build
 from portal_fixture import PAGES as FIXTURE_PAGES
 from portal_fixture import make_portal_repo
-from test_browser import CHROMIUM_FLAGS, serving
+from test_browser import CHROMIUM_FLAGS, FINISHED, serving
 
 AXE = REPO / "node_modules/axe-core/axe.min.js"
 VNU = REPO / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -174,6 +174,9 @@ def test_page_works_at_every_width_for_every_reader(chrome, sites, site, page):
     set_scheme(chrome, "light")
     set_width(chrome, 1280)
     load(chrome, base + page, fresh=True)
+    if "?q=" in page:  # check the results too, once the search has answered
+        WebDriverWait(chrome, 30).until(lambda d: FINISHED.search(d.find_element(By.CSS_SELECTOR, "pagefind-summary").text))
+        WebDriverWait(chrome, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "pagefind-results .gk-result mark"))
     for large in (False, True):
         chrome.execute_script("document.documentElement.classList.toggle('gk-large', arguments[0])", large)
         mode = "large" if large else "light"

@@ -131,7 +131,8 @@ def axe(driver, mode: str = "light") -> list:
         "const done = arguments[arguments.length - 1];"
         "axe.run(document, {runOnly: arguments[0], resultTypes: ['violations']})"
         ".then(r => done(r.violations.filter(v => ['critical', 'serious'].includes(v.impact))"
-        ".map(v => [v.id, v.impact, v.nodes.slice(0, 3).map(n => n.html.slice(0, 100))])));", only)
+        ".map(v => [v.id, v.impact, v.nodes.slice(0, 3).map(n => [n.html.slice(0, 100),"
+        " n.any.concat(n.all).map(c => c.message).join(' ')])])));", only)
 
 
 def requests(driver, origin: str) -> list[str]:
@@ -176,7 +177,8 @@ def test_page_works_at_every_width_for_every_reader(chrome, sites, site, page):
     load(chrome, base + page, fresh=True)
     if "?q=" in page:  # check the results too, once the search has answered
         WebDriverWait(chrome, 30).until(lambda d: FINISHED.search(d.find_element(By.CSS_SELECTOR, "pagefind-summary").text))
-        WebDriverWait(chrome, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "pagefind-results .gk-result mark"))
+        if not chrome.find_element(By.CSS_SELECTOR, "pagefind-summary").text.startswith(("未找到", "No results")):
+            WebDriverWait(chrome, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "pagefind-results .gk-result mark"))
     for large in (False, True):
         chrome.execute_script("document.documentElement.classList.toggle('gk-large', arguments[0])", large)
         mode = "large" if large else "light"

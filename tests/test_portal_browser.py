@@ -279,6 +279,27 @@ def test_metadata_stacks_on_phones_after_the_translation_notice(chrome, sites):
     assert value["y"] >= label["y"] + label["height"] - 1 and label["width"] > 300  # label above value, full width
 
 
+def test_print_shows_title_metadata_body_and_address_without_navigation(chrome, sites):
+    base, _ = sites["fixture"]
+    set_width(chrome, 1280)
+    load(chrome, base + "disclosures/2025/00004/")
+    chrome.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    shown = ("return [...document.querySelectorAll(arguments[0])]"
+             ".some(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')")
+    try:
+        hidden = [css for css in (".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".gk-crumb", ".md-skip")
+                  if chrome.execute_script(shown, css)]
+        printed = [css for css in ("article h1", "table.gk-meta", "article .gk-scroll table", ".gk-attachments",
+                                   ".gk-print-only") if chrome.execute_script(shown, css)]
+        address = chrome.find_element(By.CSS_SELECTOR, ".gk-print-only").text
+        region = chrome.execute_script("return getComputedStyle(document.querySelector('article .gk-scroll')).overflowX")
+    finally:
+        set_scheme(chrome, "light")
+    assert hidden == [] and len(printed) == 5
+    assert address == "本页地址：https://gongkai.example.gov.cn/disclosures/2025/00004/"
+    assert region == "visible"  # a wide table prints whole, not clipped at its scroll region
+
+
 def test_screenshots_for_the_pull_request(chrome, sites):
     """Home, an item, the catalogue and a statistics year at 390 and 1280 px, light and dark, saved where the
     pull-request workflow uploads them from."""

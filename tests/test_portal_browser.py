@@ -268,6 +268,16 @@ def test_language_switch_keeps_the_search_query(chrome, sites):
     assert urlsplit(chrome.current_url).query == "q=%E9%A2%86%E4%BA%8B%E4%BF%9D%E6%8A%A4"
 
 
+def test_search_controls_are_in_readable_type_on_phones(chrome, sites):
+    base, _ = sites["real"]
+    set_width(chrome, 390)
+    load(chrome, base + "search/?q=" + "领事保护")
+    WebDriverWait(chrome, 30).until(lambda d: FINISHED.search(d.find_element(By.CSS_SELECTOR, "pagefind-summary").text))
+    sizes = chrome.execute_script("return ['.pf-input-clear', '.pf-dropdown-trigger-label'].map("
+                                  "s => [...document.querySelectorAll(s)].map(e => parseFloat(getComputedStyle(e).fontSize)))")
+    assert all(sizes) and min(min(found) for found in sizes) >= 16
+
+
 def test_metadata_stacks_on_phones_after_the_translation_notice(chrome, sites):
     base, _ = sites["fixture"]
     set_width(chrome, 390)

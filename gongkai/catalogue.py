@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from .config import Config
+from .office import PROACTIVE, Config
+from .layout import item_slug, item_url
 
 
 @dataclass(frozen=True)
@@ -66,19 +67,21 @@ class Item:
     translation: Translation | None = None
     personal_data_allowed: tuple[str, ...] = ()
     """Numbers reviewed and allowed to be published although they look like personal data."""
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The line of each front-matter key in the original, for messages of the cross-file checks."""
 
     @property
     def slug(self) -> str:
         """``<YYYY>/<NNNNN>``: the item's stable place in URLs."""
-        return f"{self.year}/{self.number}"
+        return item_slug(self.year, self.number)
 
     def url(self, lang: str) -> str:
         """Site-relative URL of the item page, e.g. ``en/disclosures/2022/00001/``."""
-        return ("" if lang == "zh" else f"{lang}/") + f"disclosures/{self.slug}/"
+        return item_url(self.slug, lang)
 
     def is_published(self, today: date) -> bool:
         """Proactive, not a draft and not embargoed: the only items that appear anywhere in the site."""
-        return self.disclosure == "proactive" and not self.draft and self.date_published <= today
+        return self.disclosure == PROACTIVE and not self.draft and self.date_published <= today
 
     def title_in(self, lang: str) -> str:
         """The title in ``lang``, falling back to the Chinese title."""

@@ -25,10 +25,10 @@ from typing import Callable
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from . import pages
+from . import layout
 from .catalogue import Catalogue, Item
 from .clock import start_of_day
-from .html import esc, rel_url
+from .html import esc, rel_url, table
 from .text import LANGUAGE_TAGS, LANGUAGES, Text, url_prefix
 
 FORMATS = ("rss", "atom")
@@ -115,7 +115,7 @@ def feeds(catalogue: Catalogue, lang: str) -> list[Feed]:
 
 def category_page(key: str, lang: str) -> str:
     """Site-relative URL of a category's catalogue listing (written by :func:`gongkai.pages.catalogue_pages`)."""
-    return pages.page_url(f"catalogue/category/{key}/", lang)
+    return layout.page_url(layout.catalogue_category_path(key), lang)
 
 
 # -- summaries --------------------------------------------------------------------
@@ -306,10 +306,6 @@ def subscribe_fragment(catalogue: Catalogue, lang: str, page_url: str) -> str:
         name = UI["all_title"](lang) if feed.key == ALL else catalogue.label("category", feed.key, lang)
         links = " · ".join(f'<a href="{esc(rel_url(page_url, feed.path(fmt)))}" type="{MEDIA_TYPES[fmt]}">'
                            f"{FORMAT_NAMES[fmt]}</a>" for fmt in FORMATS)
-        rows.append(f"<tr><td>{esc(name)}</td><td>{links}</td>"
-                    f"<td>{esc(UI['count'](lang).format(count=feed.total))}</td></tr>")
-    head = "".join(f'<th scope="col">{esc(t)}</th>' for t in (
-        UI["feed"](lang), "RSS / Atom", UI["items"](lang)))
+        rows.append([esc(name), links, esc(UI["count"](lang).format(count=feed.total))])
     caption = UI["site_title"](lang).format(office=catalogue.config.office_name(lang))
-    return (f'<table class="gk-list gk-feeds">\n<caption>{esc(caption)}</caption>\n'
-            f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n")
+    return table("gk-list gk-feeds", [UI["feed"](lang), "RSS / Atom", UI["items"](lang)], rows, caption) + "\n"

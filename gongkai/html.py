@@ -27,3 +27,17 @@ def rel_url(from_url: str, to_url: str) -> str:
 def yaml_quote(text: str) -> str:
     """``text`` as a double-quoted YAML scalar, safe on one front-matter line."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def table(css: str, head: list[str], rows: list[list[str]], caption: str | None = None,
+          caption_class: str = "") -> str:
+    """A data table: ``caption`` (text), one row of column headers (text) and ``rows`` of cells (HTML).
+
+    The one builder of the generated pages' simple tables (listings, feeds, open data, the guides'
+    references); tables with row headers (metadata, statistics) are built where they are.
+    """
+    css_attr = f' class="{caption_class}"' if caption_class else ""
+    cap = "" if caption is None else f"<caption{css_attr}>{esc(caption)}</caption>\n"
+    ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'<table class="{css}">\n{cap}<thead><tr>{ths}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'

@@ -22,14 +22,15 @@ from pathlib import Path
 
 from . import clock
 from .catalogue import Catalogue, Item
-from .config import Config, load_config
+from .config import load_config
+from .office import Config
 from .problems import Problem, Problems
-from .schema import INDEX_NO_PATTERN, ITEM_PATH_PATTERN
+from .layout import CATALOGUE_FILE, CONTENT_DIR, CONTENT_README, STATISTICS_DIR, item_path, place_of
+from .layout import INDEX_NO_PATTERN
+from .schema import ITEM_HINTS
 from .source import read_source
 from .text import Text
 from .validate import validate_original, validate_translation
-
-CONTENT_DIR = "disclosures"
 
 #: From this many item files on, parsing is spread over worker processes.
 PARALLEL_THRESHOLD = 1500
@@ -43,9 +44,9 @@ _MISNAMED_SUFFIXES = (".markdown", ".md.txt", ".mdown", ".txt")
 def is_checked(rel: str) -> bool:
     """Whether the checks read the repository-relative file ``rel``: items and translations (and files
     misnamed as such), catalogue.yml and the statistics files under disclosures/."""
-    if not rel.startswith(f"{CONTENT_DIR}/") or rel == f"{CONTENT_DIR}/README.md":
+    if not rel.startswith(f"{CONTENT_DIR}/") or rel == CONTENT_README:
         return False
-    return (rel == f"{CONTENT_DIR}/catalogue.yml" or rel.startswith(f"{CONTENT_DIR}/statistics/")
+    return (rel == CATALOGUE_FILE or rel.startswith(f"{STATISTICS_DIR}/")
             or rel.lower().endswith((".md", *_MISNAMED_SUFFIXES)))
 
 
@@ -59,7 +60,7 @@ def _scan(root: Path) -> tuple[list[str], list[str]]:
         for name in files:
             rel = f"{rel_folder}/{name}"
             if name.endswith(".md"):
-                if rel != f"{CONTENT_DIR}/README.md":
+                if rel != CONTENT_README:
                     found.append(rel)
             elif name.lower().endswith((".md", *_MISNAMED_SUFFIXES)) and not name.startswith("."):
                 misnamed.append(rel)
@@ -86,7 +87,7 @@ def load_catalogue(root: Path, today: date | None = None, only: list[Path] | Non
     items = _load_items(root, config, problems, paths, workers)
     if only is not None:
         wanted = [_relative(root, p) for p in only]
-        problems.items = [p for p in problems.items if p.path == "disclosures/catalogue.yml"
+        problems.items = [p for p in problems.items if p.path == CATALOGUE_FILE
                           or any(p.path == w or p.path.startswith(w.rstrip("/") + "/") or w == "" for w in wanted)]
     if problems.errors and not partial:
         return None, problems
@@ -125,21 +126,20 @@ def _load_items(root: Path, config: Config, problems: Problems, paths: list[str]
                 workers: int | None) -> list[Item]:
     groups: dict[str, list[str | None]] = {}
     for rel in paths:
-        match = ITEM_PATH_PATTERN.match(rel.removeprefix(f"{CONTENT_DIR}/"))
-        if not match:
+        place = place_of(rel)
+        if place is None:
             problems.add(rel, 0, "bad-path", Text(f"文件 {rel} 的位置或名称不符合 disclosures/<年份>/<五位序号>.md。",
                                                   f"{rel} is not named disclosures/<year>/<5-digit number>.md."))
             continue
-        original = rel.removesuffix(".en.md") + ".md" if match.group("lang") else rel
-        group = groups.setdefault(original, [None, None])
-        group[1 if match.group("lang") else 0] = rel
+        group = groups.setdefault(place.original, [None, None])
+        group[1 if place.translation else 0] = rel
     jobs = [(original if pair[0] else None, pair[1]) for original, pair in sorted(groups.items())]
     results = _run(root, config, jobs, workers)
     for result in results:
         problems.extend(result.problems)
     _check_unique(results, problems)
     items = [r.item for r in results if r.item is not None]
-    _check_repeals(root, items, problems)
+    _check_repeals(items, problems)
     return items
 
 
@@ -173,13 +173,13 @@ def _check_job(root: Path, config: Config, original_rel: str | None, translation
     item, index_no, index_line = None, None, 1
     base = str(root)
     if original_rel is not None:
-        doc = read_source(root, os.path.join(base, original_rel), problems, original_rel)
+        doc = read_source(root, os.path.join(base, original_rel), problems, original_rel, ITEM_HINTS)
         item = validate_original(doc, config, problems, root)
         value = doc.meta.get("index_no")
         if value is not None and isinstance(value.value, str) and INDEX_NO_PATTERN.match(value.value.strip()):
             index_no, index_line = value.value.strip(), value.line
     if translation_rel is not None:
-        doc = read_source(root, os.path.join(base, translation_rel), problems, translation_rel)
+        doc = read_source(root, os.path.join(base, translation_rel), problems, translation_rel, ITEM_HINTS)
         if original_rel is None or item is not None:  # else the original's own errors are reported
             translation = validate_translation(doc, item, config, problems)
             if translation is not None and item is not None:
@@ -199,18 +199,12 @@ def _check_unique(results: list[_Result], problems: Problems) -> None:
     for index_no, claimants in claims.items():
         if len(claimants) < 2:
             continue
-        owner = next((r for r in claimants if r.rel == _place(index_no)), None)
+        owner = next((r for r in claimants if r.rel == item_path(index_no)), None)
         for other in claimants[1:] if owner is None else ():
             _report_duplicate(index_no, claimants[0], other, problems)
         for copy in claimants if owner is not None else ():
             if copy is not owner:
                 _explain_copy(index_no, owner, copy, problems)
-
-
-def _place(index_no: str) -> str:
-    """Where the item of ``index_no`` lives: ``disclosures/<year>/<number>.md``."""
-    match = INDEX_NO_PATTERN.match(index_no)
-    return f"{CONTENT_DIR}/{match.group('year')}/{match.group('number')}.md" if match else ""
 
 
 def _report_duplicate(index_no: str, first: _Result, other: _Result, problems: Problems) -> None:
@@ -224,10 +218,10 @@ def _report_duplicate(index_no: str, first: _Result, other: _Result, problems: P
 
 def _explain_copy(index_no: str, owner: _Result, copy: _Result, problems: Problems) -> None:
     """Say in the copy's index-no-mismatch whose number it carries (moving the file is no fix then)."""
-    place = ITEM_PATH_PATTERN.match(copy.rel.removeprefix(f"{CONTENT_DIR}/"))
+    place = place_of(copy.rel)
     for n, problem in enumerate(problems.items):
         if problem.path == copy.rel and problem.code == "index-no-mismatch" and place:
-            own = f"{index_no.split('/')[0]}/{place.group('year')}-{place.group('number')}"
+            own = place.index_no(index_no.split("/")[0])
             problems.items[n] = replace(
                 problem,
                 message=Text(f"索引号 {index_no} 是 {owner.rel} 的，与本文件的位置 {copy.rel} 不符："
@@ -238,14 +232,14 @@ def _explain_copy(index_no: str, owner: _Result, copy: _Result, problems: Proble
                           f"Change the index number to the one of this file's place: {own}."))
 
 
-def _check_repeals(root: Path, items: list[Item], problems: Problems) -> None:
+def _check_repeals(items: list[Item], problems: Problems) -> None:
     """``repealed_by`` names another item of this repository."""
     known = {i.index_no for i in items}
     for item in items:
         target = item.repealed_by
         if target is None or (target in known and target != item.index_no):
             continue
-        line = _key_line(root / item.path, "repealed_by")
+        line = item.key_lines.get("repealed_by", 1)
         if target == item.index_no:
             message = Text(f"repealed_by 不能是本文件自己的索引号 {target}。",
                            f"repealed_by cannot be this item's own index number {target}.")
@@ -256,11 +250,3 @@ def _check_repeals(root: Path, items: list[Item], problems: Problems) -> None:
             "填写废止本文件的那份文件的索引号（须已收录在 disclosures/ 中），或删除 repealed_by。",
             "Give the index number of the item that repealed this one (it must be in disclosures/), "
             "or remove repealed_by."), key="repealed_by")
-
-
-def _key_line(path: Path, key: str) -> int:
-    """The line of ``key:`` in a file's front matter (1 if not found)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1

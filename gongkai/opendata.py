@@ -7,9 +7,10 @@ so the same sources give the same bytes: ``as_of`` is the newest item's
 发布日期, not the date of the build.
 
 The JSON follows ``gongkai/data/catalogue.schema.json`` (JSON Schema draft
-2020-12), published beside it. :data:`SCHEMA_VERSION` is the schema's version:
-raise its major part when a field is removed or changes meaning, its minor
-part when a field is added.
+2020-12), published beside it, which says what :func:`gongkai.catalogue_schema.json_schema`
+generates from the item schema (a test compares them). :data:`SCHEMA_VERSION` is the
+schema's version: raise its major part when a field is removed or changes meaning, its
+minor part when a field is added.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from importlib import resources
 from typing import Callable
 
 from .catalogue import Catalogue, Item
-from .html import esc, rel_url
-from .pages import attachment_url
+from .catalogue_schema import VERSION
+from .html import esc, rel_url, table
+from .layout import attachment_url
 from .text import Text
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = VERSION
 DATA_DIR = "data/"
 JSON_PATH = DATA_DIR + "catalogue.json"
 CSV_PATH = DATA_DIR + "catalogue.csv"
@@ -96,7 +98,7 @@ def record(item: Item, catalogue: Catalogue, absolute: Absolute) -> dict:
         "keywords": {"zh": list(item.keywords),
                      "en": list(translation.keywords) if translation and translation.keywords else None},
         "summary": {"zh": item.summary, "en": translation.summary if translation else None},
-        "attachments": [{"file": a.file, "title": a.title, "url": absolute(attachment_url(item, a.file)),
+        "attachments": [{"file": a.file, "title": a.title, "url": absolute(attachment_url(item.slug, a.file)),
                          "size": a.size} for a in item.attachments],
     })
     return result
@@ -193,18 +195,11 @@ UI = {
 
 def fragment(catalogue: Catalogue, lang: str, page_url: str) -> str:
     """The open data files and their columns, for the ``<!-- gongkai:open-data -->`` marker."""
-    rows = []
-    for path, key in ((JSON_PATH, "json"), (CSV_PATH, "csv"), (SCHEMA_PATH, "schema")):
-        link = esc(rel_url(page_url, path))
-        rows.append(f'<tr><td><a href="{link}"><code>/{esc(path)}</code></a></td>'
-                    f"<td>{esc(UI[key](lang).format(version=SCHEMA_VERSION))}</td></tr>")
-    files_table = (f'<table class="gk-list gk-data">\n<thead><tr><th scope="col">{esc(UI["file"](lang))}</th>'
-                   f'<th scope="col">{esc(UI["format"](lang))}</th></tr></thead>\n<tbody>\n'
-                   + "\n".join(rows) + "\n</tbody>\n</table>")
-    columns = "\n".join(f"<tr><td><code>{esc(c)}</code></td><td>{esc(t(lang))}</td></tr>" for c, t in COLUMNS)
-    columns_table = (f'<table class="gk-list gk-columns">\n<caption>{esc(UI["columns"](lang))}</caption>\n'
-                     f'<thead><tr><th scope="col">{esc(UI["column"](lang))}</th>'
-                     f'<th scope="col">{esc(UI["meaning"](lang))}</th></tr></thead>\n<tbody>\n{columns}\n'
-                     "</tbody>\n</table>")
+    rows = [[f'<a href="{esc(rel_url(page_url, path))}"><code>/{esc(path)}</code></a>',
+             esc(UI[key](lang).format(version=SCHEMA_VERSION))]
+            for path, key in ((JSON_PATH, "json"), (CSV_PATH, "csv"), (SCHEMA_PATH, "schema"))]
+    files_table = table("gk-list gk-data", [UI["file"](lang), UI["format"](lang)], rows)
+    columns_table = table("gk-list gk-columns", [UI["column"](lang), UI["meaning"](lang)],
+                          [[f"<code>{esc(c)}</code>", esc(t(lang))] for c, t in COLUMNS], UI["columns"](lang))
     count = UI["count"](lang).format(count=len(catalogue.published))
     return f"{files_table}\n\n<p>{esc(count)}</p>\n\n{columns_table}\n"

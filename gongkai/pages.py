@@ -7,13 +7,12 @@ language. Links are relative, computed from each page's URL.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from . import links, search
+from . import bodies, layout, links
 from .catalogue import Catalogue, Item
-from .html import esc, rel_url, yaml_quote
-from .schema import FIELDS
-from .text import Text, url_prefix
+from .generated import FragmentContext, GeneratedPage, front_matter, notice  # noqa: F401 - also their old home
+from .html import esc, rel_url, table
+from .schema import FIELDS, FIELDS_BY_KEY, Field, Kind
+from .text import Text
 
 PAGE_SIZE = 50
 """Rows per catalogue page."""
@@ -46,43 +45,15 @@ UI = {
 }
 
 
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page the build adds to the site."""
-
-    src_uri: str
-    """Its virtual source path in docs/, e.g. ``disclosures/2022/00001.en.md``."""
-    url: str
-    """Its site-relative URL, e.g. ``en/disclosures/2022/00001/``."""
-    lang: str
-    markdown: str
-
-
-def src_uri(base: str, lang: str) -> str:
-    """``catalogue/index.md`` for zh, ``catalogue/index.en.md`` for en."""
-    return base if lang == "zh" else base.removesuffix(".md") + f".{lang}.md"
-
-
-def page_url(path: str, lang: str) -> str:
-    """The URL of a directory-style page ``path`` (``catalogue/2022/``) in ``lang``."""
-    return url_prefix(lang) + path
-
-
-def front_matter(title: str, description: str | None = None, searchable: bool = True) -> str:
-    """A generated page's front matter. The theme prints ``title`` and ``description`` into the HTML
-    head as they are, so they are HTML-escaped here: an item's title is text, never markup."""
-    lines = ["---", f"title: {yaml_quote(esc(title))}"]
-    if description:
-        lines.append(f"description: {yaml_quote(esc(' '.join(description.split())))}")
-    if not searchable:  # listings: the search finds the items themselves, not the pages that list them
-        lines += ["search:", "  exclude: true"]
-    return "\n".join(lines + ["---", ""])
+page_url = layout.page_url
+src_uri = layout.src_uri
 
 
 # -- item pages ----------------------------------------------------------------
 
-def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
-    """The page of one item in ``lang``; an English page without translation says so."""
+def item_page(item: Item, catalogue: Catalogue, lang: str, tags: str = "") -> GeneratedPage:
+    """The page of one item in ``lang``; an English page without translation says so. ``tags`` is what
+    other features add under the metadata table (the search index's filters)."""
     url = item.url(lang)
     translation = item.translation if lang == "en" else None
     title = item.title_in(lang)
@@ -94,14 +65,14 @@ def item_page(item: Item, catalogue: Catalogue, lang: str) -> GeneratedPage:
         parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), ""]
     elif translation is not None:
         parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
-    parts += [_metadata_table(item, catalogue, lang), "", search.item_tags(item, catalogue, lang), ""]
-    body = _body(item, translation.body if translation else item.body, url)
+    parts += [_metadata_table(item, catalogue, lang), "", tags, ""]
     if lang == "en" and translation is None:
-        parts += [f'<div lang="zh-CN" markdown="1">', "", body, "</div>", ""]
+        body = _body(item, item.body, url, lang="zh-CN")
     else:
-        parts += [body, ""]
+        body = _body(item, translation.body if translation else item.body, url)
+    parts += [body, ""]
     parts += _attachments(item, url, lang)
-    return GeneratedPage(src_uri(f"disclosures/{item.slug}.md", lang), url, lang, "\n".join(parts))
+    return GeneratedPage(layout.item_src_uri(item.slug, lang), url, lang, "\n".join(parts), bodies.headings(body))
 
 
 def _item_crumb(item: Item, lang: str) -> str:
@@ -113,37 +84,35 @@ def _item_crumb(item: Item, lang: str) -> str:
     return f'<nav class="gk-crumb" aria-label="{esc(UI["breadcrumb"](lang))}">{trail}</nav>'
 
 
-def _body(item: Item, text: str, url: str) -> str:
-    """The body with its links and images to attachments pointing at where the build publishes them."""
+def _body(item: Item, text: str, url: str, lang: str | None = None) -> str:
+    """The body as sanitised HTML (:mod:`bodies`), its links and images to attachments pointing at where
+    the build publishes them. One HTML block, so MkDocs passes it through as it is."""
     names = frozenset(a.file for a in item.attachments)
-    return links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name)))
-
-
-def notice(kind: str, title: str, text: str) -> str:
-    """A Material admonition (``note``, ``info``, ``warning``…) with a title and one paragraph."""
-    return f'!!! {kind} "{title}"\n\n    {text}'
+    html = bodies.body_html(links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name))))
+    lang_attribute = f' lang="{lang}"' if lang else ""
+    return f'<div class="gk-body"{lang_attribute}>\n{html}\n</div>'
 
 
 def _metadata_rows(item: Item, catalogue: Catalogue, lang: str) -> list[tuple[str, str]]:
-    translation = item.translation if lang == "en" else None
-    values: dict[str, str | None] = {
-        "index_no": esc(item.index_no),
-        "publisher": esc(catalogue.label("publisher", item.publisher, lang)),
-        "doc_number": _maybe_zh(item.doc_number, lang),
-        "date_written": item.date_written.isoformat(),
-        "date_published": item.date_published.isoformat(),
-        "category": esc(catalogue.label("category", item.category, lang)),
-        "genre": esc(catalogue.label("genre", item.genre, lang)),
-        "disclosure": esc(catalogue.label("disclosure", item.disclosure, lang)),
-        "validity": esc(catalogue.label("validity", item.validity, lang)),
-        "repealed_on": item.repealed_on.isoformat() if item.repealed_on else None,
-        "repealed_by": _repealed_by(item, catalogue, lang),
-        "keywords": _keywords(translation.keywords if translation and translation.keywords else item.keywords,
-                              lang, translated=bool(translation and translation.keywords)),
-        "summary": (esc(translation.summary) if translation and translation.summary
-                    else _maybe_zh(item.summary, lang)),
-    }
-    return [(f.label(lang), values[f.key]) for f in FIELDS if f.shown and values.get(f.key)]  # type: ignore[misc]
+    """The rows of the metadata table: every field the schema shows (:attr:`~gongkai.schema.Field.shown`)
+    and the item has, each rendered as its kind says, in the page's language."""
+    rows = [(f.label(lang), _cell(f, item, catalogue, lang)) for f in FIELDS if f.shown]
+    return [(label, cell) for label, cell in rows if cell]
+
+
+def _cell(f: Field, item: Item, catalogue: Catalogue, lang: str) -> str | None:
+    """One field's value as HTML; a translatable text or list in the translation's words on English pages."""
+    value = getattr(item, f.key)
+    translated = getattr(item.translation, f.key, None) if lang == "en" and f.translatable else None
+    if f.kind is Kind.VOCAB:
+        return esc(catalogue.label(f.vocabulary or f.key, value, lang))
+    if f.kind is Kind.DATE:
+        return value.isoformat() if value else None
+    if f.kind is Kind.INDEX_NO:
+        return esc(value) if f.key == "index_no" else _repealed_by(item, catalogue, lang)
+    if f.kind is Kind.TEXT_LIST:
+        return _keywords(translated or value, lang, translated=bool(translated))
+    return esc(translated) if translated else _maybe_zh(value, lang)
 
 
 def _repealed_by(item: Item, catalogue: Catalogue, lang: str) -> str | None:
@@ -178,7 +147,7 @@ def _metadata_table(item: Item, catalogue: Catalogue, lang: str) -> str:
 
 def attachment_url(item: Item, name: str) -> str:
     """Site-relative URL of an attachment: shared by both languages."""
-    return f"disclosures/{item.slug}/{name}"
+    return layout.attachment_url(item.slug, name)
 
 
 def _file_size(size: int) -> str:
@@ -209,9 +178,7 @@ def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang:
     """An accessible table of items: 索引号, title (linked), 发布日期."""
     if not items:
         return f"<p>{esc(UI['empty'](lang))}</p>"
-    head = "".join(f'<th scope="col">{esc(t)}</th>' for t in (
-        next(f.label for f in FIELDS if f.key == "index_no")(lang), UI["col_title"](lang),
-        next(f.label for f in FIELDS if f.key == "date_published")(lang)))
+    head = [FIELDS_BY_KEY["index_no"].label(lang), UI["col_title"](lang), FIELDS_BY_KEY["date_published"].label(lang)]
     rows = []
     for item in items:
         link = esc(rel_url(from_url, item.url(lang)))
@@ -220,11 +187,8 @@ def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang:
         else:
             title = (f'<a href="{link}"><span lang="zh-CN">{esc(item.title)}</span></a> '
                      f'<span class="gk-note">{esc(UI["chinese_only"](lang))}</span>')
-        rows.append(f"<tr><td>{esc(item.index_no)}</td><td>{title}</td>"
-                    f"<td>{item.date_published.isoformat()}</td></tr>")
-    hidden = "" if caption_visible else ' class="gk-sr-only"'
-    return (f'<table class="gk-list">\n<caption{hidden}>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
-            f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+        rows.append([esc(item.index_no), title, item.date_published.isoformat()])
+    return table("gk-list", head, rows, caption, caption_class="" if caption_visible else "gk-sr-only")
 
 
 def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: Catalogue,
@@ -302,8 +266,9 @@ def _catalogue_index(catalogue: Catalogue, lang: str) -> GeneratedPage:
     return GeneratedPage(src_uri("catalogue/index.md", lang), url, lang, "\n".join(body))
 
 
-def latest_fragment(catalogue: Catalogue, lang: str, page_url_: str, count: int = 10) -> str:
+def latest_fragment(ctx: FragmentContext, count: int = 10) -> str:
     """The home page's list of the newest items, for the ``<!-- gongkai:latest -->`` marker."""
+    catalogue, lang, page_url_ = ctx.catalogue, ctx.lang, ctx.url
     caption = UI["latest"](lang)
     table = item_table(catalogue.published[:count], catalogue, lang, page_url_, caption, caption_visible=False)
     more = rel_url(page_url_, page_url("catalogue/", lang))

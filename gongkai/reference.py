@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 
 from .codes import CODES
-from .config import Config
-from .html import esc
+from .office import Config
+from .html import esc, table
 from .schema import FIELDS, KIND_NAMES, TRANSLATION_KEYS, TRANSLATION_ONLY_FIELDS, Field, Kind
-from .template import default_values, item_text, placeholder
+from .placeholders import placeholder
+from .template import default_values, item_text
 from .text import Text
 
 UI = {
@@ -102,7 +103,4 @@ def item_template(config: Config, lang: str) -> str:
 
 
 def _table(caption: str, head, rows: list[list[str]], lang: str) -> str:
-    header = "".join(f'<th scope="col">{esc(h(lang))}</th>' for h in head)
-    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return (f'<table class="gk-reference">\n<caption>{esc(caption)}</caption>\n<thead><tr>{header}</tr></thead>\n'
-            f"<tbody>\n{body}\n</tbody>\n</table>")
+    return table("gk-reference", [h(lang) for h in head], rows, caption)

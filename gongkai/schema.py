@@ -7,10 +7,11 @@ lists the keys.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 
+from .layout import INDEX_NO_PATTERN, ITEM_PATH_PATTERN  # noqa: F401 - their old home
+from .slips import KeyHints
 from .text import Text
 
 
@@ -66,52 +67,71 @@ class Field:
     """Whether an English translation (``.en.md``) may set its own value."""
     shown: bool = True
     """Whether the item page's metadata table shows it."""
+    asked: bool = False
+    """Whether ``gongkai new`` asks for it in a terminal and takes it as an option (``--doc-number``)."""
+    data_help: str = ""
+    """What it is in the open data (``data/catalogue.json``), for its JSON Schema; empty when the open data
+    leaves it out (:mod:`gongkai.catalogue_schema`)."""
 
 
 FIELDS: tuple[Field, ...] = (
     Field("index_no", Kind.INDEX_NO, True, Text("索引号", "Index No."),
           Text("唯一编号：<前缀>/<年份>-<五位序号>，与文件位置一致，一经发布不再改变。",
                "Unique number <prefix>/<year>-<5 digits>, matching the file's place; never changes once published."),
-          "XMFAO/2022-00001"),
+          "XMFAO/2022-00001",
+          data_help="索引号, <prefix>/<YYYY>-<NNNNN>; never changes."),
     Field("title", Kind.TEXT, True, Text("标题", "Title"),
           Text("文件的完整标题。", "The document's full title."),
-          "厦门市人民政府外事办公室关于2021年法治政府建设工作情况的报告", translatable=True, shown=False),
+          "厦门市人民政府外事办公室关于2021年法治政府建设工作情况的报告", translatable=True, shown=False, asked=True,
+          data_help="标题. en is null when the item has no English translation."),
     Field("publisher", Kind.VOCAB, True, Text("发布机构", "Issuing body"),
-          Text("发布该信息的机构。", "The body that issues the information."), "xmfao", vocabulary="publisher"),
+          Text("发布该信息的机构。", "The body that issues the information."), "xmfao", vocabulary="publisher", asked=True,
+          data_help="发布机构."),
     Field("doc_number", Kind.TEXT, False, Text("发文字号", "Document No."),
-          Text("公文的发文字号，没有则省略。", "The document number, if the document has one."), "厦外〔2022〕12号"),
+          Text("公文的发文字号，没有则省略。", "The document number, if the document has one."), "厦外〔2022〕12号", asked=True,
+          data_help="发文字号, or null."),
     Field("date_written", Kind.DATE, True, Text("成文日期", "Date written"),
-          Text("公文落款的日期。", "The date the document was signed."), "2022-03-01"),
+          Text("公文落款的日期。", "The date the document was signed."), "2022-03-01", asked=True,
+          data_help="成文日期."),
     Field("date_published", Kind.DATE, True, Text("发布日期", "Date published"),
           Text("在网站公开的日期；未来日期表示到期才发布。",
-               "The date it goes public on the site; a future date holds it back until then."), "2022-03-01"),
+               "The date it goes public on the site; a future date holds it back until then."), "2022-03-01", asked=True,
+          data_help="发布日期."),
     Field("category", Kind.VOCAB, True, Text("主题分类", "Subject category"),
-          Text("信息的主题。", "The subject of the information."), "plans-and-reports", vocabulary="category"),
+          Text("信息的主题。", "The subject of the information."), "plans-and-reports", vocabulary="category", asked=True,
+          data_help="主题分类."),
     Field("genre", Kind.VOCAB, True, Text("体裁分类", "Genre"),
           Text("公文的体裁；规章和行政规范性文件计入年报表二。",
                "The kind of document; rules (规章) and normative documents count in Table 2 of the annual report."),
-          "report", vocabulary="genre"),
+          "report", vocabulary="genre", asked=True,
+          data_help="体裁分类."),
     Field("disclosure", Kind.VOCAB, True, Text("公开属性", "Disclosure type"),
           Text("只有主动公开（proactive）的条目会发布。", "Only proactive items are published."),
-          "proactive", vocabulary="disclosure"),
+          "proactive", vocabulary="disclosure", asked=True),
     Field("validity", Kind.VOCAB, True, Text("有效性", "Validity"),
           Text("废止（repealed）须同时填写 repealed_on。", "`repealed` also needs repealed_on."),
-          "in-force", vocabulary="validity"),
+          "in-force", vocabulary="validity", asked=True,
+          data_help="有效性: in-force, repealed or expired."),
     Field("repealed_on", Kind.DATE, False, Text("废止日期", "Repealed on"),
           Text("废止的日期（有效性为 repealed 时必填）。", "The date of repeal (required when validity is repealed)."),
-          "2023-06-30"),
+          "2023-06-30",
+          data_help="Date repealed, or null."),
     Field("repealed_by", Kind.INDEX_NO, False, Text("废止文件", "Repealed by"),
           Text("废止本文件的文件的索引号。", "The index number of the document that repealed this one."),
-          "XMFAO/2023-00004"),
+          "XMFAO/2023-00004",
+          data_help="Index number of the repealing document, or null."),
     Field("keywords", Kind.TEXT_LIST, False, Text("关键词", "Keywords"),
-          Text("主题词列表。", "A list of keywords."), "[法治政府建设, 领事保护]", translatable=True),
+          Text("主题词列表。", "A list of keywords."), "[法治政府建设, 领事保护]", translatable=True,
+          data_help="关键词. en is null when the translation gives none."),
     Field("summary", Kind.TEXT, False, Text("内容概述", "Summary"),
           Text("一两句话概述内容。", "One or two sentences on what it says."),
-          "报告市外办2021年法治政府建设工作情况。", translatable=True),
+          "报告市外办2021年法治政府建设工作情况。", translatable=True, asked=True,
+          data_help="内容概述 in each language, or null."),
     Field("attachments", Kind.ATTACHMENTS, False, Text("附件", "Attachments"),
           Text("附件列表，每项有 file（与条目同一文件夹）和 title。",
                "A list of attachments, each with file (in the item's folder) and title."),
-          "[{file: 00001-budget.pdf, title: 2022年部门预算}]", shown=False),
+          "[{file: 00001-budget.pdf, title: 2022年部门预算}]", shown=False,
+          data_help="Files published with the item (titles are in Chinese)."),
     Field("draft", Kind.BOOL, False, Text("草稿", "Draft"),
           Text("true 表示仍在撰写，不会发布。", "true keeps the item unpublished while it is written."),
           "false", shown=False),
@@ -136,8 +156,10 @@ TRANSLATION_ONLY_FIELDS: tuple[Field, ...] = (
 TRANSLATION_KEYS: frozenset[str] = (frozenset(f.key for f in FIELDS if f.translatable) | {"index_no"}
                                     | frozenset(f.key for f in TRANSLATION_ONLY_FIELDS))
 
-#: ``<prefix>/<YYYY>-<NNNNN>``; the prefix is letters, digits and hyphens.
-INDEX_NO_PATTERN = re.compile(r"^(?P<prefix>[0-9A-Za-z][0-9A-Za-z-]*)/(?P<year>\d{4})-(?P<number>\d{5})$")
 
-#: ``disclosures/<YYYY>/<NNNNN>.md`` and ``.en.md``.
-ITEM_PATH_PATTERN = re.compile(r"^(?P<year>\d{4})/(?P<number>\d{5})(?P<lang>\.en)?\.md$")
+#: What the editor-slip diagnostics know of an item's keys (:mod:`gongkai.slips`).
+ITEM_HINTS = KeyHints(
+    keys=frozenset(FIELDS_BY_KEY),
+    labels={label: key for label, key in reversed([(f.label.zh, f.key) for f in FIELDS])},
+    wordy=frozenset(f.key for f in FIELDS if f.kind in (Kind.TEXT, Kind.TEXT_LIST, Kind.ATTACHMENTS)),
+)

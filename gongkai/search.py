@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue, Item
+from .generated import FragmentContext
 from .html import esc, rel_url
 from .problems import BuildStepError
 from .text import Text, url_prefix
@@ -122,11 +123,6 @@ def build_index(site_dir: Path) -> IndexSummary:
     return IndexSummary({lang: info["page_count"] for lang, info in data["languages"].items()}, seconds)
 
 
-def index_step(site, site_dir: Path) -> str:
-    """The post-build step :mod:`gongkai.site` runs: build the index, describe it in one line."""
-    return build_index(site_dir).describe()
-
-
 # -- what item pages tell the index ---------------------------------------------
 
 def item_tags(item: Item, catalogue: Catalogue, lang: str) -> str:
@@ -152,8 +148,10 @@ _RESULT_TEMPLATE = """<script type="text/pagefind-template">
 </script>"""
 
 
-def search_fragment(site, lang: str, page_url: str) -> str:
+def search_fragment(ctx: FragmentContext) -> str:
     """The search page's UI (``<!-- gongkai:search -->``): Pagefind's Component UI in the page's language."""
+    lang, page_url = ctx.lang, ctx.url
+
     def link(path: str) -> str:
         return esc(rel_url(page_url, path))
 
@@ -178,8 +176,9 @@ def search_fragment(site, lang: str, page_url: str) -> str:
     ])
 
 
-def searchbox_fragment(site, lang: str, page_url: str) -> str:
+def searchbox_fragment(ctx: FragmentContext) -> str:
     """A plain search form (``<!-- gongkai:searchbox -->``) that opens the search page with ``?q=``."""
+    lang, page_url = ctx.lang, ctx.url
     action = rel_url(page_url, url_prefix(lang) + SEARCH_PAGE)
     field = f"gk-q-{lang}"
     return "\n".join([

@@ -3,87 +3,30 @@
 A :class:`Site` loads and validates the catalogue once and then answers the
 MkDocs adapter's questions: which pages to add (:attr:`Site.pages`), what
 Markdown a generated page has, what a ``<!-- gongkai:NAME -->`` marker in a
-hand-written page becomes, and which further files (feeds, data, attachments)
-to write, and what to run once the whole site is written (the search index).
-Each feature registers its generators in :data:`PAGE_GENERATORS`,
-:data:`FRAGMENTS`, :data:`OUTPUT_GENERATORS` and :data:`POST_BUILD_STEPS`; the
-adapter never changes.
+hand-written page becomes, which further files (feeds, data, attachments) to
+write, and what to run once the whole site is written (the search index).
+It asks the features of :mod:`gongkai.features`; the adapter never changes.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import shutil
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
 
-from . import clock, feeds, opendata, pages, portal, reference, scroll, search
+from . import clock, portal, scroll
 from .catalogue import Catalogue
-from .loader import CONTENT_DIR, load_catalogue
-from .problems import Problems, SourceError
+from .features import FEATURES, BuildData, Feature, Output
+from .generated import FragmentContext, GeneratedPage
+from .layout import CONTENT_DIR
+from .loader import load_catalogue
+from .problems import SourceError
 from .statistics import Statistics, load_statistics
-from .statistics import export as statistics_export
-from .statistics import guide as statistics_guide
-from .statistics import render as statistics_render
 from .text import LANGUAGES, url_prefix
 
-
-@dataclass(frozen=True)
-class Output:
-    """A file the build writes beside the pages (a feed, a data file, an attachment)."""
-
-    path: str
-    """Site-relative path, e.g. ``en/feeds/all.rss.xml``."""
-    content: bytes | None = None
-    """The bytes to write, or None to copy :attr:`source`."""
-    source: Path | None = None
-    """A file to copy (attachments)."""
-
-
-PageGenerator = Callable[["Site", str], list[pages.GeneratedPage]]
-Fragment = Callable[["Site", str, str], str]
-OutputGenerator = Callable[["Site"], list[Output]]
-PostBuildStep = Callable[["Site", Path], str]
-
-#: Functions ``(site, lang) -> pages`` run for each language.
-PAGE_GENERATORS: list[PageGenerator] = [
-    lambda site, lang: [pages.item_page(i, site.catalogue, lang) for i in site.catalogue.published],
-    lambda site, lang: pages.catalogue_pages(site.catalogue, lang),
-    lambda site, lang: statistics_render.statistics_pages(site.statistics, site.catalogue, lang),
-]
-
-#: ``name -> (site, lang, page_url) -> markdown`` for ``<!-- gongkai:name -->`` markers.
-FRAGMENTS: dict[str, Fragment] = {
-    "latest": lambda site, lang, url: pages.latest_fragment(site.catalogue, lang, url),
-    "feeds": lambda site, lang, url: feeds.subscribe_fragment(site.catalogue, lang, url),
-    "open-data": lambda site, lang, url: opendata.fragment(site.catalogue, lang, url),
-    **statistics_guide.FRAGMENTS,
-    "field-reference": lambda site, lang, url: reference.field_reference(site.catalogue.config, lang),
-    "error-codes": lambda site, lang, url: reference.error_codes(lang),
-    "item-template": lambda site, lang, url: reference.item_template(site.catalogue.config, lang),
-    "site-map": lambda site, lang, url: portal.site_map_fragment(
-        site.catalogue, [y.year for y in site.statistics.years], lang, url),
-    "contact": lambda site, lang, url: portal.contact_fragment(site.catalogue.config, lang),
-    "search": search.search_fragment,
-    "searchbox": search.searchbox_fragment,
-}
-
-#: Functions ``site -> outputs`` run once per build.
-OUTPUT_GENERATORS: list[OutputGenerator] = [
-    lambda site: [Output(pages.attachment_url(i, a.file), source=site.root / Path(i.path).parent / a.file)
-                  for i in site.catalogue.published for a in i.attachments],
-    lambda site: [Output(path, content) for path, content in feeds.files(site.catalogue, site.absolute)],
-    lambda site: [Output(path, content) for path, content in opendata.files(site.catalogue, site.absolute)],
-    lambda site: [Output(path, content) for path, content in statistics_export.files(site.statistics, site.catalogue)],
-]
-
-#: Functions ``(site, site_dir) -> one-line report`` run once, in order, after every page of every
-#: language and every output is in ``site_dir``. They raise ``problems.BuildStepError`` to stop the build.
-POST_BUILD_STEPS: list[PostBuildStep] = [
-    search.index_step,
-]
+__all__ = ["Output", "Site", "UnknownMarker", "current_site", "load_site"]
 
 MARKER = re.compile(r"<!--\s*gongkai:([a-z0-9-]+)\s*-->")
 
@@ -95,43 +38,63 @@ class UnknownMarker(Exception):
 class Site:
     """The generated part of one build of the repository at :attr:`root`."""
 
-    def __init__(self, catalogue: Catalogue, root: Path, site_url: str = "", statistics: Statistics | None = None):
+    def __init__(self, catalogue: Catalogue, root: Path, site_url: str = "", statistics: Statistics | None = None,
+                 features: tuple[Feature, ...] = FEATURES):
         self.catalogue = catalogue
         """The validated catalogue."""
         self.root = root
         """The repository root."""
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         """The public base URL (``https://…/``), for feeds and data; empty when unknown."""
-        if statistics is not None:
-            self.__dict__["statistics"] = statistics
-
-    @cached_property
-    def statistics(self) -> Statistics:
+        self.statistics = statistics
         """Every year's figures (loaded and checked by :func:`load_site` before anything is built)."""
-        problems = Problems()
-        statistics = load_statistics(self.root, self.catalogue, problems)
-        if statistics is None:
-            raise SourceError(problems)
-        return statistics
+        self.features = features
+        self.error_pages: dict[str, str] = {}
+        """The finished 404 page of each language (:meth:`keep_error_page`)."""
 
     @cached_property
-    def pages(self) -> dict[str, pages.GeneratedPage]:
+    def data(self) -> BuildData:
+        assert self.statistics is not None, "a Site that builds pages needs the statistics (load_site)"
+        return BuildData(self.catalogue, self.statistics, self.root, self.absolute)
+
+    @cached_property
+    def fragments(self) -> dict:
+        """Every feature's fragments by marker name."""
+        return {name: fragment for feature in self.features for name, fragment in feature.fragments.items()}
+
+    @cached_property
+    def pages(self) -> dict[str, GeneratedPage]:
         """Every generated page of every language, by virtual source path."""
-        result: dict[str, pages.GeneratedPage] = {}
+        result: dict[str, GeneratedPage] = {}
         for lang in LANGUAGES:
-            for generate in PAGE_GENERATORS:
-                for page in generate(self, lang):
+            for feature in self.features:
+                for page in feature.pages(self.data, lang):
                     result[page.src_uri] = page
         return result
 
     def outputs(self) -> list[Output]:
         """Every further file of the build, sorted by path."""
-        found = [o for generate in OUTPUT_GENERATORS for o in generate(self)]
+        found = [o for feature in self.features for o in feature.outputs(self.data)]
         return sorted(found, key=lambda o: o.path)
 
+    def write_outputs(self, site_dir: Path) -> None:
+        """Write :meth:`outputs` and each language's 404 page into the finished ``site_dir``."""
+        for lang, html in sorted(self.error_pages.items()):
+            target = Path(site_dir) / self.error_page(lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+        for output in self.outputs():
+            target = Path(site_dir) / output.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if output.content is not None:
+                target.write_bytes(output.content)
+            elif output.source is not None:
+                shutil.copyfile(output.source, target)
+
     def post_build(self, site_dir: Path) -> list[str]:
-        """Run :data:`POST_BUILD_STEPS` over the finished ``site_dir``; their one-line reports."""
-        return [step(self, Path(site_dir)) for step in POST_BUILD_STEPS]
+        """Run each feature's last step over the finished ``site_dir``; their one-line reports."""
+        reports = [feature.finish(Path(site_dir)) for feature in self.features]
+        return [report for report in reports if report]
 
     def expand_markers(self, markdown: str, lang: str, page_url: str) -> str:
         """Replace each ``<!-- gongkai:NAME -->`` of a hand-written page with its fragment.
@@ -139,11 +102,13 @@ class Site:
         Raises :class:`UnknownMarker` for a name no feature registered. Generated pages (items,
         listings) are never expanded: an editor's body is text, not a template.
         """
+        context = FragmentContext(self.catalogue, self.data.statistics, lang, page_url)
+
         def fragment(match: re.Match) -> str:
             name = match.group(1)
-            if name not in FRAGMENTS:
+            if name not in self.fragments:
                 raise UnknownMarker(name)
-            return FRAGMENTS[name](self, lang, page_url)
+            return self.fragments[name](context)
 
         return MARKER.sub(fragment, markdown)
 
@@ -164,6 +129,11 @@ class Site:
     def error_page(lang: str) -> str:
         """Where the 404 page of ``lang`` goes: ``404.html``, ``en/404.html``."""
         return url_prefix(lang) + "404.html"
+
+    def keep_error_page(self, lang: str, html: str) -> None:
+        """Keep the finished 404 page of ``lang`` until :meth:`write_outputs`: MkDocs writes every language
+        pass's 404 page to the same ``404.html``."""
+        self.error_pages[lang] = html
 
     def absolute(self, url: str) -> str:
         """The public URL of a site-relative ``url``."""
@@ -200,3 +170,11 @@ def load_site(root: Path, site_url: str = "", today: date | None = None) -> Site
         _CACHE.clear()
         _CACHE[key] = Site(catalogue, root, site_url, statistics)
     return _CACHE[key]
+
+
+def current_site(root: Path, site_url: str = "") -> Site | None:
+    """The :class:`Site` :func:`load_site` last gave for ``root`` and ``site_url``, without checking the
+    sources again (None when there is none): what a build's page events use after its first event has
+    called :func:`load_site`, since checking every source file on every page would cost O(pages × files)."""
+    wanted = (root.resolve(), site_url)
+    return next((site for key, site in _CACHE.items() if key[:2] == wanted), None)

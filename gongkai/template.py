@@ -16,19 +16,13 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .schema import FIELDS, ITEM_PATH_PATTERN, Field, Kind
+from .layout import ITEM_PATH_PATTERN, year_folder
+from .office import IN_FORCE, PROACTIVE
+from .placeholders import PLACEHOLDER_PATTERN, placeholder  # noqa: F401 - also their old home
+from .schema import FIELDS, Field, Kind
 
 if TYPE_CHECKING:
-    from .config import Config
-
-PLACEHOLDER_PATTERN = re.compile(r"【待填写[^】\n]*】")
-"""What the ``placeholder`` check looks for."""
-
-
-def placeholder(what_zh: str, what_en: str) -> str:
-    """A placeholder the ``placeholder`` check finds, e.g. ``【待填写：标题 / title】``."""
-    return f"【待填写：{what_zh} / {what_en}】"
-
+    from .office import Config
 
 def _yaml_scalar(value: str) -> str:
     """``value`` as a YAML scalar that reads back as the same text: plain when safe, double-quoted otherwise."""
@@ -68,7 +62,7 @@ def _field_lines(f: Field, value: object) -> list[str]:
 
 
 #: What ``gongkai new`` fills in for these vocabulary keys, when the vocabulary has the value.
-DEFAULTS = {"disclosure": "proactive", "validity": "in-force"}
+DEFAULTS = {"disclosure": PROACTIVE, "validity": IN_FORCE}
 
 
 def default_values(config: Config, today: date | None) -> dict[str, object]:
@@ -87,7 +81,7 @@ def default_values(config: Config, today: date | None) -> dict[str, object]:
 def next_number(root: Path, year: int) -> str | None:
     """The next free five-digit number of ``year``: one more than the highest used (numbers are never
     reused, even after a deletion); None when 99999 is taken."""
-    folder = root / "disclosures" / str(year)
+    folder = root / year_folder(year)
     used = [int(m.group("number")) for name in (os.listdir(folder) if folder.is_dir() else ())
             if (m := ITEM_PATH_PATTERN.match(f"{year}/{name}"))]
     following = max(used, default=0) + 1

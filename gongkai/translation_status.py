@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue, Item
+from .office import PROACTIVE
 from .text import Text
 
 #: The states of an item's translation, most urgent first.
@@ -43,7 +44,7 @@ class Status:
 
 def translation_statuses(catalogue: Catalogue, root: Path) -> list[Status]:
     """The state of every proactively disclosed item (others are never published), newest first."""
-    items = sorted((i for i in catalogue.items if i.disclosure == "proactive"), key=Item.sort_key, reverse=True)
+    items = sorted((i for i in catalogue.items if i.disclosure == PROACTIVE), key=Item.sort_key, reverse=True)
     times: dict[str, float] | None = None
     result = []
     for item in items:

@@ -2,56 +2,55 @@
 
 Every check reports to a :class:`~gongkai.problems.Problems` collector and
 carries on, so an editor sees every problem of every file in one run.
+
+Longer than 300 lines: one reader per kind of value, the body's checks and the
+translation's comparison with its original, each with its messages in zh and en.
+The shared machinery ("did you mean", dates) is :mod:`gongkai.fields`.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from datetime import date
 from pathlib import Path
 
-from . import links
+from . import bodies, links
 from .catalogue import Attachment, Item, Translation
-from .config import Config
+from .fields import FieldReader, suggest
+from .office import REPEALED, Config
 from .problems import Problems, describe
-from .schema import (FIELDS, FIELDS_BY_KEY, INDEX_NO_PATTERN, ITEM_PATH_PATTERN, TRANSLATION_KEYS,
+from .layout import INDEX_NO_PATTERN, index_place, place_of
+from .schema import (FIELDS, FIELDS_BY_KEY, TRANSLATION_KEYS,
                      TRANSLATION_ONLY_FIELDS, Field, Kind)
 from .personal import KINDS as PERSONAL_DATA_KINDS
 from .personal import Finding, find_personal_data
 from .source import SourceDocument, Value, position
-from .template import PLACEHOLDER_PATTERN
+from .placeholders import PLACEHOLDER_PATTERN
 from .text import Text
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CHINESE_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_SLASH_DATE = re.compile(r"^(\d{4})[./-](\d{1,2})[./-](\d{1,2})$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
-class _Checker:
+_FRONT_MATTER = Text("文件头", "the front matter")
+
+
+class _Checker(FieldReader):
     """Checks one document's front matter, remembering the file and collecting values."""
 
     def __init__(self, doc: SourceDocument, config: Config, problems: Problems):
+        super().__init__(doc.path, problems)
         self.doc = doc
         self.config = config
-        self.problems = problems
         self.values: dict[str, object] = {}
-        self.ok = True
         self.suggested: set[str] = set()
         """Keys an unknown key was taken for (their missing-key is then implied)."""
         self.placeholder_errors: set[int] = set()
         """Lines whose placeholder was reported as an error in a draft (dates, index numbers)."""
 
-    def error(self, line: int, code: str, zh: str, en: str, *, key: str | None = None,
-              hint: Text | None = None, column: int = 1) -> None:
-        self.ok = False
-        self.problems.add(self.doc.path, line, code, Text(zh, en), hint, key=key, column=column)
-
-    def warning(self, line: int, code: str, zh: str, en: str, *, column: int = 1) -> None:
+    def warning(self, line: int, code: str, zh: str, en: str, *, column: int = 1, hint: Text | None = None) -> None:
         """A problem that does not stop the build (the item stays valid)."""
-        self.problems.add(self.doc.path, line, code, Text(zh, en), key=None, column=column, severity="warning")
+        self.problems.add(self.doc.path, line, code, Text(zh, en), hint, key=None, column=column, severity="warning")
 
     @property
     def is_draft(self) -> bool:
@@ -67,21 +66,14 @@ class _Checker:
             near = _nearest_key(key, allowed)
             if near and near not in self.doc.meta:
                 self.suggested.add(near)
-            label = f"（{FIELDS_BY_KEY[near].label.zh}）" if near in FIELDS_BY_KEY else ""
-            zh_hint = f"是否想写 “{near}”{label}？" if near else "允许的字段见编辑指南。"
-            en_hint = f"Did you mean '{near}'?" if near else "See the editors' guide for the allowed keys."
-            hint = (Text(f"把 “{key}” 改为 “{near}”。", f"Rename '{key}' to '{near}'.") if near else
-                    Text("删除这一行，或改为编辑指南中列出的字段。", "Delete the line, or use a key listed in the editors' guide."))
-            self.error(value.line, "unknown-key", f"未知字段 “{key}”。{zh_hint}", f"unknown key '{key}'. {en_hint}",
-                       key=key, hint=hint)
+            listed = [f.key for f in FIELDS + TRANSLATION_ONLY_FIELDS if f.key in allowed]
+            self.unknown_key(value.line, key, listed, _FRONT_MATTER, near,
+                             FIELDS_BY_KEY[near].label.zh if near in FIELDS_BY_KEY else "")
 
     def check_required(self, fields: tuple[Field, ...]) -> None:
         for f in fields:
             if f.required and f.key not in self.doc.meta and f.key not in self.suggested:
-                self.error(1, "missing-key", f"缺少必填字段 “{f.key}”（{f.label.zh}）。",
-                           f"required key '{f.key}' ({f.label.en}) is missing.", key=f.key,
-                           hint=Text(f"在文件头加一行，例如：{f.key}: {f.example}",
-                                     f"Add a line to the front matter, e.g. {f.key}: {f.example}"))
+                self.missing_key(1, f.key, _FRONT_MATTER, f.example, f.label)
 
     # -- values -------------------------------------------------------------
     def check_values(self, fields: tuple[Field, ...]) -> None:
@@ -120,12 +112,6 @@ class _Checker:
                    hint=Text(f"例如：{f.key}: {f.example}", f"For example: {f.key}: {f.example}"))
         return None
 
-    def wrong_type(self, f: Field, value: Value, zh_expected: str, en_expected: str) -> None:
-        got = value.value
-        self.error(value.line, "wrong-type", f"“{f.key}” 应为{zh_expected}，实际是 {describe(got)}。",
-                   f"'{f.key}' must be {en_expected}; got {describe(got, 'en')}.", key=f.key, column=value.column,
-                   hint=Text(f"例如：{f.key}: {f.example}", f"For example: {f.key}: {f.example}"))
-
     def text_value(self, f: Field, value: Value) -> str | None:
         raw = value.value
         if isinstance(raw, (int, float)) and not isinstance(raw, bool) and f.key == "doc_number":
@@ -138,7 +124,7 @@ class _Checker:
                                                       f'Put the value in quotes: {f.key}: "{text}"'))
             return None
         if not isinstance(raw, str):
-            self.wrong_type(f, value, "一段文字", "a text")
+            self.wrong_type(f.key, value, "一段文字", "a text", f.example)
             return None
         if not raw.strip():
             self.error(value.line, "empty-value", f"“{f.key}” 为空。", f"'{f.key}' is empty.", key=f.key)
@@ -150,75 +136,34 @@ class _Checker:
         if isinstance(raw, int) and not isinstance(raw, bool) and _COMPACT_DATE.match(str(raw)):
             raw = str(raw)  # 20220301: a number to YAML, a date to the editor; said below
         if not isinstance(raw, str):
-            self.wrong_type(f, value, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)")
+            self.wrong_type(f.key, value, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)", f.example)
             return None
-        raw = raw.strip()
-        if _ISO_DATE.match(raw):
-            try:
-                return date.fromisoformat(raw)
-            except ValueError:
-                self._impossible_date(f, value, raw)
-                return None
-        match = _CHINESE_DATE.match(raw) or _SLASH_DATE.match(raw) or _COMPACT_DATE.match(raw)
-        if match:
-            iso = "{:04d}-{:02d}-{:02d}".format(*(int(g) for g in match.groups()))
-            try:
-                date.fromisoformat(iso)
-            except ValueError:
-                self._impossible_date(f, value, raw)
-                return None
-            self.error(value.line, "bad-date", f"“{f.key}” 的日期 “{raw}” 须写成 ISO 格式 {iso}。",
-                       f"'{f.key}': write the date '{raw}' in ISO form: {iso}.", key=f.key, column=value.column,
-                       hint=Text(f"改为：{f.key}: {iso}", f"Change it to: {f.key}: {iso}"))
-            return None
-        self.error(value.line, "bad-date", f"“{f.key}” 的值 “{raw}” 不是 YYYY-MM-DD 格式的日期。",
-                   f"'{f.key}': '{raw}' is not a date in the form YYYY-MM-DD.", key=f.key, column=value.column)
-        return None
-
-    def _impossible_date(self, f: Field, value: Value, raw: str) -> None:
-        self.error(value.line, "bad-date", f"“{f.key}” 的日期 {raw} 不存在。",
-                   f"'{f.key}': {raw} is not a real date.", key=f.key, column=value.column,
-                   hint=Text("检查月份和日期（例如 2 月没有 30 日）。",
-                             "Check the month and day (February has no 30th, for example)."))
+        return self.date_text(f.key, value, raw.strip())
 
     def vocab_value(self, f: Field, value: Value) -> str | None:
         raw = value.value
         if not isinstance(raw, str):
-            self.wrong_type(f, value, "词表中的一个取值", "one vocabulary key")
+            self.wrong_type(f.key, value, "词表中的一个取值", "one vocabulary key", f.example)
             return None
-        vocab = self.config.vocabulary(f.vocabulary or f.key)
-        if raw in vocab.terms:
-            return raw
-        by_label = next((t.key for t in vocab.terms.values() if raw in (t.label.zh, t.label.en)), None)
-        allowed = ", ".join(f"{k} ({t.label.zh})" for k, t in vocab.terms.items())
-        suggestion = by_label or next(iter(difflib.get_close_matches(raw, vocab.keys(), n=1)), None)
-        tip_zh = f"是否想写 “{suggestion}”？" if suggestion else ""
-        tip_en = f" Did you mean '{suggestion}'?" if suggestion else ""
-        self.error(value.line, "unknown-value", f"“{f.key}” 的值 “{raw}” 不在词表中。{tip_zh}",
-                   f"'{f.key}': '{raw}' is not in the vocabulary.{tip_en}", key=f.key, column=value.column,
-                   hint=Text(f"允许的取值：{allowed}", f"Allowed values: {allowed}"))
-        return None
+        return self.choose(f.key, value, raw.strip(), self.config.vocabulary(f.vocabulary or f.key).terms.values())
 
     def text_list_value(self, f: Field, value: Value) -> tuple[str, ...] | None:
         raw = value.value
         if isinstance(raw, str) and f.key == "keywords":
-            self.wrong_type(f, value, "列表（每行以“- ”开头）", "a list (one '- ' line per entry)")
+            self.wrong_type(f.key, value, "列表（每行以“- ”开头）", "a list (one '- ' line per entry)", f.example)
             return None
         if not isinstance(raw, list) or not all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in raw):
-            self.wrong_type(f, value, "文本列表", "a list of texts")
+            self.wrong_type(f.key, value, "文本列表", "a list of texts", f.example)
             return None
         return tuple(str(x).strip() for x in raw if str(x).strip())
 
     def bool_value(self, f: Field, value: Value) -> bool | None:
-        if not isinstance(value.value, bool):
-            self.wrong_type(f, value, " true 或 false", "true or false")
-            return None
-        return value.value
+        return self.boolean(f.key, value, f.example)
 
     def index_no_value(self, f: Field, value: Value) -> str | None:
         raw = value.value
         if not isinstance(raw, str):
-            self.wrong_type(f, value, "索引号文本", "an index number text")
+            self.wrong_type(f.key, value, "索引号文本", "an index number text", f.example)
             return None
         match = INDEX_NO_PATTERN.match(raw.strip())
         prefix = self.config.index_prefix
@@ -236,7 +181,7 @@ class _Checker:
             isinstance(a, dict) and isinstance(a.get("file"), str) and isinstance(a.get("title"), str)
             and set(a) <= {"file", "title"} for a in raw)
         if not good:
-            self.wrong_type(f, value, "附件列表，每项有 file 和 title", "a list of {file, title} entries")
+            self.wrong_type(f.key, value, "附件列表，每项有 file 和 title", "a list of {file, title} entries", f.example)
             return None
         return tuple(raw)
 
@@ -244,12 +189,7 @@ class _Checker:
 def _nearest_key(key: str, allowed: frozenset[str] | set[str]) -> str | None:
     """The allowed key ``key`` was most likely meant to be: by Chinese label, case, or spelling."""
     by_label = {f.label.zh: f.key for f in FIELDS + TRANSLATION_ONLY_FIELDS if f.key in allowed}
-    if key.strip() in by_label:
-        return by_label[key.strip()]
-    if key.lower().replace("-", "_").replace(" ", "_") in allowed:
-        return key.lower().replace("-", "_").replace(" ", "_")
-    near = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
-    return near[0] if near else None
+    return suggest(key, sorted(allowed), labels=by_label, normalise=True)
 
 
 _KIND_CHECKS = {
@@ -265,15 +205,6 @@ _KIND_CHECKS = {
 
 # -- body -------------------------------------------------------------------
 
-#: Markup that can run code in a reader's browser, with the name reported; group 1 is the name.
-_UNSAFE_HTML = (
-    (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|form|base|meta|link|style|svg|math)\b",
-                re.I), "<{0}> 标签", "a <{0}> tag"),
-    (re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
-    (re.compile(r"\{[^}\n]*?(?<![\w-])(on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
-)
-
-
 def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] = frozenset(),
                attachments: frozenset[str] = frozenset()) -> None:
     """Empty body, unsafe HTML, links, placeholders left from the template and personal data.
@@ -283,15 +214,11 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
     if not doc.body.strip():
         checker.error(doc.body_line, "empty-body", "正文为空。", "the body is empty.",
                       hint=Text("在文件头结束的 --- 之后写上正文。", "Write the body below the closing --- of the front matter."))
-    body = doc.body
-    for pattern, zh, en in _UNSAFE_HTML:
-        for match in pattern.finditer(body):
-            # a tag is shown from its "<"; an attribute or a link from its name
-            line, column = position(body, match.start() if pattern is _UNSAFE_HTML[0][0] else match.start(1))
-            name = match.group(1).lower()
-            checker.error(doc.body_line + line - 1, "unsafe-html", f"正文含有{zh.format(name)}，可能在读者的浏览器中运行代码。",
-                          f"the body contains {en.format(name)}, which could run code in a reader's browser.",
-                          column=column)
+    for finding in bodies.check(doc.body):
+        line, column = position(doc.body, finding.offset)
+        report = checker.warning if finding.warning else checker.error
+        report(doc.body_line + line - 1, finding.code, finding.message.zh, finding.message.en, column=column,
+               hint=finding.hint)
     _check_links(doc, checker, attachments)
     text = doc.text
     # A draft is never published, so its placeholders are only a reminder; elsewhere they stop the build.
@@ -397,20 +324,16 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
     attachments = _check_attachments(checker, root) if doc.ok else ()
     if not checker.ok:
         return None
-    v = checker.values
-    match = INDEX_NO_PATTERN.match(str(v["index_no"]))
-    assert match is not None
-    return Item(
-        path=doc.path, index_no=str(v["index_no"]), year=int(match.group("year")), number=match.group("number"),
-        title=str(v["title"]), publisher=str(v["publisher"]), doc_number=v.get("doc_number"),  # type: ignore[arg-type]
-        date_written=v["date_written"], date_published=v["date_published"],  # type: ignore[arg-type]
-        category=str(v["category"]), genre=str(v["genre"]), disclosure=str(v["disclosure"]),
-        validity=str(v["validity"]), repealed_on=v.get("repealed_on"), repealed_by=v.get("repealed_by"),  # type: ignore[arg-type]
-        keywords=v.get("keywords") or (), summary=v.get("summary"),  # type: ignore[arg-type]
-        attachments=attachments, draft=bool(v.get("draft", False)), body=doc.body.strip("\n") + "\n",
-        sha256=doc.sha256,
-        personal_data_allowed=v.get("personal_data_allowed") or (),  # type: ignore[arg-type]
-    )
+    place = index_place(str(checker.values["index_no"]))
+    assert place is not None
+    values = {f.key: checker.values.get(f.key, _ABSENT.get(f.kind)) or _ABSENT.get(f.kind) for f in FIELDS}
+    values["attachments"] = attachments
+    return Item(path=doc.path, year=int(place.year), number=place.number, body=doc.body.strip("\n") + "\n",
+                sha256=doc.sha256, key_lines={key: value.line for key, value in doc.meta.items()}, **values)
+
+
+#: The value an item has for a key its file leaves out, by kind (None for the others).
+_ABSENT = {Kind.TEXT_LIST: (), Kind.BOOL: False, Kind.ATTACHMENTS: ()}
 
 
 def _check_relations(checker: _Checker) -> None:
@@ -422,10 +345,10 @@ def _check_relations(checker: _Checker) -> None:
                       f"date_published {published} is before date_written {written}.", key="date_published",
                       column=meta["date_published"].column)
     repealed_on = v.get("repealed_on")
-    if v.get("validity") == "repealed" and "repealed_on" not in meta:
+    if v.get("validity") == REPEALED and "repealed_on" not in meta:
         checker.error(meta["validity"].line, "repeal-incomplete", "有效性为 repealed，但缺少 repealed_on。",
                       "validity is 'repealed' but repealed_on is missing.", key="repealed_on")
-    if v.get("validity") not in (None, "repealed") and ("repealed_on" in meta or "repealed_by" in meta):
+    if v.get("validity") not in (None, REPEALED) and ("repealed_on" in meta or "repealed_by" in meta):
         key = "repealed_on" if "repealed_on" in meta else "repealed_by"
         checker.error(meta[key].line, "repeal-incomplete", f"有 {key}，但有效性不是 repealed。",
                       f"{key} is set but validity is not 'repealed'.", key=key,
@@ -439,19 +362,18 @@ def _check_path(checker: _Checker) -> None:
     index_no = checker.values.get("index_no")
     if not isinstance(index_no, str):
         return
-    match = INDEX_NO_PATTERN.match(index_no)
-    place = ITEM_PATH_PATTERN.match(checker.doc.path.removeprefix("disclosures/"))
-    if match and place and (match.group("year"), match.group("number")) != (place.group("year"), place.group("number")):
-        expected = f"disclosures/{match.group('year')}/{match.group('number')}.md"
+    named = index_place(index_no)
+    place = place_of(checker.doc.path)
+    if named and place and (named.year, named.number) != (place.year, place.number):
+        expected = named.original
         checker.error(checker.doc.meta["index_no"].line, "index-no-mismatch",
                       f"索引号 {index_no} 与文件位置 {checker.doc.path} 不符，应为 {expected}。",
                       f"index number {index_no} does not match the file {checker.doc.path}; expected {expected}.",
                       key="index_no", column=checker.doc.meta["index_no"].column,
-                      hint=Text(f"如果这是新条目，把索引号改为与文件位置一致的 {checker.config.index_prefix}/"
-                                f"{place.group('year')}-{place.group('number')}；否则把文件移到 {expected}。",
+                      hint=Text(f"如果这是新条目，把索引号改为与文件位置一致的 {place.index_no(checker.config.index_prefix)}"
+                                f"；否则把文件移到 {expected}。",
                                 f"If this is a new item, change the index number to match its file: "
-                                f"{checker.config.index_prefix}/{place.group('year')}-{place.group('number')}; "
-                                f"otherwise move the file to {expected}."))
+                                f"{place.index_no(checker.config.index_prefix)}; otherwise move the file to {expected}."))
 
 
 def _check_attachments(checker: _Checker, root: Path) -> tuple[Attachment, ...]:

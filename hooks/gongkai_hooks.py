@@ -3,45 +3,43 @@
 mkdocs-static-i18n runs every event once per language; everything here is
 idempotent. ``on_config`` resolves the :class:`~gongkai.site.Site` once per
 pass (``load_site`` reuses the parsed catalogue while no source changed) and
-the page events reuse it: checking the sources for changes on every page
-event would cost O(pages x files).
+the page events ask for that same Site (``current_site``): checking the sources
+for changes on every page event would cost O(pages x files).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import shutil
 import traceback
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
+from gongkai import bodies, csp
 from gongkai.problems import BuildStepError, SourceError
-from gongkai.site import Site, UnknownMarker, load_site
+from gongkai.site import Site, UnknownMarker, current_site, load_site
 
 log = logging.getLogger("mkdocs.hooks.gongkai")
 
 
-_current: dict[str, Site] = {}
-"""The Site of the current pass, by mkdocs.yml path; set by on_config."""
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
 
 
 def _load(config) -> Site:
-    root = Path(config.config_file_path).resolve().parent
     try:
-        site = load_site(root, config.site_url or "")
+        return load_site(_root(config), config.site_url or "")
     except SourceError as error:
         raise PluginError("gongkai: 内容检查未通过，未生成网站 / the content has errors, nothing was built:\n"
                           + error.problems.report()) from None
-    _current[config.config_file_path] = site
-    return site
 
 
 def _site(config) -> Site:
-    return _current.get(config.config_file_path) or _load(config)
+    return current_site(_root(config), config.site_url or "") or _load(config)
 
 
 def _no_traceback(event):
@@ -103,7 +101,13 @@ def on_page_markdown(markdown, page, config, files):
 
 @_no_traceback
 def on_page_content(html, page, config, files):
-    return _site(config).page_html(html, _lang(page))
+    """An item's body is one block of sanitised HTML, whose headings the toc extension cannot see:
+    the core lists them for the page's table of contents. Wide tables go in scroll regions."""
+    site = _site(config)
+    generated = site.pages.get(page.file.src_uri)
+    if generated is not None and generated.headings:
+        page.toc = get_toc(bodies.toc_tokens(generated.headings))
+    return site.page_html(html, _lang(page))
 
 
 @event_priority(-50)
@@ -120,19 +124,28 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-_error_pages: dict[str, str] = {}
-"""The 404 page of each language pass (mkdocs writes every pass's to the same site/404.html)."""
-
-
 def on_template_context(context, template_name, config):
     if template_name == "404.html":  # its switcher leads to the other 404 (overrides/partials/alternate.html)
         config.extra.alternate = config.extra["alternate"] = True
     return context
 
 
-def on_post_template(output, template_name, config):
+@event_priority(-100)  # after every other plugin has changed the page
+@_no_traceback
+def on_post_page(output, page, config):
+    return csp.apply(output)
+
+
+@event_priority(-100)
+@_no_traceback
+def on_post_template(output_content, template_name, config):
+    """Static templates: the 404 page gets the policy too (sitemap.xml is not HTML); each language's
+    404 page is kept for the end of the build (every pass writes the same 404.html)."""
+    if not template_name.endswith(".html"):
+        return output_content
+    output = csp.apply(output_content)
     if template_name == "404.html":
-        _error_pages[config.theme["language"]] = output
+        _site(config).keep_error_page(config.theme["language"], output)
     return output
 
 
@@ -144,16 +157,7 @@ def on_post_build(config):
         return  # a nested language pass; write once, after the last one
     site_dir = Path(config.site_dir)
     site = _site(config)
-    for lang, html in _error_pages.items():
-        (site_dir / site.error_page(lang)).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / site.error_page(lang)).write_text(html, encoding="utf-8")
-    for output in site.outputs():
-        target = site_dir / output.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if output.content is not None:
-            target.write_bytes(output.content)
-        elif output.source is not None:
-            shutil.copyfile(output.source, target)
+    site.write_outputs(site_dir)
     try:
         for report in site.post_build(site_dir):
             log.info(f"gongkai: {report}")

@@ -24,8 +24,14 @@ SITE_FILES = ("mkdocs.yml", "docs", "hooks", "overrides")
 
 
 def item_text(index_no: str = "XMFAO/2024-00001", body: str = "正文第一段。\n", **fields: object) -> str:
-    """The text of a valid Chinese item; ``fields`` override or add keys (``None`` removes one)."""
-    meta: dict[str, object] = {
+    """The text of a valid Chinese item; ``fields`` override or add keys (``None`` removes one).
+
+    Every required key of the schema is there (a new one with its example value); these tests' own values
+    override the examples."""
+    from gongkai.schema import FIELDS
+
+    meta: dict[str, object] = {f.key: f.example for f in FIELDS if f.required}
+    meta.update({
         "index_no": index_no,
         "title": "测试条目",
         "publisher": "xmfao",
@@ -35,7 +41,7 @@ def item_text(index_no: str = "XMFAO/2024-00001", body: str = "正文第一段�
         "genre": "notice",
         "disclosure": "proactive",
         "validity": "in-force",
-    }
+    })
     meta.update(fields)
     lines = ["---"]
     for key, value in meta.items():

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import FIXTURES, pagefind_pages
 from gongkai import search
+from gongkai.generated import FragmentContext
 from gongkai.catalogue import Item
 from gongkai.loader import load_catalogue
 from gongkai.problems import BuildStepError
@@ -121,8 +122,8 @@ def test_item_tags_give_filters_and_metadata_in_the_page_language(seed):
 
 
 def test_search_page_links_the_bundle_relatively_in_both_languages():
-    zh = search.search_fragment(None, "zh", "search/")
-    en = search.search_fragment(None, "en", "en/search/")
+    zh = search.search_fragment(FragmentContext(None, None, "zh", "search/"))
+    en = search.search_fragment(FragmentContext(None, None, "en", "en/search/"))
     assert 'data-gk-bundle="../pagefind/" data-gk-root="../"' in zh
     assert 'data-gk-bundle="../../pagefind/" data-gk-root="../../"' in en
     assert '<script type="module" src="../assets/gk-search.js"></script>' in zh
@@ -135,8 +136,8 @@ def test_search_page_links_the_bundle_relatively_in_both_languages():
 
 
 def test_search_box_is_a_labelled_form_to_the_search_page():
-    zh = search.searchbox_fragment(None, "zh", "")
-    en = search.searchbox_fragment(None, "en", "en/")
+    zh = search.searchbox_fragment(FragmentContext(None, None, "zh", ""))
+    en = search.searchbox_fragment(FragmentContext(None, None, "en", "en/"))
     assert '<form class="gk-searchbox" role="search" action="search/" method="get">' in zh
     assert '<label for="gk-q-zh">搜索公开信息</label>' in zh and 'id="gk-q-zh" type="search" name="q"' in zh
     assert 'action="search/"' in en and '<label for="gk-q-en">Search disclosed information</label>' in en

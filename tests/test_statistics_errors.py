@@ -391,13 +391,3 @@ def test_load_site_raises_source_error_with_every_problem(tmp_path):
     found = {(p.path, p.line, p.code) for p in error.value.problems}
     assert ("disclosures/statistics/2024.yml", 1, "stats-wrong-type") in found
     assert any(path == "disclosures/2024/00005.md" and code == "bad-date" for path, _, code in found)
-
-
-def test_every_statistics_code_is_exercised():
-    """Each stats-* code is produced by the broken file above or by a named test elsewhere."""
-    from gongkai.codes import CODES
-
-    elsewhere = {"stats-file": "test_a_misnamed_file_and_a_future_date (this file)",
-                 "stats-calendar": "test_statistics_workdays.py", "stats-inconsistent": "test_statistics_tables.py"}
-    covered = {code for _, code, _ in MISTAKES} | set(elsewhere)
-    assert covered == {code for code in CODES if code.startswith("stats-")}

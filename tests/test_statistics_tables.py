@@ -216,7 +216,7 @@ def test_output_is_deterministic(tmp_path):
     runs = []
     for _ in range(2):
         catalogue, problems = load_catalogue(root, BUILD_DAY)
-        site = Site(catalogue, root)
+        site = Site(catalogue, root, statistics=load_statistics(root, catalogue, Problems()))
         runs.append((export.files(site.statistics, catalogue),
                      {k: p.markdown for k, p in site.pages.items() if k.startswith("statistics/")}))
     assert runs[0] == runs[1]

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..layout import CONTENT_DIR
 from ..loader import is_checked, load_catalogue
 from ..statistics import check_statistics
 from ..text import Text
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = args.root
-    if not (root / "disclosures").is_dir():
+    if not (root / CONTENT_DIR).is_dir():
         print(f"错误：{root} 下没有 disclosures 文件夹；请在仓库根目录运行，或用 --root 指定。\n"
               f"Error: there is no disclosures folder in {root}; run this in the repository's root or give --root.",
               file=sys.stderr)

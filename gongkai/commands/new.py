@@ -13,24 +13,20 @@ from datetime import date
 from pathlib import Path
 
 from .. import clock
-from ..config import Config, load_config
-from ..loader import CONTENT_DIR
+from ..config import load_config
+from ..office import Config
+from ..layout import year_folder
 from ..problems import Problems
-from ..schema import FIELDS_BY_KEY, Kind
+from ..schema import FIELDS, FIELDS_BY_KEY, Kind
 from ..template import DEFAULTS, default_values, item_text, next_number
 
 NAME = "new"
 HELP = "新建条目（下一个空闲索引号）/ create a new item with the next free index number"
 
-#: Options for values of the schema's fields: (option, key).
-_VALUE_OPTIONS = (
-    ("--title", "title"), ("--publisher", "publisher"), ("--doc-number", "doc_number"),
-    ("--date-written", "date_written"), ("--date-published", "date_published"), ("--category", "category"),
-    ("--genre", "genre"), ("--disclosure", "disclosure"), ("--validity", "validity"), ("--summary", "summary"),
-)
-#: Keys asked for in a terminal, in this order.
-_ASKED = ("title", "publisher", "doc_number", "date_written", "date_published", "category", "genre",
-          "disclosure", "validity", "summary")
+#: Keys asked for in a terminal, in the schema's order (:attr:`gongkai.schema.Field.asked`).
+_ASKED = tuple(f.key for f in FIELDS if f.asked)
+#: Options for their values: (option, key), e.g. ``("--doc-number", "doc_number")``.
+_VALUE_OPTIONS = tuple((f"--{key.replace('_', '-')}", key) for key in _ASKED)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -81,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"错误：{year} 年的五位序号已用完。 / Error: no 5-digit number is left for {year}.", file=sys.stderr)
         return 1
     values["index_no"] = f"{config.index_prefix}/{year}-{number}"
-    path = args.root / CONTENT_DIR / str(year) / f"{number}.md"
+    path = args.root / year_folder(year) / f"{number}.md"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as file:

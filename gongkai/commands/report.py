@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .. import clock
 from ..loader import load_catalogue
-from ..schema import ITEM_PATH_PATTERN
+from ..layout import place_of
 from ..statistics import load_statistics
 from ..statistics.report import CATEGORY, GENRE, draft_report
 from ..template import next_number
@@ -59,12 +59,12 @@ def run(args: argparse.Namespace) -> int:
     index_no = None
     if args.output is not None:
         try:
-            rel = args.output.resolve().relative_to((root / "disclosures").resolve()).as_posix()
+            rel = args.output.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             rel = ""
-        match = ITEM_PATH_PATTERN.match(rel)
-        if match and not match.group("lang"):
-            index_no = f"{catalogue.config.index_prefix}/{match.group('year')}-{match.group('number')}"
+        place = place_of(rel)
+        if place and not place.translation:
+            index_no = place.index_no(catalogue.config.index_prefix)
     if index_no is None:
         number = next_number(root, day.year)
         if number is None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..loader import load_catalogue
-from ..schema import ITEM_PATH_PATTERN
+from ..layout import place_of
 from ..translation_status import STATES, record_source_hash, translation_statuses
 
 NAME = "translations"
@@ -57,13 +57,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _record(root: Path, path: Path) -> int:
     rel = os.path.relpath(path.resolve(), root.resolve()).replace(os.sep, "/")
-    match = ITEM_PATH_PATTERN.match(rel.removeprefix("disclosures/"))
-    if not rel.startswith("disclosures/") or not match:
+    place = place_of(rel)
+    if place is None:
         print(f"错误：{path} 不是 disclosures/<年份>/<五位序号>.md 或 .en.md。\n"
               f"Error: {path} is not disclosures/<year>/<5-digit number>.md or .en.md.", file=sys.stderr)
         return 2
-    base = root / "disclosures" / match.group("year") / match.group("number")
-    original, translation = base.with_name(base.name + ".md"), base.with_name(base.name + ".en.md")
+    original = root / place.original
+    translation = original.with_name(f"{place.number}.en.md")
     for needed, zh, en in ((original, "中文原文", "Chinese original"), (translation, "英文译文", "English translation")):
         if not needed.is_file():
             print(f"错误：找不到{zh} {needed}。\nError: the {en} {needed} does not exist.", file=sys.stderr)

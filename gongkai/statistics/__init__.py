@@ -1,11 +1,13 @@
 """Annual disclosure statistics and the statutory annual report (国办公开办函〔2021〕30号).
 
 - :mod:`.vocabulary`: the format's fixed keys and labels;
+- :mod:`.schema`: the record schemas (request, appeal, article20) the reader and the guide use;
 - :mod:`.records`: immutable request, appeal and Art. 20 records;
-- :mod:`.loading`: reading and checking ``disclosures/statistics/*.yml``;
+- :mod:`.reader`, :mod:`.privacy`: the field reader of statistics files and what personal data it refuses;
+- :mod:`.loading`, :mod:`.calendar_file`: reading and checking ``<YYYY>.yml`` and ``calendar.yml``;
 - :mod:`.workdays`: working days and the holiday calendar;
 - :mod:`.tables`: the counting rules, Tables 二/三/四 and their cross-checks;
-- :mod:`.charts`, :mod:`.render`: inline SVG charts and the pages;
+- :mod:`.statutory`, :mod:`.charts`, :mod:`.render`: Tables 二/三/四 as HTML, inline SVG charts and the pages;
 - :mod:`.export`: JSON and CSV;
 - :mod:`.report`: the draft annual report of ``gongkai report``.
 
@@ -18,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from ..catalogue import Catalogue
-from ..config import CATALOGUE_FILE
+from ..layout import CATALOGUE_FILE, STATISTICS_DIR
 from ..problems import Problems
 from ..text import Text
 from .loading import load_records
@@ -67,7 +69,7 @@ def check_statistics(root: Path, catalogue: Catalogue | None, problems: Problems
         return load_statistics(root, catalogue, problems)
     base = root.resolve()
     wanted = {p.resolve().relative_to(base).as_posix() for p in only if p.resolve().is_relative_to(base)}
-    if not any(w.startswith("disclosures/statistics/") for w in wanted):
+    if not any(w.startswith(f"{STATISTICS_DIR}/") for w in wanted):
         return None
     scratch = Problems()
     statistics = load_statistics(root, catalogue, scratch)

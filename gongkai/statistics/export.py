@@ -15,6 +15,7 @@ import json
 from decimal import Decimal
 
 from ..catalogue import Catalogue
+from ..layout import statistics_data_files
 from . import vocabulary as v
 from .tables import Statistics, YearFigures
 
@@ -127,6 +128,7 @@ def files(statistics: Statistics, catalogue: Catalogue) -> list[tuple[str, bytes
     """``(site-relative path, bytes)`` of every year's JSON and CSV (shared by both languages)."""
     result = []
     for figures in statistics.years:
-        result.append((f"statistics/{figures.year}.json", year_json(figures, catalogue)))
-        result.append((f"statistics/{figures.year}.csv", year_csv(figures, catalogue)))
+        json_path, csv_path = statistics_data_files(figures.year)
+        result.append((json_path, year_json(figures, catalogue)))
+        result.append((csv_path, year_csv(figures, catalogue)))
     return result

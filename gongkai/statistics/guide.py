@@ -1,21 +1,21 @@
 """The generated parts of the statistics guide (docs/statistics-guide.md).
 
-The guide's tables of keys come from :mod:`.vocabulary` and :mod:`gongkai.codes`
+The guide's tables of keys come from :mod:`.schema`, :mod:`.vocabulary` and :mod:`gongkai.codes`
 through ``<!-- gongkai:NAME -->`` markers, so they can never disagree with what
 the checks accept.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from ..codes import CODES
-from ..html import esc
+from ..fields import field_table
+from ..generated import FragmentContext
+from ..html import esc, table
 from ..text import Text
 from . import vocabulary as v
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..site import Site
+from .schema import REQUEST
 
 HEAD = {
     "key": Text("取值", "Key"),
@@ -31,17 +31,15 @@ HEAD = {
 
 
 def _table(caption: Text, head: tuple[Text, ...], rows: list[tuple[str, ...]], lang: str) -> str:
-    ths = "".join(f'<th scope="col">{esc(h(lang))}</th>' for h in head)
-    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return (f'<table class="gk-stats gk-keys">\n<caption>{esc(caption(lang))}</caption>\n<thead><tr>{ths}</tr></thead>'
-            f"\n<tbody>\n{body}\n</tbody>\n</table>\n")
+    return table("gk-stats gk-keys", [h(lang) for h in head], [list(r) for r in rows], caption(lang)) + "\n"
 
 
 def _zh(text: str, lang: str) -> str:
     return esc(text) if lang == "zh" else f'<span lang="zh-CN">{esc(text)}</span>'
 
 
-def outcomes(site: "Site", lang: str, url: str) -> str:
+def outcomes(ctx: FragmentContext) -> str:
+    lang = ctx.lang
     rows = [(f"<code>{t.key}</code>", _zh(t.label.zh, lang)) + (() if lang == "zh" else (esc(t.label.en),))
             for t in v.OUTCOMES[:2]]
     for group in v.OUTCOME_GROUPS:
@@ -51,7 +49,8 @@ def outcomes(site: "Site", lang: str, url: str) -> str:
     return _table(Text("办理结果（outcome）的取值", "Values of outcome"), head, rows, lang)
 
 
-def applicants(site: "Site", lang: str, url: str) -> str:
+def applicants(ctx: FragmentContext) -> str:
+    lang = ctx.lang
     rows = [(f"<code>{t.key}</code>", _zh(t.label.zh if t.key == "natural-person"
                                           else f"{v.ORGANISATIONS.zh} · {t.label.zh}", lang))
             + (() if lang == "zh" else (esc(t.label.en),)) for t in v.APPLICANTS]
@@ -59,7 +58,8 @@ def applicants(site: "Site", lang: str, url: str) -> str:
     return _table(Text("申请人类型（applicant）的取值", "Values of applicant"), head, rows, lang)
 
 
-def appeals(site: "Site", lang: str, url: str) -> str:
+def appeals(ctx: FragmentContext) -> str:
+    lang = ctx.lang
     kinds = [(f"<code>kind: {t.key}</code>", _zh(("" if t.key == "reconsideration" else "行政诉讼 · ") + t.label.zh,
                                                   lang)) + (() if lang == "zh" else (esc(t.label.en),))
              for t in v.APPEAL_KINDS]
@@ -69,15 +69,17 @@ def appeals(site: "Site", lang: str, url: str) -> str:
     return _table(Text("行政复议、行政诉讼记录的取值", "Values of appeal records"), head, kinds + results, lang)
 
 
-def codes(site: "Site", lang: str, url: str) -> str:
+def codes(ctx: FragmentContext) -> str:
+    lang = ctx.lang
     rows = [(f"<code>{c.code}</code>", esc(c.title(lang)), esc(c.fix(lang)))
             for c in CODES.values() if c.code.startswith("stats-")]
     return _table(Text("统计文件的问题代码", "Problem codes of statistics files"),
                   (HEAD["code"], HEAD["meaning"], HEAD["fix"]), rows, lang)
 
 
-def calendar(site: "Site", lang: str, url: str) -> str:
-    cal = site.statistics.records.calendar
+def calendar(ctx: FragmentContext) -> str:
+    lang = ctx.lang
+    cal = ctx.statistics.records.calendar
     if not cal.years:
         return f"<p>{esc(HEAD['none'](lang))}</p>\n"
     rows = [(str(year), _zh(cal.notices.get(year, ""), lang)) for year in sorted(cal.years)]
@@ -85,7 +87,13 @@ def calendar(site: "Site", lang: str, url: str) -> str:
                   lang)
 
 
-FRAGMENTS: dict[str, Callable[["Site", str, str], str]] = {
+def request_fields(ctx: FragmentContext) -> str:
+    """The keys of a request record, from the statistics record schema."""
+    return field_table(REQUEST, ctx.lang)
+
+
+FRAGMENTS: dict[str, Callable[[FragmentContext], str]] = {
+    "statistics-request-fields": request_fields,
     "statistics-outcomes": outcomes,
     "statistics-applicants": applicants,
     "statistics-appeals": appeals,

@@ -14,43 +14,33 @@ from __future__ import annotations
 from datetime import date
 
 from ..catalogue import Catalogue
-from ..html import yaml_quote
-from ..template import placeholder
+from ..office import IN_FORCE, PROACTIVE
+from ..placeholders import placeholder
+from ..template import item_text
 from . import vocabulary as v
-from .render import table2_html, table3_html, table4_html
+from .statutory import table2_html, table3_html, table4_html
 from .tables import Table3, Table4, YearFigures
 
 GENRE = "annual-report"
 CATEGORY = "open-government"
 
 
-def _front_matter(catalogue: Catalogue, figures: YearFigures, index_no: str, day: date) -> list[str]:
+def _front_matter(catalogue: Catalogue, figures: YearFigures, index_no: str, day: date) -> dict[str, object]:
+    """The report item's front-matter values, written by :func:`gongkai.template.item_text` like any new item."""
     config = catalogue.config
     office = config.office_name.zh
-    publisher = config.vocabulary("publisher").keys()[0]
     title = f"{office}{figures.year}年政府信息公开工作年度报告"
     summary = (f"{title}，包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
                "政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。")
-    lines = [
-        "---",
-        f"index_no: {index_no}",
-        f"title: {yaml_quote(title)}",
-        f"publisher: {publisher}",
-        f"date_written: {day.isoformat()}",
-        f"date_published: {day.isoformat()}",
-        f"category: {CATEGORY}",
-        f"genre: {GENRE}",
-        "disclosure: proactive",
-        "validity: in-force",
-        "keywords:",
-        "  - 政府信息公开",
-        "  - 年度报告",
-        f"summary: {yaml_quote(summary)}",
-    ]
+    values: dict[str, object] = {
+        "index_no": index_no, "title": title, "publisher": config.vocabulary("publisher").keys()[0],
+        "date_written": day, "date_published": day, "category": CATEGORY, "genre": GENRE,
+        "disclosure": PROACTIVE, "validity": IN_FORCE, "keywords": ["政府信息公开", "年度报告"], "summary": summary,
+        "draft": True,
+    }
     if config.contact.telephone:
-        lines += ["personal_data_allowed:", f'  - "{config.contact.telephone}"']
-    lines += ["draft: true", "---", ""]
-    return lines
+        values["personal_data_allowed"] = [config.contact.telephone]
+    return values
 
 
 #: Where the office writes its own text: sections 一, 五 and 六 (zh, en).
@@ -83,9 +73,9 @@ def _overview(figures: YearFigures, t3: Table3, t4: Table4) -> str:
     appeals = sum(values[-1] for values in t4.rows.values())
     reconsideration = t4.rows["reconsideration"][-1]
     return (f"{figures.year}年，本机关主动公开政府信息 {figures.proactive.total} 条；"
-            f"新收政府信息公开申请 {t3.cell('new', 'total')} 件，"
-            f"上年结转 {t3.cell('carried-over', 'total')} 件，办结 {t3.cell('total', 'total')} 件，"
-            f"结转下年度继续办理 {t3.cell('carried-forward', 'total')} 件；"
+            f"新收政府信息公开申请 {t3.cell(v.NEW.key, v.TOTAL_KEY)} 件，"
+            f"上年结转 {t3.cell(v.CARRIED_OVER.key, v.TOTAL_KEY)} 件，办结 {t3.cell(v.RESULTS_TOTAL.key, v.TOTAL_KEY)} 件，"
+            f"结转下年度继续办理 {t3.cell(v.CARRIED_FORWARD.key, v.TOTAL_KEY)} 件；"
             f"发生政府信息公开行政复议 {reconsideration} 件、行政诉讼 {appeals - reconsideration} 件。")
 
 
@@ -111,4 +101,4 @@ def draft_report(catalogue: Catalogue, figures: YearFigures, index_no: str, day:
     body = [_preamble(catalogue, figures.year), ""]
     for heading, paragraphs in zip(v.SECTIONS, sections):
         body += [f"## {heading.zh}", "", *paragraphs, ""]
-    return "\n".join(_front_matter(catalogue, figures, index_no, day) + body)
+    return item_text(_front_matter(catalogue, figures, index_no, day), "\n".join(body))

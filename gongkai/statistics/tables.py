@@ -16,6 +16,7 @@ Counting rules (also in the editors' statistics guide):
 
 The format's cross-checks hold by construction and are asserted again by
 :func:`check_table3` and :func:`check_table4`; a violation stops the build.
+Longer than 300 lines: the counting rules and their cross-checks belong together.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from datetime import date
 from decimal import Decimal
 
 from ..catalogue import Catalogue, Item
+from ..layout import statistics_file
+from ..office import EXPIRED
 from ..problems import Problems
 from ..text import Text
 from . import vocabulary as v
@@ -154,7 +157,7 @@ def _in_force_at(item: Item, day: date) -> bool:
         return False
     if item.repealed_on is not None:
         return item.repealed_on > day
-    return item.validity != "expired"
+    return item.validity != EXPIRED
 
 
 def table2(catalogue: Catalogue, records: Records, year: int) -> Table2:
@@ -192,15 +195,15 @@ def table3(records: Records, year: int) -> Table3:
     known = known_requests(records, year)
     answered = [r for r in known if r.answered is not None and start <= r.answered <= end]
     rows: dict[str, tuple[int, ...]] = {
-        "new": _row([r for r in known if r.received.year == year and r.carried_into is None]),
-        "carried-over": _row([r for r in known if r.received < start and not r.answered_by(date(year - 1, 12, 31))]),
+        v.NEW.key: _row([r for r in known if r.received.year == year and r.carried_into is None]),
+        v.CARRIED_OVER.key: _row([r for r in known if r.received < start and not r.answered_by(date(year - 1, 12, 31))]),
     }
     for key in v.OUTCOME_KEYS:
         rows[key] = _row([r for r in answered if r.outcome == key])
     for group in v.OUTCOME_GROUPS:
         rows[group.key] = _row([r for r in answered if v.OUTCOME_GROUP_OF.get(r.outcome or "") == group.key])
-    rows["total"] = _row(answered)
-    rows["carried-forward"] = _row([r for r in known if not r.answered_by(end)])
+    rows[v.RESULTS_TOTAL.key] = _row(answered)
+    rows[v.CARRIED_FORWARD.key] = _row([r for r in known if not r.answered_by(end)])
     return Table3(rows)
 
 
@@ -217,8 +220,8 @@ def check_table3(table: Table3) -> list[Text]:
         def cell(row: str) -> int:
             return table.rows[row][index]
 
-        left = cell("new") + cell("carried-over")
-        right = cell("total") + cell("carried-forward")
+        left = cell(v.NEW.key) + cell(v.CARRIED_OVER.key)
+        right = cell(v.RESULTS_TOTAL.key) + cell(v.CARRIED_FORWARD.key)
         if left != right:
             found.append(Text(f"表三“{column}”列：一 + 二 = {left}，三（七）+ 四 = {right}，两者不等。",
                               f"Table 3, column '{column}': I + II = {left} but III(7) + IV = {right}."))
@@ -228,11 +231,11 @@ def check_table3(table: Table3) -> list[Text]:
                 found.append(Text(f"表三“{column}”列：{group.label.zh}各项之和 {parts} ≠ 小计 {cell(group.key)}。",
                                   f"Table 3, column '{column}': the rows of {group.label.en} add up to {parts}, "
                                   f"not {cell(group.key)}."))
-        results = (cell("disclosed") + cell("partially-disclosed") + sum(cell(g.key) for g in v.OUTCOME_GROUPS))
-        if results != cell("total"):
-            found.append(Text(f"表三“{column}”列：（一）至（六）之和 {results} ≠ （七）总计 {cell('total')}。",
+        results = (cell(v.DISCLOSED.key) + cell(v.PARTIALLY_DISCLOSED.key) + sum(cell(g.key) for g in v.OUTCOME_GROUPS))
+        if results != cell(v.RESULTS_TOTAL.key):
+            found.append(Text(f"表三“{column}”列：（一）至（六）之和 {results} ≠ （七）总计 {cell(v.RESULTS_TOTAL.key)}。",
                               f"Table 3, column '{column}': rows (1) to (6) add up to {results}, "
-                              f"not the total (7) {cell('total')}."))
+                              f"not the total (7) {cell(v.RESULTS_TOTAL.key)}."))
     return found
 
 
@@ -322,11 +325,11 @@ def build_statistics(catalogue: Catalogue, records: Records, problems: Problems)
         t3 = table3(records, year) if recorded else None
         t4 = table4(records, year) if recorded else None
         times = timeliness(records, year, problems, catalogue.today) if recorded else None
-        path = records.paths.get(year, f"disclosures/statistics/{year}.yml")
+        path = records.paths.get(year, statistics_file(year))
         violations = (check_table3(t3) if t3 else []) + (
             check_table4(t4, sum(1 for a in records.appeals if a.filed.year == year)) if t4 else [])
-        if t3 and times and (times.answered != t3.cell("total", "total")
-                             or times.pending != t3.cell("carried-forward", "total")):
+        if t3 and times and (times.answered != t3.cell(v.RESULTS_TOTAL.key, v.TOTAL_KEY)
+                             or times.pending != t3.cell(v.CARRIED_FORWARD.key, v.TOTAL_KEY)):
             violations.append(Text("答复时限统计与表三的办结数、结转数不符。",
                                    "The time-limit figures do not match Table 3's answered and carried-forward totals."))
         for message in violations:

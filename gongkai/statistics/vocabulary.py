@@ -10,15 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..office import Term
 from ..text import Text
-
-
-@dataclass(frozen=True)
-class Term:
-    """A key an editor writes, with its label in the format."""
-
-    key: str
-    label: Text
 
 
 @dataclass(frozen=True)
@@ -45,7 +38,9 @@ APPLICANTS: tuple[Term, ...] = (
 )
 APPLICANT_KEYS: tuple[str, ...] = tuple(t.key for t in APPLICANTS)
 #: The seven number columns of Table 三: the six applicant kinds, then 总计.
-TABLE3_COLUMNS: tuple[str, ...] = APPLICANT_KEYS + ("total",)
+TOTAL_KEY = "total"
+"""The key of a 总计 row or column."""
+TABLE3_COLUMNS: tuple[str, ...] = APPLICANT_KEYS + (TOTAL_KEY,)
 TOTAL = Text("总计", "Total")
 APPLICANT_GROUP = Text("申请人情况", "Applicants")
 ORGANISATIONS = Text("法人或其他组织", "Legal persons or other organisations")
@@ -113,7 +108,7 @@ NEW = Term("new", Text("一、本年新收政府信息公开申请数量", "I. N
 CARRIED_OVER = Term("carried-over", Text("二、上年结转政府信息公开申请数量",
                                          "II. Requests carried over from the previous year"))
 RESULTS = Text("三、本年度办理结果", "III. Results this year")
-RESULTS_TOTAL = Term("total", Text("（七）总计", "(7) Total"))
+RESULTS_TOTAL = Term(TOTAL_KEY, Text("（七）总计", "(7) Total"))
 CARRIED_FORWARD = Term("carried-forward", Text("四、结转下年度继续办理", "IV. Carried forward to the next year"))
 
 #: Every data row of Table 三 in the order of the format (group totals are not rows of the format).
@@ -138,7 +133,7 @@ APPEAL_RESULTS: tuple[Term, ...] = (
 APPEAL_RESULT_KEYS: tuple[str, ...] = tuple(t.key for t in APPEAL_RESULTS)
 #: The five columns of each Table 四 group.
 TABLE4_COLUMNS: tuple[Term, ...] = APPEAL_RESULTS + (
-    Term("pending", Text("尚未审结", "Pending")), Term("total", TOTAL))
+    Term("pending", Text("尚未审结", "Pending")), Term(TOTAL_KEY, TOTAL))
 TABLE4_COLUMN_KEYS: tuple[str, ...] = tuple(t.key for t in TABLE4_COLUMNS)
 
 # -- Table 二 ---------------------------------------------------------------------

@@ -1,0 +1,157 @@
+"""The features of the site, each a small class saying what it contributes to a build.
+
+A feature may add generated pages (:meth:`Feature.pages`, once per language), fragments for
+``<!-- gongkai:NAME -->`` markers in hand-written pages (:attr:`Feature.fragments`, each given a
+:class:`~gongkai.generated.FragmentContext`), further files (:meth:`Feature.outputs`: feeds, data,
+attachments) and a step run once the whole site is written (:meth:`Feature.finish`).
+:data:`FEATURES` lists them in the order :class:`~gongkai.site.Site` asks them; a new feature is one
+class here and one entry in that list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, ClassVar
+
+from . import feeds, layout, opendata, pages, portal, reference, search
+from .catalogue import Catalogue
+from .generated import FragmentContext, GeneratedPage
+from .statistics import export as statistics_export
+from .statistics import guide as statistics_guide
+from .statistics import render as statistics_render
+from .statistics.tables import Statistics
+
+Fragment = Callable[[FragmentContext], str]
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file the build writes beside the pages (a feed, a data file, an attachment)."""
+
+    path: str
+    """Site-relative path, e.g. ``en/feeds/all.rss.xml``."""
+    content: bytes | None = None
+    """The bytes to write, or None to copy :attr:`source`."""
+    source: Path | None = None
+    """A file to copy (attachments)."""
+
+
+@dataclass(frozen=True)
+class BuildData:
+    """What features build from: the checked sources and where the site will be."""
+
+    catalogue: Catalogue
+    statistics: Statistics
+    root: Path
+    """The repository root."""
+    absolute: Callable[[str], str]
+    """The public URL of a site-relative URL (for feeds and data)."""
+
+
+class Feature:
+    """One part of the site; every method contributes nothing unless a feature says otherwise."""
+
+    fragments: ClassVar[dict[str, Fragment]] = {}
+    """``name -> fragment`` for ``<!-- gongkai:name -->`` markers."""
+
+    def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
+        return []
+
+    def outputs(self, data: BuildData) -> list[Output]:
+        return []
+
+    def finish(self, site_dir: Path) -> str | None:
+        """Run once every page and output is in ``site_dir``; a one-line report, or None. Raises
+        :class:`~gongkai.problems.BuildStepError` to stop the build."""
+        return None
+
+
+def _files(found: list[tuple[str, bytes]]) -> list[Output]:
+    return [Output(path, content) for path, content in found]
+
+
+class Items(Feature):
+    """A page per published item in each language, and the items' attachments."""
+
+    def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
+        c = data.catalogue
+        return [pages.item_page(i, c, lang, search.item_tags(i, c, lang)) for i in c.published]
+
+    def outputs(self, data: BuildData) -> list[Output]:
+        return [Output(layout.attachment_url(i.slug, a.file), source=data.root / Path(i.path).parent / a.file)
+                for i in data.catalogue.published for a in i.attachments]
+
+
+class CatalogueListings(Feature):
+    """The catalogue (公开目录) by year and by category, and the home page's latest items."""
+
+    fragments = {"latest": pages.latest_fragment}
+
+    def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
+        return pages.catalogue_pages(data.catalogue, lang)
+
+
+class Feeds(Feature):
+    """RSS and Atom feeds of every item and of each category."""
+
+    fragments = {"feeds": lambda ctx: feeds.subscribe_fragment(ctx.catalogue, ctx.lang, ctx.url)}
+
+    def outputs(self, data: BuildData) -> list[Output]:
+        return _files(feeds.files(data.catalogue, data.absolute))
+
+
+class OpenData(Feature):
+    """The catalogue as JSON, CSV and JSON Schema."""
+
+    fragments = {"open-data": lambda ctx: opendata.fragment(ctx.catalogue, ctx.lang, ctx.url)}
+
+    def outputs(self, data: BuildData) -> list[Output]:
+        return _files(opendata.files(data.catalogue, data.absolute))
+
+
+class StatisticsPages(Feature):
+    """The yearly statistics pages, their data files and the statistics guide's tables."""
+
+    fragments = statistics_guide.FRAGMENTS
+
+    def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
+        return statistics_render.statistics_pages(data.statistics, data.catalogue, lang)
+
+    def outputs(self, data: BuildData) -> list[Output]:
+        return _files(statistics_export.files(data.statistics, data.catalogue))
+
+
+class EditorsGuide(Feature):
+    """The editors' guide's generated parts: the field reference, the problem codes, the item template."""
+
+    fragments = {
+        "field-reference": lambda ctx: reference.field_reference(ctx.catalogue.config, ctx.lang),
+        "error-codes": lambda ctx: reference.error_codes(ctx.lang),
+        "item-template": lambda ctx: reference.item_template(ctx.catalogue.config, ctx.lang),
+    }
+
+
+class Search(Feature):
+    """The search page and box, and the Pagefind index built over the finished site."""
+
+    fragments = {"search": search.search_fragment, "searchbox": search.searchbox_fragment}
+
+    def finish(self, site_dir: Path) -> str | None:
+        return search.build_index(site_dir).describe()
+
+
+class PortalPages(Feature):
+    """The portal's own pages' generated parts: the site map (网站地图) and the office's contact lines in
+    the statements."""
+
+    fragments = {
+        "site-map": lambda ctx: portal.site_map_fragment(
+            ctx.catalogue, [y.year for y in ctx.statistics.years], ctx.lang, ctx.url),
+        "contact": lambda ctx: portal.contact_fragment(ctx.catalogue.config, ctx.lang),
+    }
+
+
+#: Every feature, in the order their pages, fragments and outputs are asked for.
+FEATURES: tuple[Feature, ...] = (Items(), CatalogueListings(), StatisticsPages(), Feeds(), OpenData(),
+                                 EditorsGuide(), PortalPages(), Search())

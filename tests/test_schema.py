@@ -1,0 +1,77 @@
+"""The schemas' own declarations are sound: every example value passes its checker, and what is generated
+from a schema (the statistics guide's request table) lists exactly its keys."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from conftest import REPO
+from statistics_helpers import fixture_repo
+
+from gongkai import opendata
+from gongkai.catalogue_schema import json_schema
+from gongkai.config import load_config
+from gongkai.problems import Problems
+from gongkai.schema import FIELDS, ITEM_HINTS, TRANSLATION_ONLY_FIELDS
+from gongkai.source import parse_text
+from gongkai.statistics.loading import load_records
+from gongkai.statistics.schema import APPEAL, ARTICLE20, REQUEST
+from gongkai.validate import _Checker
+
+
+@pytest.mark.parametrize("field", FIELDS + TRANSLATION_ONLY_FIELDS, ids=lambda f: f.key)
+def test_every_item_field_example_passes_the_checker(field):
+    problems = Problems()
+    config = load_config(REPO, problems)
+    doc = parse_text("disclosures/2022/00001.md", f"---\n{field.key}: {field.example}\n---\n\nText.\n", problems,
+                     hints=ITEM_HINTS)
+    checker = _Checker(doc, config, problems)
+    checker.check_values((field,))
+    assert not problems, problems.report()
+    assert checker.values[field.key] not in (None, "", ())
+
+
+def _record(schema, indent: str = "    ") -> str:
+    return f"\n{indent}".join(f"{f.key}: {f.example}" for f in schema.fields)
+
+
+def test_every_statistics_field_example_passes_the_checker(tmp_path: Path):
+    root = fixture_repo(tmp_path, years=())
+    (root / "disclosures" / "statistics" / "2024.yml").write_text(
+        f"article20:\n  {_record(ARTICLE20, '  ')}\nrequests:\n  - {_record(REQUEST)}\n"
+        f"appeals:\n  - {_record(APPEAL)}\ncarried_over: []\n", encoding="utf-8")
+    problems = Problems()
+    records = load_records(root, problems, date(2026, 11, 27))
+    assert not problems, problems.report()
+    (request,) = records.requests
+    (appeal,) = records.appeals
+    assert (request.id, request.count, request.paused_days, request.extended) == ("2024-001", 3, 5, True)
+    assert (appeal.id, appeal.result) == ("F2024-1", "upheld")
+
+
+@pytest.mark.parametrize("page, caption", [("statistics-guide/index.html", "字段"),
+                                           ("en/statistics-guide/index.html", "Key")])
+def test_the_statistics_guide_lists_the_request_schema(real_site: Path, page, caption):
+    tree = html.fromstring((real_site / page).read_text(encoding="utf-8"))
+    (table,) = [t for t in tree.xpath("//article//table") if t.xpath("string(.//th[1])") == caption
+                and t.xpath("string(.//th[2])") in ("必填", "Required")]
+    assert [tr.xpath("string(td[1])") for tr in table.xpath(".//tbody/tr")] == list(REQUEST.keys)
+
+
+def _as_sets(value):
+    """A JSON Schema with its ``required`` lists as sets (they are sets to JSON Schema)."""
+    if isinstance(value, dict):
+        return {k: frozenset(v) if k == "required" else _as_sets(v) for k, v in value.items()}
+    return [_as_sets(v) for v in value] if isinstance(value, list) else value
+
+
+def test_the_published_json_schema_is_the_one_the_item_schema_generates():
+    published = json.loads(opendata.schema())
+    generated = json_schema()
+    assert _as_sets(published) == _as_sets(generated)
+    assert set(generated["$defs"]["item"]["properties"]) == {f.key for f in FIELDS if f.data_help} | {"url"}

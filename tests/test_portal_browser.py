@@ -278,6 +278,26 @@ def test_search_controls_are_in_readable_type_on_phones(chrome, sites):
     assert all(sizes) and min(min(found) for found in sizes) >= 16
 
 
+CHART_PAGES = tuple(prefix + path for path in ("statistics/", "statistics/2022/") for prefix in ("", "en/"))
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_chart_labels_are_legible_on_phones(chrome, sites, page):
+    """Every label and value of every chart at least 12 CSS px on screen at 390 and 1280 px (the SVG's own
+    font size times the scale the browser draws it at), and the page never scrolls sideways for a chart."""
+    base, _ = sites["real"]
+    for width in (390, 1280):
+        set_width(chrome, width)
+        load(chrome, base + page)
+        sizes = chrome.execute_script(
+            "return [...document.querySelectorAll('.gk-chart svg text')].map("
+            "t => [t.textContent, parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a])")
+        assert sizes, "no chart"
+        small = [(text, round(size, 1)) for text, size in sizes if size < 12]
+        assert small == [], f"{width}px: {small}"
+        assert overflow(chrome) == 0
+
+
 def test_metadata_stacks_on_phones_after_the_translation_notice(chrome, sites):
     base, _ = sites["fixture"]
     set_width(chrome, 390)

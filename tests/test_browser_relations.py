@@ -12,9 +12,10 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import build
 from relations_fixture import make_relations_repo
-from test_browser import AXE, browser, serving  # noqa: F401 - the shared browser
+from test_browser import browser, serving  # noqa: F401 - the shared browser
 
 WIDTHS = (390, 1280)
+AXE = Path(__file__).resolve().parents[1] / "node_modules/axe-core/axe.min.js"
 
 
 @pytest.fixture(scope="module")

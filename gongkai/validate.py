@@ -15,7 +15,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from . import links
+from . import bodies, links
 from .catalogue import Attachment, Item, Translation
 from .fields import FieldReader, did_you_mean, suggest
 from .office import REPEALED, Config
@@ -45,9 +45,9 @@ class _Checker(FieldReader):
         self.placeholder_errors: set[int] = set()
         """Lines whose placeholder was reported as an error in a draft (dates, index numbers)."""
 
-    def warning(self, line: int, code: str, zh: str, en: str, *, column: int = 1) -> None:
+    def warning(self, line: int, code: str, zh: str, en: str, *, column: int = 1, hint: Text | None = None) -> None:
         """A problem that does not stop the build (the item stays valid)."""
-        self.problems.add(self.doc.path, line, code, Text(zh, en), key=None, column=column, severity="warning")
+        self.problems.add(self.doc.path, line, code, Text(zh, en), hint, key=None, column=column, severity="warning")
 
     @property
     def is_draft(self) -> bool:
@@ -220,15 +220,6 @@ _KIND_CHECKS = {
 
 # -- body -------------------------------------------------------------------
 
-#: Markup that can run code in a reader's browser, with the name reported; group 1 is the name.
-_UNSAFE_HTML = (
-    (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|form|base|meta|link|style|svg|math)\b",
-                re.I), "<{0}> 标签", "a <{0}> tag"),
-    (re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
-    (re.compile(r"\{[^}\n]*?(?<![\w-])(on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
-)
-
-
 def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] = frozenset(),
                attachments: frozenset[str] = frozenset()) -> None:
     """Empty body, unsafe HTML, links, placeholders left from the template and personal data.
@@ -238,15 +229,11 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
     if not doc.body.strip():
         checker.error(doc.body_line, "empty-body", "正文为空。", "the body is empty.",
                       hint=Text("在文件头结束的 --- 之后写上正文。", "Write the body below the closing --- of the front matter."))
-    body = doc.body
-    for pattern, zh, en in _UNSAFE_HTML:
-        for match in pattern.finditer(body):
-            # a tag is shown from its "<"; an attribute or a link from its name
-            line, column = position(body, match.start() if pattern is _UNSAFE_HTML[0][0] else match.start(1))
-            name = match.group(1).lower()
-            checker.error(doc.body_line + line - 1, "unsafe-html", f"正文含有{zh.format(name)}，可能在读者的浏览器中运行代码。",
-                          f"the body contains {en.format(name)}, which could run code in a reader's browser.",
-                          column=column)
+    for finding in bodies.check(doc.body):
+        line, column = position(doc.body, finding.offset)
+        report = checker.warning if finding.warning else checker.error
+        report(doc.body_line + line - 1, finding.code, finding.message.zh, finding.message.en, column=column,
+               hint=finding.hint)
     _check_links(doc, checker, attachments)
     text = doc.text
     # A draft is never published, so its placeholders are only a reminder; elsewhere they stop the build.

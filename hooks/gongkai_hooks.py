@@ -17,7 +17,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
+from gongkai import bodies, csp
 from gongkai.problems import BuildStepError, SourceError
 from gongkai.site import Site, UnknownMarker, load_site
 
@@ -95,6 +97,29 @@ def on_page_markdown(markdown, page, config, files):
     except UnknownMarker as error:
         raise PluginError(f"gongkai: docs/{page.file.src_uri}: 未知标记 / unknown marker "
                           f"<!-- gongkai:{error.args[0]} -->") from None
+
+
+@_no_traceback
+def on_page_content(html, page, config, files):
+    """An item's body is one block of sanitised HTML, whose headings the toc extension cannot see:
+    the core lists them for the page's table of contents."""
+    generated = _site(config).pages.get(page.file.src_uri)
+    if generated is not None and generated.headings:
+        page.toc = get_toc(bodies.toc_tokens(generated.headings))
+    return html
+
+
+@event_priority(-100)  # after every other plugin has changed the page
+@_no_traceback
+def on_post_page(output, page, config):
+    return csp.apply(output)
+
+
+@event_priority(-100)
+@_no_traceback
+def on_post_template(output_content, template_name, config):
+    """Static templates: the 404 page gets the policy too (sitemap.xml is not HTML)."""
+    return csp.apply(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-200)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, ClassVar
 
-from . import feeds, layout, opendata, pages, reference, search
+from . import feeds, layout, opendata, pages, reference, search, sitemaps
 from .catalogue import Catalogue
 from .generated import FragmentContext, GeneratedPage
 from .statistics import export as statistics_export
@@ -61,9 +61,10 @@ class Feature:
     def outputs(self, data: BuildData) -> list[Output]:
         return []
 
-    def finish(self, site_dir: Path) -> str | None:
+    def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
         """Run once every page and output is in ``site_dir``; a one-line report, or None. Raises
-        :class:`~gongkai.problems.BuildStepError` to stop the build."""
+        :class:`~gongkai.problems.BuildStepError` to stop the build. ``preview`` is the editors'
+        preview (``mkdocs serve``), where a step may be left out to show an edit quickly."""
         return None
 
 
@@ -137,10 +138,19 @@ class Search(Feature):
 
     fragments = {"search": search.search_fragment, "searchbox": search.searchbox_fragment}
 
-    def finish(self, site_dir: Path) -> str | None:
+    def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
+        if preview:  # the search page says so (search.search_fragment)
+            return search.PREVIEW_REPORT
         return search.build_index(site_dir).describe()
+
+
+class Sitemaps(Feature):
+    """``sitemap.xml`` as an index of one sitemap per year (and one of the other pages)."""
+
+    def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
+        return sitemaps.split(site_dir, data.absolute(""), data.absolute)
 
 
 #: Every feature, in the order their pages, fragments and outputs are asked for.
 FEATURES: tuple[Feature, ...] = (Items(), CatalogueListings(), StatisticsPages(), Feeds(), OpenData(),
-                                 EditorsGuide(), Search())
+                                 EditorsGuide(), Search(), Sitemaps())

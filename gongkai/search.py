@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue, Item
-from .generated import FragmentContext
+from .generated import FragmentContext, notice
 from .html import esc, rel_url
 from .problems import BuildStepError
 from .text import Text, url_prefix
@@ -55,7 +55,15 @@ UI = {
                      "Search needs JavaScript in your browser. You can also browse every item by year or "
                      "subject in the catalogue."),
     "catalogue": Text("公开目录", "Disclosure catalogue"),
+    "preview_title": Text("预览中不提供搜索", "No search in the preview"),
+    "preview": Text("这是编辑预览（make serve）：为了让修改在几秒内显示，预览不生成搜索索引。"
+                    "正式构建（make build 或发布）会生成索引，搜索在发布的网站上正常可用。",
+                    "This is the editors' preview (make serve): so that an edit shows within seconds, the preview "
+                    "does not build the search index. The full build (make build, or publishing) builds it, and "
+                    "search works on the published site."),
 }
+
+PREVIEW_REPORT = "search index (Pagefind) not built in the preview (mkdocs serve); `make build` builds it"
 
 
 # -- the index ------------------------------------------------------------------
@@ -123,6 +131,15 @@ def build_index(site_dir: Path) -> IndexSummary:
     return IndexSummary({lang: info["page_count"] for lang, info in data["languages"].items()}, seconds)
 
 
+#: The theme's own search (lunr and its worker), which this site does not use: never copied into site/.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+def unused_theme_file(path: str) -> bool:
+    """Whether ``path`` (relative to the site folder) is one of :data:`UNUSED_THEME_FILES`."""
+    return path.startswith(UNUSED_THEME_FILES)
+
+
 # -- what item pages tell the index ---------------------------------------------
 
 def item_tags(item: Item, catalogue: Catalogue, lang: str) -> str:
@@ -151,6 +168,8 @@ _RESULT_TEMPLATE = """<script type="text/pagefind-template">
 def search_fragment(ctx: FragmentContext) -> str:
     """The search page's UI (``<!-- gongkai:search -->``): Pagefind's Component UI in the page's language."""
     lang, page_url = ctx.lang, ctx.url
+    if ctx.preview:
+        return notice("info", UI["preview_title"](lang), esc(UI["preview"](lang))) + "\n"
 
     def link(path: str) -> str:
         return esc(rel_url(page_url, path))

@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from . import clock
+from . import clock, preview
 from .catalogue import Catalogue
 from .features import FEATURES, BuildData, Feature, Output
 from .generated import FragmentContext, GeneratedPage
@@ -39,7 +39,7 @@ class Site:
     """The generated part of one build of the repository at :attr:`root`."""
 
     def __init__(self, catalogue: Catalogue, root: Path, site_url: str = "", statistics: Statistics | None = None,
-                 features: tuple[Feature, ...] = FEATURES):
+                 features: tuple[Feature, ...] = FEATURES, preview: bool = False):
         self.catalogue = catalogue
         """The validated catalogue."""
         self.root = root
@@ -49,6 +49,8 @@ class Site:
         self.statistics = statistics
         """Every year's figures (loaded and checked by :func:`load_site` before anything is built)."""
         self.features = features
+        self.preview = preview
+        """The editors' preview (``mkdocs serve``): no search index, and the search page says so."""
 
     @cached_property
     def data(self) -> BuildData:
@@ -73,6 +75,8 @@ class Site:
     def outputs(self) -> list[Output]:
         """Every further file of the build, sorted by path."""
         found = [o for feature in self.features for o in feature.outputs(self.data)]
+        if self.preview:
+            found.append(Output(preview.LIVERELOAD_SCRIPT, preview.livereload_script()))
         return sorted(found, key=lambda o: o.path)
 
     def write_outputs(self, site_dir: Path) -> None:
@@ -87,7 +91,7 @@ class Site:
 
     def post_build(self, site_dir: Path) -> list[str]:
         """Run each feature's last step over the finished ``site_dir``; their one-line reports."""
-        reports = [feature.finish(Path(site_dir)) for feature in self.features]
+        reports = [feature.finish(self.data, Path(site_dir), self.preview) for feature in self.features]
         return [report for report in reports if report]
 
     def expand_markers(self, markdown: str, lang: str, page_url: str) -> str:
@@ -96,7 +100,7 @@ class Site:
         Raises :class:`UnknownMarker` for a name no feature registered. Generated pages (items,
         listings) are never expanded: an editor's body is text, not a template.
         """
-        context = FragmentContext(self.catalogue, self.data.statistics, lang, page_url)
+        context = FragmentContext(self.catalogue, self.data.statistics, lang, page_url, self.preview)
 
         def fragment(match: re.Match) -> str:
             name = match.group(1)
@@ -128,7 +132,7 @@ def _fingerprint(root: Path) -> tuple:
     return tuple(stats)
 
 
-def load_site(root: Path, site_url: str = "", today: date | None = None) -> Site:
+def load_site(root: Path, site_url: str = "", today: date | None = None, preview: bool = False) -> Site:
     """The :class:`Site` of ``root``, built once and reused while no source file changes.
 
     Raises :class:`~gongkai.problems.SourceError` with every problem when the sources have errors.
@@ -136,12 +140,12 @@ def load_site(root: Path, site_url: str = "", today: date | None = None) -> Site
     day releases from embargo.
     """
     today = today if today is not None else clock.today()
-    key = (root.resolve(), site_url, today, _fingerprint(root))
+    key = (root.resolve(), site_url, today, preview, _fingerprint(root))
     if key not in _CACHE:
         catalogue, problems = load_catalogue(root, today)
         statistics = load_statistics(root, catalogue, problems, today)
         if catalogue is None or statistics is None:
             raise SourceError(problems)
         _CACHE.clear()
-        _CACHE[key] = Site(catalogue, root, site_url, statistics)
+        _CACHE[key] = Site(catalogue, root, site_url, statistics, preview=preview)
     return _CACHE[key]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 import traceback
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from gongkai import bodies, csp
+from gongkai import bodies, csp, preview, search
 from gongkai.problems import BuildStepError, SourceError
 from gongkai.site import Site, UnknownMarker, load_site
 
@@ -29,11 +30,14 @@ log = logging.getLogger("mkdocs.hooks.gongkai")
 _current: dict[str, Site] = {}
 """The Site of the current pass, by mkdocs.yml path; set by on_config."""
 
+_serving = [False]
+"""Whether MkDocs runs ``serve`` (the editors' preview); set by on_startup."""
+
 
 def _load(config) -> Site:
     root = Path(config.config_file_path).resolve().parent
     try:
-        site = load_site(root, config.site_url or "")
+        site = load_site(root, config.site_url or "", preview=_serving[0])
     except SourceError as error:
         raise PluginError("gongkai: 内容检查未通过，未生成网站 / the content has errors, nothing was built:\n"
                           + error.problems.report()) from None
@@ -68,6 +72,19 @@ def _lang(page) -> str:
     return "en" if page.file.dest_uri.startswith("en/") else "zh"
 
 
+def on_startup(command, dirty):
+    _serving[0] = command == "serve"
+
+
+def on_serve(server, config, builder):
+    """The preview reloads the browser with a script file the pages' policy allows, not MkDocs' inline one."""
+    def inject(content: bytes, epoch: int) -> bytes:
+        return preview.inject_livereload(content, server.mount_path, epoch, time.monotonic_ns())
+
+    server._inject_js_into_html = inject  # the one place MkDocs adds its inline script
+    return server
+
+
 @_no_traceback
 def on_config(config):
     _load(config)
@@ -75,6 +92,8 @@ def on_config(config):
 
 @_no_traceback
 def on_files(files, config):
+    for file in [f for f in files if search.unused_theme_file(f.src_uri)]:
+        files.remove(file)
     for page in _site(config).pages.values():
         if files.get_file_from_path(page.src_uri) is None:
             files.append(File(page.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
@@ -101,12 +120,14 @@ def on_page_markdown(markdown, page, config, files):
 
 @_no_traceback
 def on_page_content(html, page, config, files):
-    """An item's body is one block of sanitised HTML, whose headings the toc extension cannot see:
-    the core lists them for the page's table of contents."""
+    """A generated page's large HTML blocks go back in where Python-Markdown left their placeholders; an
+    item's body headings, which the toc extension never saw, make the page's table of contents."""
     generated = _site(config).pages.get(page.file.src_uri)
-    if generated is not None and generated.headings:
+    if generated is None:
+        return html
+    if generated.headings:
         page.toc = get_toc(bodies.toc_tokens(generated.headings))
-    return html
+    return generated.fill(html)
 
 
 @event_priority(-100)  # after every other plugin has changed the page

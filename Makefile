@@ -34,7 +34,7 @@ $(NODE_STAMP): package.json package-lock.json
 venv: $(STAMP) $(NODE_STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean

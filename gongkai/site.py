@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from . import clock, preview
+from . import bodies, clock, preview
 from .catalogue import Catalogue
 from .features import FEATURES, BuildData, Feature, Output
 from .generated import FragmentContext, GeneratedPage
@@ -39,7 +39,8 @@ class Site:
     """The generated part of one build of the repository at :attr:`root`."""
 
     def __init__(self, catalogue: Catalogue, root: Path, site_url: str = "", statistics: Statistics | None = None,
-                 features: tuple[Feature, ...] = FEATURES, preview: bool = False):
+                 features: tuple[Feature, ...] = FEATURES, preview: bool = False,
+                 previous: dict[str, GeneratedPage] | None = None):
         self.catalogue = catalogue
         """The validated catalogue."""
         self.root = root
@@ -51,6 +52,10 @@ class Site:
         self.features = features
         self.preview = preview
         """The editors' preview (``mkdocs serve``): no search index, and the search page says so."""
+        self.previous = previous or {}
+        """The preview's pages of the last pass that completed before this one (:meth:`changed`)."""
+        self.completed = False
+        """Whether a build with this site ran to its end (:meth:`post_build`)."""
 
     @cached_property
     def data(self) -> BuildData:
@@ -72,6 +77,17 @@ class Site:
                     result[page.src_uri] = page
         return result
 
+    @property
+    def built_pages(self) -> dict[str, GeneratedPage]:
+        """:attr:`pages` if this pass has made them, else none (never makes them)."""
+        return self.__dict__.get("pages", {})
+
+    def changed(self, src_uri: str) -> bool:
+        """Whether the generated page at ``src_uri`` differs from the previous preview pass's (or is new):
+        the preview rebuilds only those, and every hand-written page (their fragments read all the data)."""
+        page, before = self.pages.get(src_uri), self.previous.get(src_uri)
+        return page is None or before is None or page != before
+
     def outputs(self) -> list[Output]:
         """Every further file of the build, sorted by path."""
         found = [o for feature in self.features for o in feature.outputs(self.data)]
@@ -91,8 +107,17 @@ class Site:
 
     def post_build(self, site_dir: Path) -> list[str]:
         """Run each feature's last step over the finished ``site_dir``; their one-line reports."""
+        if self.preview:
+            self._remove_gone(Path(site_dir))
         reports = [feature.finish(self.data, Path(site_dir), self.preview) for feature in self.features]
+        self.completed = True
         return [report for report in reports if report]
+
+    def _remove_gone(self, site_dir: Path) -> None:
+        """The preview rebuilds into the same folder: a page the previous pass had and this one has not
+        (an item deleted, embargoed or made a draft, a listing page fewer) must not stay served."""
+        for src_uri in self.previous.keys() - self.pages.keys():
+            (site_dir / self.previous[src_uri].url / "index.html").unlink(missing_ok=True)
 
     def expand_markers(self, markdown: str, lang: str, page_url: str) -> str:
         """Replace each ``<!-- gongkai:NAME -->`` of a hand-written page with its fragment.
@@ -146,6 +171,10 @@ def load_site(root: Path, site_url: str = "", today: date | None = None, preview
         statistics = load_statistics(root, catalogue, problems, today)
         if catalogue is None or statistics is None:
             raise SourceError(problems)
+        previous = next(iter(_CACHE.values()), None)
         _CACHE.clear()
-        _CACHE[key] = Site(catalogue, root, site_url, statistics, preview=preview)
+        if preview:
+            bodies.remember_for_preview()
+        _CACHE[key] = Site(catalogue, root, site_url, statistics, preview=preview,
+                           previous=previous.built_pages if previous and previous.completed else {})
     return _CACHE[key]

@@ -72,8 +72,17 @@ def _lang(page) -> str:
     return "en" if page.file.dest_uri.startswith("en/") else "zh"
 
 
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def on_startup(command, dirty):
     _serving[0] = command == "serve"
+    if _serving[0] and dirty:
+        # `make serve` rebuilds only what changed (mkdocs serve --dirty): the core tells MkDocs which
+        # generated pages changed, so MkDocs' warning about inaccurate dirty builds does not apply, and
+        # under strict it would stop every preview build.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
 
 
 def on_serve(server, config, builder):
@@ -98,6 +107,24 @@ def on_files(files, config):
         if files.get_file_from_path(page.src_uri) is None:
             files.append(File(page.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
+
+
+@event_priority(-200)  # after mkdocs-static-i18n, which makes new File objects in on_files
+@_no_traceback
+def on_nav(nav, config, files):
+    """In the preview (``mkdocs serve --dirty``) MkDocs rebuilds a page when ``file.is_modified()``: a
+    generated page when the core says it changed (it has no source file for MkDocs to compare), a
+    hand-written one always (its fragments, such as the latest items, read all the data)."""
+    site = _site(config)
+    if site.preview:
+        for file in files.documentation_pages():
+            file.is_modified = functools.partial(_preview_modified, file, site)
+    return nav
+
+
+def _preview_modified(file: File, site: Site) -> bool:
+    return (not site.is_generated(file.src_uri) or not Path(file.abs_dest_path).is_file()
+            or site.changed(file.src_uri))
 
 
 @_no_traceback

@@ -39,8 +39,11 @@ def split(site_dir: Path, site_url: str, absolute: Callable[[str], str]) -> str 
     index = Path(site_dir) / INDEX
     if not index.is_file():
         return None
+    root = ET.parse(index).getroot()
+    if root.tag != f"{{{_NS}}}urlset":
+        return None  # already an index (a preview pass in which MkDocs did not write the sitemap again)
     groups: dict[str, list[ET.Element]] = {}
-    for url in ET.parse(index).getroot().findall(f"{{{_NS}}}url"):
+    for url in root.findall(f"{{{_NS}}}url"):
         loc = url.findtext(f"{{{_NS}}}loc", "").strip()
         groups.setdefault(group_of(loc.removeprefix(site_url)), []).append(url)
     entries = []

@@ -158,6 +158,15 @@ def _merge_entries(entries: list[dict]) -> dict:
     return {**entries[0], "languages": dict(sorted(languages.items()))}
 
 
+#: The theme's own search (lunr and its worker), which this site does not use: never copied into site/.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+def unused_theme_file(path: str) -> bool:
+    """Whether ``path`` (relative to the site folder) is one of :data:`UNUSED_THEME_FILES`."""
+    return path.startswith(UNUSED_THEME_FILES)
+
+
 # -- what item pages tell the index ---------------------------------------------
 
 def item_tags(item: Item, catalogue: Catalogue, lang: str) -> str:

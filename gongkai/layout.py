@@ -81,11 +81,6 @@ def statistics_file(year: int | str) -> str:
     return f"{STATISTICS_DIR}/{year}.yml"
 
 
-def in_content(rel: str) -> str:
-    """``rel`` relative to :data:`CONTENT_DIR` (``disclosures/2022/00001.md`` → ``2022/00001.md``)."""
-    return rel.removeprefix(f"{CONTENT_DIR}/")
-
-
 # -- the site -------------------------------------------------------------------
 
 def page_url(path: str, lang: str) -> str:
@@ -118,25 +113,9 @@ def attachment_url(slug: str, name: str) -> str:
     return f"disclosures/{slug}/{name}"
 
 
-CATALOGUE_PATH = "catalogue/"
-"""The catalogue overview."""
-
-
-def catalogue_year_path(year: int) -> str:
-    return f"catalogue/{year}/"
-
-
 def catalogue_category_path(key: str) -> str:
     """A category's catalogue listing (also what its feeds link to)."""
     return f"catalogue/category/{key}/"
-
-
-STATISTICS_PATH = "statistics/"
-"""The statistics overview."""
-
-
-def statistics_year_path(year: int) -> str:
-    return f"statistics/{year}/"
 
 
 def statistics_data_files(year: int) -> tuple[str, str]:

@@ -3,8 +3,8 @@
 mkdocs-static-i18n runs every event once per language; everything here is
 idempotent. ``on_config`` resolves the :class:`~gongkai.site.Site` once per
 pass (``load_site`` reuses the parsed catalogue while no source changed) and
-the page events reuse it: checking the sources for changes on every page
-event would cost O(pages x files).
+the page events ask for that same Site (``current_site``): checking the sources
+for changes on every page event would cost O(pages x files).
 """
 
 from __future__ import annotations
@@ -22,31 +22,29 @@ from mkdocs.structure.toc import get_toc
 
 from gongkai import bodies, csp, preview, search
 from gongkai.problems import BuildStepError, SourceError
-from gongkai.site import Site, UnknownMarker, load_site
+from gongkai.site import Site, UnknownMarker, current_site, load_site
 
 log = logging.getLogger("mkdocs.hooks.gongkai")
 
 
-_current: dict[str, Site] = {}
-"""The Site of the current pass, by mkdocs.yml path; set by on_config."""
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
 
 _serving = [False]
 """Whether MkDocs runs ``serve`` (the editors' preview); set by on_startup."""
 
 
 def _load(config) -> Site:
-    root = Path(config.config_file_path).resolve().parent
     try:
-        site = load_site(root, config.site_url or "", preview=_serving[0])
+        return load_site(_root(config), config.site_url or "", preview=_serving[0])
     except SourceError as error:
         raise PluginError("gongkai: 内容检查未通过，未生成网站 / the content has errors, nothing was built:\n"
                           + error.problems.report()) from None
-    _current[config.config_file_path] = site
-    return site
 
 
 def _site(config) -> Site:
-    return _current.get(config.config_file_path) or _load(config)
+    return current_site(_root(config), config.site_url or "") or _load(config)
 
 
 def _no_traceback(event):

@@ -210,7 +210,8 @@ class Verdicts:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, LARGE_ITEMS])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 4000, LARGE_ITEMS],
+                        help="corpus sizes to build (none: only the gongkai check timing)")
     parser.add_argument("--material-search-up-to", type=int, default=1000,
                         help="build the Material-search baseline only up to this many items (it is slow)")
     parser.add_argument("--no-check", action="store_true", help="skip the gongkai check timing")

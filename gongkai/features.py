@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, ClassVar
 
-from . import feeds, layout, opendata, pages, reference, search, sitemaps
+from . import cms, feeds, layout, opendata, pages, portal, reference, search, sitemaps
 from .catalogue import Catalogue
 from .generated import FragmentContext, GeneratedPage
 from .statistics import export as statistics_export
@@ -62,9 +62,9 @@ class Feature:
         return []
 
     def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
-        """Run once every page and output is in ``site_dir``; a one-line report, or None. Raises
-        :class:`~gongkai.problems.BuildStepError` to stop the build. ``preview`` is the editors'
-        preview (``mkdocs serve``), where a step may be left out to show an edit quickly."""
+        """Run once every page and output is in ``site_dir``, in :data:`FEATURES` order; a one-line
+        report, or None. Raises :class:`~gongkai.problems.BuildStepError` to stop the build. ``preview``
+        is the editors' preview (``mkdocs serve``), where a step may be left out to show an edit quickly."""
         return None
 
 
@@ -144,6 +144,24 @@ class Search(Feature):
         return search.build_index(site_dir).describe()
 
 
+class PortalPages(Feature):
+    """The portal's own pages' generated parts: the site map (网站地图) and the office's contact lines in
+    the statements."""
+
+    fragments = {
+        "site-map": lambda ctx: portal.site_map_fragment(
+            ctx.catalogue, [y.year for y in ctx.statistics.years], ctx.lang, ctx.url),
+        "contact": lambda ctx: portal.contact_fragment(ctx.catalogue.config, ctx.lang),
+    }
+
+
+class EditingPage(Feature):
+    """The web editing page /admin/ (Decap CMS), written after the search index so Pagefind never sees it."""
+
+    def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
+        return cms.write_site_files(data.root, data.catalogue.config, site_dir)
+
+
 class Sitemaps(Feature):
     """``sitemap.xml`` as an index of one sitemap per year (and one of the other pages)."""
 
@@ -151,6 +169,7 @@ class Sitemaps(Feature):
         return sitemaps.split(site_dir, data.absolute(""), data.absolute)
 
 
-#: Every feature, in the order their pages, fragments and outputs are asked for.
+#: Every feature, in the order their pages, fragments, outputs and last steps are asked for (the editing
+#: page after the search index).
 FEATURES: tuple[Feature, ...] = (Items(), CatalogueListings(), StatisticsPages(), Feeds(), OpenData(),
-                                 EditorsGuide(), Search(), Sitemaps())
+                                 EditorsGuide(), PortalPages(), Search(), EditingPage(), Sitemaps())

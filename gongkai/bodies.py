@@ -123,8 +123,30 @@ def sanitise(html: str) -> str:
 
 
 def body_html(body: str) -> str:
-    """An item body as the published HTML: rendered, then sanitised."""
-    return sanitise(render(body))
+    """An item body as the published HTML: rendered, then sanitised (or as the preview remembers it)."""
+    if _remembered is None:
+        return sanitise(render(body))
+    html = _remembered.current.get(body) or _remembered.previous.get(body) or sanitise(render(body))
+    _remembered.current[body] = html
+    return html
+
+
+class _Remembered:
+    def __init__(self, previous: dict[str, str]) -> None:
+        self.previous = previous
+        self.current: dict[str, str] = {}
+
+
+_remembered: _Remembered | None = None
+"""The preview's bodies of this pass and the one before (None in a build, which converts each once)."""
+
+
+def remember_for_preview() -> None:
+    """Start a new preview pass (``mkdocs serve``): bodies converted in the previous pass are reused, so
+    that an edit converts only the bodies that changed. Only the last pass is kept: memory stays one
+    site's bodies, and nothing stale outlives an edit (the text itself is the key)."""
+    global _remembered
+    _remembered = _Remembered(_remembered.current if _remembered else {})
 
 
 def headings(html: str) -> tuple[tuple[int, str, str], ...]:

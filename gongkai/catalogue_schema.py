@@ -88,7 +88,8 @@ def json_schema() -> dict:
         "$id": f"urn:gongkai:schema:catalogue:{VERSION}",
         "title": f"gongkai disclosure catalogue (公开目录), version {VERSION}",
         "description": "Every proactively disclosed, published item of a gongkai site with its public metadata, "
-                       "sorted by index number. Written by gongkai/opendata.py as data/catalogue.json. Version 1.x: "
+                       "sorted by index number. Written by gongkai/opendata.py as data/catalogue.json, and as "
+                       "data/<year>.json for each year's items. Version 1.x: "
                        "fields may be added in a minor version; a field is only removed or changed in meaning in a "
                        "new major version.",
         "type": "object",
@@ -105,6 +106,8 @@ def json_schema() -> dict:
             "as_of": {"description": "The newest date published among the items (the data is complete up to this "
                                      "date); null when there are none. Not the date the file was built.",
                       "anyOf": [_DATE, _NULL]},
+            "year": {"description": "Only in data/<year>.json (since 1.1.0): the year published (发布日期) of "
+                              "every item of the file.", "type": "integer"},
             "count": {"description": "The number of items.", "type": "integer", "minimum": 0},
             "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
         },

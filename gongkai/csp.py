@@ -71,7 +71,16 @@ def policy(page: str) -> str:
 
 def _insertion_point(page: str) -> int | None:
     """Just after ``<meta charset>`` when it opens the ``<head>`` (it must stay in the first 1024 bytes),
-    else just after ``<head>``; None without a ``<head>`` tag."""
+    else just after ``<head>``; None without a ``<head>`` tag.
+
+    The tokenizer reads from the start, so the text before the first ``</head>`` gives the same tokens
+    up to there: only that part is read when the point is in it (a fifth of the cost on item pages)."""
+    end = page.find("</head>")
+    found = _point_in(page[:end]) if end > 0 else None
+    return found if found is not None else _point_in(page)
+
+
+def _point_in(page: str) -> int | None:
     after_head = None
     for token in bodies.source_tokens(page):
         if token.kind != "tag":

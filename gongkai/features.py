@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, ClassVar
 
-from . import cms, feeds, layout, opendata, pages, portal, reference, search
+from . import cms, feeds, layout, opendata, pages, portal, reference, search, sitemaps
 from .catalogue import Catalogue
 from .generated import FragmentContext, GeneratedPage
 from .statistics import export as statistics_export
@@ -61,10 +61,10 @@ class Feature:
     def outputs(self, data: BuildData) -> list[Output]:
         return []
 
-    def finish(self, data: BuildData, site_dir: Path) -> str | None:
+    def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
         """Run once every page and output is in ``site_dir``, in :data:`FEATURES` order; a one-line
-        report, or None. Raises
-        :class:`~gongkai.problems.BuildStepError` to stop the build."""
+        report, or None. Raises :class:`~gongkai.problems.BuildStepError` to stop the build. ``preview``
+        is the editors' preview (``mkdocs serve``), where a step may be left out to show an edit quickly."""
         return None
 
 
@@ -142,7 +142,9 @@ class Search(Feature):
 
     fragments = {"search": search.search_fragment, "searchbox": search.searchbox_fragment}
 
-    def finish(self, data: BuildData, site_dir: Path) -> str | None:
+    def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
+        if preview:  # the search page says so (search.search_fragment)
+            return search.PREVIEW_REPORT
         return search.build_index(site_dir).describe()
 
 
@@ -160,11 +162,18 @@ class PortalPages(Feature):
 class EditingPage(Feature):
     """The web editing page /admin/ (Decap CMS), written after the search index so Pagefind never sees it."""
 
-    def finish(self, data: BuildData, site_dir: Path) -> str | None:
+    def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
         return cms.write_site_files(data.root, data.catalogue.config, site_dir)
+
+
+class Sitemaps(Feature):
+    """``sitemap.xml`` as an index of one sitemap per year (and one of the other pages)."""
+
+    def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
+        return sitemaps.split(site_dir, data.absolute(""), data.absolute)
 
 
 #: Every feature, in the order their pages, fragments, outputs and last steps are asked for (the editing
 #: page after the search index).
 FEATURES: tuple[Feature, ...] = (Items(), CatalogueListings(), StatisticsPages(), Feeds(), OpenData(),
-                                 EditorsGuide(), PortalPages(), Search(), EditingPage())
+                                 EditorsGuide(), PortalPages(), Search(), EditingPage(), Sitemaps())

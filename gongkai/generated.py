@@ -3,6 +3,7 @@ every generated page has (front matter, notices). Shared by the renderers, which
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,41 @@ class GeneratedPage:
     markdown: str
     headings: tuple[tuple[int, str, str], ...] = ()
     """An item page's body headings (``bodies.headings``), for the page's table of contents."""
+    blocks: tuple[str, ...] = ()
+    """HTML the page shows as it is (:class:`Blocks`): :attr:`markdown` holds a placeholder for each."""
+
+    @property
+    def text(self) -> str:
+        """:attr:`markdown` with the blocks in place of their placeholders: everything the page says."""
+        return self.fill(self.markdown)
+
+    def fill(self, html: str) -> str:
+        """The page's HTML as Python-Markdown made it from :attr:`markdown`, with each placeholder replaced
+        by its block (in one pass: a block's text is never searched for placeholders)."""
+        if not self.blocks:
+            return html
+        return _PLACEHOLDER.sub(lambda match: self.blocks[int(match.group(1))], html)
+
+
+_PLACEHOLDER = re.compile(r"<!-- gongkai-block:([0-9]+) -->")
+
+
+class Blocks:
+    """The large HTML parts of a generated page (a body, a metadata table, a listing's table), kept out of
+    its Markdown: Python-Markdown would parse again, for nothing, HTML that gongkai has just produced.
+    :meth:`add` returns a placeholder line (an HTML comment, passed through as it is) to put in the
+    Markdown instead; :meth:`GeneratedPage.fill` puts the blocks back into the rendered page. Bodies
+    cannot hold such a comment: the sanitiser removes comments (:mod:`gongkai.bodies`)."""
+
+    def __init__(self) -> None:
+        self.html: list[str] = []
+
+    def add(self, html: str) -> str:
+        self.html.append(html)
+        return f"<!-- gongkai-block:{len(self.html) - 1} -->"
+
+    def __call__(self) -> tuple[str, ...]:
+        return tuple(self.html)
 
 
 @dataclass(frozen=True)
@@ -35,6 +71,8 @@ class FragmentContext:
     lang: str
     url: str
     """The site-relative URL of the hand-written page the fragment goes into."""
+    preview: bool = False
+    """Whether this is the editors' preview (``mkdocs serve``), which skips the search index."""
 
 
 def front_matter(title: str, description: str | None = None, searchable: bool = True) -> str:

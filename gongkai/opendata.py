@@ -120,21 +120,35 @@ def _items(catalogue: Catalogue) -> list[Item]:
     return sorted(catalogue.published, key=lambda i: i.index_no)
 
 
-def document(catalogue: Catalogue, absolute: Absolute) -> dict:
-    """The whole ``catalogue.json`` object."""
+def year_paths(year: int) -> tuple[str, str]:
+    """The JSON and CSV of the items published in ``year``: ``data/2024.json``, ``data/2024.csv``."""
+    return f"{DATA_DIR}{year}.json", f"{DATA_DIR}{year}.csv"
+
+
+def years(catalogue: Catalogue) -> list[int]:
+    """The years (of 发布日期) with published items, oldest first."""
+    return sorted({i.date_published.year for i in catalogue.published})
+
+
+def document(catalogue: Catalogue, absolute: Absolute, year: int | None = None) -> dict:
+    """The whole ``catalogue.json`` object; with ``year``, the same for the items published that year
+    (``as_of`` stays the newest item's date of the whole catalogue, so a year's file says how current it is)."""
     items = _items(catalogue)
     newest = max((i.date_published for i in items), default=None)
+    if year is not None:
+        items = [i for i in items if i.date_published.year == year]
     config = catalogue.config
-    return {
+    head = {
         "version": SCHEMA_VERSION,
         "schema": absolute(SCHEMA_PATH),
         "office": {"zh": config.office_name.zh, "en": config.office_name.en},
         "index_prefix": config.index_prefix,
         "site": absolute(""),
         "as_of": newest.isoformat() if newest else None,
-        "count": len(items),
-        "items": [record(i, catalogue, absolute) for i in items],
     }
+    if year is not None:
+        head["year"] = year
+    return {**head, "count": len(items), "items": [record(i, catalogue, absolute) for i in items]}
 
 
 def to_json(data: dict) -> bytes:
@@ -185,9 +199,15 @@ def schema() -> bytes:
 
 
 def files(catalogue: Catalogue, absolute: Absolute) -> list[tuple[str, bytes]]:
-    """``(site-relative path, bytes)`` of the three open data files."""
+    """``(site-relative path, bytes)`` of the open data files: the whole catalogue, the schema, and each
+    year's items in the same two formats (a year's file stays small however long the catalogue grows)."""
     data = document(catalogue, absolute)
-    return [(JSON_PATH, to_json(data)), (CSV_PATH, to_csv(data)), (SCHEMA_PATH, schema())]
+    found = [(JSON_PATH, to_json(data)), (CSV_PATH, to_csv(data)), (SCHEMA_PATH, schema())]
+    for year in years(catalogue):
+        part = document(catalogue, absolute, year)
+        json_path, csv_path = year_paths(year)
+        found += [(json_path, to_json(part)), (csv_path, to_csv(part))]
+    return found
 
 
 UI = {
@@ -201,11 +221,18 @@ UI = {
     "schema": Text("JSON Schema（2020-12 草案）：JSON 文件的格式说明，版本 {version}",
                    "JSON Schema (draft 2020-12): the format of the JSON file, version {version}"),
     "count": Text("目前共 {count} 条，按索引号排序。", "Items at present: {count}, sorted by index number."),
+    "years": Text("每年发布的信息另有单独的文件（data/<年份>.json 和 .csv，格式相同，多一个字段 year）：",
+                  "Each year's items are also in files of their own (data/<year>.json and .csv, the same format "
+                  "with one more field, year):"),
     "column": Text("CSV 列名", "CSV column"),
     "meaning": Text("含义", "Meaning"),
     "columns": Text("CSV 各列的含义（JSON 中的同名字段按中文 zh、英文 en 分组）",
                     "What each CSV column holds (the JSON groups the same fields by language, zh and en)"),
 }
+
+
+def _year_link(path: str, page_url: str) -> str:
+    return f'<a href="{esc(rel_url(page_url, path))}">{esc(path.rsplit(".", 1)[1].upper())}</a>'
 
 
 def fragment(catalogue: Catalogue, lang: str, page_url: str) -> str:
@@ -217,4 +244,7 @@ def fragment(catalogue: Catalogue, lang: str, page_url: str) -> str:
     columns_table = table("gk-list gk-columns", [UI["column"](lang), UI["meaning"](lang)],
                           [[f"<code>{esc(c)}</code>", esc(t(lang))] for c, t in COLUMNS], UI["columns"](lang))
     count = UI["count"](lang).format(count=len(catalogue.published))
-    return f"{files_table}\n\n<p>{esc(count)}</p>\n\n{columns_table}\n"
+    by_year = " · ".join(f"{year}: " + ", ".join(_year_link(path, page_url) for path in year_paths(year))
+                         for year in years(catalogue))
+    yearly = f'<p>{esc(UI["years"](lang))}</p>\n<p class="gk-data-years">{by_year}</p>' if by_year else ""
+    return f"{files_table}\n\n<p>{esc(count)}</p>\n\n{yearly}\n\n{columns_table}\n"

@@ -12,7 +12,7 @@ import re
 
 from . import bodies, layout, links
 from .catalogue import Catalogue, Item
-from .generated import FragmentContext, GeneratedPage, front_matter, notice  # noqa: F401 - also their old home
+from .generated import Blocks, FragmentContext, GeneratedPage, front_matter, notice  # noqa: F401 - also their old home
 from .html import esc, rel_url, table
 from .office import ARTICLE20_ITEMS, EXPIRED, REPEALED
 from .schema import FIELDS, FIELDS_BY_KEY, Field, Kind
@@ -86,6 +86,7 @@ def item_page(item: Item, catalogue: Catalogue, lang: str, tags: str = "") -> Ge
     title = item.title_in(lang)
     summary = translation.summary if translation else (item.summary if lang == "zh" else None)
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
+    blocks = Blocks()
     parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", "",
              *_validity_notice(item, catalogue, lang)]
     # The notice on the English page comes first, before the metadata: a reader learns at once what they read.
@@ -93,16 +94,17 @@ def item_page(item: Item, catalogue: Catalogue, lang: str, tags: str = "") -> Ge
         parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), ""]
     elif translation is not None:
         parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
-    parts += [_metadata_table(item, catalogue, lang), "", *_last_updated(item, lang), tags, ""]
+    parts += [blocks.add(_metadata_table(item, catalogue, lang)), "", *_last_updated(item, lang), tags, ""]
     if lang == "en" and translation is None:
         body = _body(item, item.body, url, lang="zh-CN")
     else:
         body = _body(item, translation.body if translation else item.body, url)
-    parts += [body, ""]
+    parts += [blocks.add(body), ""]
     parts += _attachments(item, url, lang)
     parts += _relations(item, catalogue, lang)
     parts += _changes(item, lang)
-    return GeneratedPage(layout.item_src_uri(item.slug, lang), url, lang, "\n".join(parts), bodies.headings(body))
+    return GeneratedPage(layout.item_src_uri(item.slug, lang), url, lang, "\n".join(parts),
+                         bodies.headings(body), blocks())
 
 
 def _validity_notice(item: Item, catalogue: Catalogue, lang: str) -> list[str]:
@@ -179,11 +181,14 @@ def _item_crumb(item: Item, lang: str) -> str:
 
 def _body(item: Item, text: str, url: str, lang: str | None = None) -> str:
     """The body as sanitised HTML (:mod:`bodies`), its links and images to attachments pointing at where
-    the build publishes them. One HTML block, so MkDocs passes it through as it is."""
+    the build publishes them. One HTML block, so MkDocs passes it through as it is. ``lang`` is given
+    for a body shown in a page of another language (an untranslated item's English page)."""
     names = frozenset(a.file for a in item.attachments)
     html = bodies.body_html(links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name))))
-    lang_attribute = f' lang="{lang}"' if lang else ""
-    return f'<div class="gk-body"{lang_attribute}>\n{html}\n</div>'
+    # An English page without translation shows the Chinese body, which the Chinese index already
+    # holds: the English index leaves it out (it still finds the item by its metadata).
+    attributes = f' lang="{lang}" data-pagefind-ignore' if lang else ""
+    return f'<div class="gk-body"{attributes}>\n{html}\n</div>'
 
 
 def _metadata_rows(item: Item, catalogue: Catalogue, lang: str) -> list[tuple[str, str]]:
@@ -296,14 +301,15 @@ def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: C
         counter = UI["page_of"](lang).format(page=number, pages=len(chunks))
         caption = f"{title} · {count_label(len(items), lang)}" + (
             f" · {counter}" if len(chunks) > 1 else "")
+        blocks = Blocks()
         body = [front_matter(title if number == 1 else f"{title} · {counter}", searchable=False),
                 f"<h1>{esc(title)}</h1>", "",
                 _crumb(url, lang, parent), "", *([f"<p>{esc(lead)}</p>", ""] if lead else []),
-                item_table(chunk, catalogue, lang, url, caption), ""]
+                blocks.add(item_table(chunk, catalogue, lang, url, caption)), ""]
         if len(chunks) > 1:
             body.append(_pager(base_path, number, len(chunks), url, lang))
         src = path.rstrip("/") + "/index.md"
-        pages.append(GeneratedPage(src_uri(src, lang), url, lang, "\n".join(body)))
+        pages.append(GeneratedPage(src_uri(src, lang), url, lang, "\n".join(body), blocks=blocks()))
     return pages
 
 

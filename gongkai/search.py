@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue, Item
-from .generated import FragmentContext
+from .generated import FragmentContext, notice
 from .html import esc, rel_url
 from .problems import BuildStepError
 from .text import Text, url_prefix
@@ -55,7 +55,15 @@ UI = {
                      "Search needs JavaScript in your browser. You can also browse every item by year or "
                      "subject in the catalogue."),
     "catalogue": Text("公开目录", "Disclosure catalogue"),
+    "preview_title": Text("预览中不提供搜索", "No search in the preview"),
+    "preview": Text("这是编辑预览（make serve）：为了让修改在几秒内显示，预览不生成搜索索引。"
+                    "正式构建（make build 或发布）会生成索引，搜索在发布的网站上正常可用。",
+                    "This is the editors' preview (make serve): so that an edit shows within seconds, the preview "
+                    "does not build the search index. The full build (make build, or publishing) builds it, and "
+                    "search works on the published site."),
 }
+
+PREVIEW_REPORT = "search index (Pagefind) not built in the preview (mkdocs serve); `make build` builds it"
 
 
 # -- the index ------------------------------------------------------------------
@@ -88,6 +96,11 @@ def pagefind_executable() -> Path:
 def build_index(site_dir: Path) -> IndexSummary:
     """Index the finished site in ``site_dir`` into ``site_dir/pagefind/``, one index per ``<html lang>``.
 
+    Pagefind runs once per language of the site (:func:`language_globs`): it holds everything it indexes
+    in memory until it writes, so one run per language needs about the memory of the largest language
+    instead of all of them. The runs write into the same bundle (their index files are named by language)
+    and :func:`_merge_entries` joins their entry files into the one the search page reads.
+
     Raises :class:`~gongkai.problems.BuildStepError` when Pagefind is missing or fails.
     """
     site_dir = Path(site_dir)
@@ -95,14 +108,31 @@ def build_index(site_dir: Path) -> IndexSummary:
     if bundle.exists():
         shutil.rmtree(bundle)  # a previous build's chunks would linger under other hashes
     started = time.monotonic()
+    entries = [_run_pagefind(site_dir, glob) for glob in language_globs(site_dir)]
+    data = _merge_entries(entries)
+    (bundle / "pagefind-entry.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                                                encoding="utf-8")
+    seconds = time.monotonic() - started
+    return IndexSummary({lang: info["page_count"] for lang, info in data["languages"].items()}, seconds)
+
+
+def language_globs(site_dir: Path) -> list[str]:
+    """Pagefind's file globs, one per language: the English pages under ``en/``, every other page."""
+    others = sorted(p.name for p in Path(site_dir).iterdir() if p.name not in (url_prefix("en").strip("/"), BUNDLE_DIR))
+    parts = [f"{name}/**/*.html" if (Path(site_dir) / name).is_dir() else name for name in others
+             if (Path(site_dir) / name).is_dir() or name.endswith(".html")]
+    return ["{" + ",".join(parts) + "}", url_prefix("en") + "**/*.html"]
+
+
+def _run_pagefind(site_dir: Path, glob: str) -> dict:
+    """One Pagefind run over the pages matching ``glob``; its entry file's data."""
     try:
         result = subprocess.run(
-            [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR],
+            [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--glob", glob],
             capture_output=True, text=True, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise BuildStepError(Text(f"Pagefind 无法运行：{error}", f"Pagefind could not run: {error}")) from None
-    seconds = time.monotonic() - started
-    entry = bundle / "pagefind-entry.json"
+    entry = site_dir / BUNDLE_DIR / "pagefind-entry.json"
     if result.returncode != 0 or not entry.is_file():
         output = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
         raise BuildStepError(Text(f"Pagefind 未能生成搜索索引（退出码 {result.returncode}）：\n{output}",
@@ -110,17 +140,31 @@ def build_index(site_dir: Path) -> IndexSummary:
                                   f"{output}"))
     if "Did not find a data-pagefind-body element" in result.stdout + result.stderr:
         # Pagefind then indexes every whole page (navigation, listings): a broken theme override.
-        shutil.rmtree(bundle)
+        shutil.rmtree(site_dir / BUNDLE_DIR)
         raise BuildStepError(Text(
             "没有任何页面带有 data-pagefind-body 标记，搜索索引会收录整页（导航、目录列表）。"
             "请检查 overrides/main.html 的 content 块。",
             "No page carries the data-pagefind-body mark, so the search would index whole pages "
             "(navigation, listings). Check the content block in overrides/main.html."))
-    # Pagefind lists the languages in hash-map order: sort them, so the same site gives the same bytes.
     data = json.loads(entry.read_text(encoding="utf-8"))
-    data["languages"] = dict(sorted(data["languages"].items()))
-    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return IndexSummary({lang: info["page_count"] for lang, info in data["languages"].items()}, seconds)
+    entry.unlink()
+    return data
+
+
+def _merge_entries(entries: list[dict]) -> dict:
+    """One entry file of the runs' languages, sorted (Pagefind lists them in hash-map order): the same
+    site gives the same bytes."""
+    languages = {lang: info for entry in entries for lang, info in entry["languages"].items()}
+    return {**entries[0], "languages": dict(sorted(languages.items()))}
+
+
+#: The theme's own search (lunr and its worker), which this site does not use: never copied into site/.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+def unused_theme_file(path: str) -> bool:
+    """Whether ``path`` (relative to the site folder) is one of :data:`UNUSED_THEME_FILES`."""
+    return path.startswith(UNUSED_THEME_FILES)
 
 
 # -- what item pages tell the index ---------------------------------------------
@@ -151,6 +195,8 @@ _RESULT_TEMPLATE = """<script type="text/pagefind-template">
 def search_fragment(ctx: FragmentContext) -> str:
     """The search page's UI (``<!-- gongkai:search -->``): Pagefind's Component UI in the page's language."""
     lang, page_url = ctx.lang, ctx.url
+    if ctx.preview:
+        return notice("info", UI["preview_title"](lang), esc(UI["preview"](lang))) + "\n"
 
     def link(path: str) -> str:
         return esc(rel_url(page_url, path))

@@ -17,7 +17,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from . import clock, portal, scroll
+from . import bodies, clock, portal, preview, scroll
 from .catalogue import Catalogue
 from .features import FEATURES, BuildData, Feature, Output
 from .generated import FragmentContext, GeneratedPage
@@ -40,7 +40,8 @@ class Site:
     """The generated part of one build of the repository at :attr:`root`."""
 
     def __init__(self, catalogue: Catalogue, root: Path, site_url: str = "", statistics: Statistics | None = None,
-                 features: tuple[Feature, ...] = FEATURES):
+                 features: tuple[Feature, ...] = FEATURES, preview: bool = False,
+                 previous: dict[str, GeneratedPage] | None = None):
         self.catalogue = catalogue
         """The validated catalogue."""
         self.root = root
@@ -50,6 +51,12 @@ class Site:
         self.statistics = statistics
         """Every year's figures (loaded and checked by :func:`load_site` before anything is built)."""
         self.features = features
+        self.preview = preview
+        """The editors' preview (``mkdocs serve``): no search index, and the search page says so."""
+        self.previous = previous or {}
+        """The preview's pages of the last pass that completed before this one (:meth:`changed`)."""
+        self.completed = False
+        """Whether a build with this site ran to its end (:meth:`post_build`)."""
         self.error_pages: dict[str, str] = {}
         """The finished 404 page of each language (:meth:`keep_error_page`)."""
 
@@ -73,9 +80,22 @@ class Site:
                     result[page.src_uri] = page
         return result
 
+    @property
+    def built_pages(self) -> dict[str, GeneratedPage]:
+        """:attr:`pages` if this pass has made them, else none (never makes them)."""
+        return self.__dict__.get("pages", {})
+
+    def changed(self, src_uri: str) -> bool:
+        """Whether the generated page at ``src_uri`` differs from the previous preview pass's (or is new):
+        the preview rebuilds only those, and every hand-written page (their fragments read all the data)."""
+        page, before = self.pages.get(src_uri), self.previous.get(src_uri)
+        return page is None or before is None or page != before
+
     def outputs(self) -> list[Output]:
         """Every further file of the build, sorted by path."""
         found = [o for feature in self.features for o in feature.outputs(self.data)]
+        if self.preview:
+            found.append(Output(preview.LIVERELOAD_SCRIPT, preview.livereload_script()))
         return sorted(found, key=lambda o: o.path)
 
     def write_outputs(self, site_dir: Path) -> None:
@@ -94,8 +114,17 @@ class Site:
 
     def post_build(self, site_dir: Path) -> list[str]:
         """Run each feature's last step over the finished ``site_dir``; their one-line reports."""
-        reports = [feature.finish(self.data, Path(site_dir)) for feature in self.features]
+        if self.preview:
+            self._remove_gone(Path(site_dir))
+        reports = [feature.finish(self.data, Path(site_dir), self.preview) for feature in self.features]
+        self.completed = True
         return [report for report in reports if report]
+
+    def _remove_gone(self, site_dir: Path) -> None:
+        """The preview rebuilds into the same folder: a page the previous pass had and this one has not
+        (an item deleted, embargoed or made a draft, a listing page fewer) must not stay served."""
+        for src_uri in self.previous.keys() - self.pages.keys():
+            (site_dir / self.previous[src_uri].url / "index.html").unlink(missing_ok=True)
 
     def expand_markers(self, markdown: str, lang: str, page_url: str) -> str:
         """Replace each ``<!-- gongkai:NAME -->`` of a hand-written page with its fragment.
@@ -103,7 +132,7 @@ class Site:
         Raises :class:`UnknownMarker` for a name no feature registered. Generated pages (items,
         listings) are never expanded: an editor's body is text, not a template.
         """
-        context = FragmentContext(self.catalogue, self.data.statistics, lang, page_url)
+        context = FragmentContext(self.catalogue, self.data.statistics, lang, page_url, self.preview)
 
         def fragment(match: re.Match) -> str:
             name = match.group(1)
@@ -154,7 +183,7 @@ def _fingerprint(root: Path) -> tuple:
     return tuple(stats)
 
 
-def load_site(root: Path, site_url: str = "", today: date | None = None) -> Site:
+def load_site(root: Path, site_url: str = "", today: date | None = None, preview: bool = False) -> Site:
     """The :class:`Site` of ``root``, built once and reused while no source file changes.
 
     Raises :class:`~gongkai.problems.SourceError` with every problem when the sources have errors.
@@ -162,14 +191,18 @@ def load_site(root: Path, site_url: str = "", today: date | None = None) -> Site
     day releases from embargo.
     """
     today = today if today is not None else clock.today()
-    key = (root.resolve(), site_url, today, _fingerprint(root))
+    key = (root.resolve(), site_url, today, preview, _fingerprint(root))
     if key not in _CACHE:
         catalogue, problems = load_catalogue(root, today)
         statistics = load_statistics(root, catalogue, problems, today)
         if catalogue is None or statistics is None:
             raise SourceError(problems)
+        previous = next(iter(_CACHE.values()), None)
         _CACHE.clear()
-        _CACHE[key] = Site(catalogue, root, site_url, statistics)
+        if preview:
+            bodies.remember_for_preview()
+        _CACHE[key] = Site(catalogue, root, site_url, statistics, preview=preview,
+                           previous=previous.built_pages if previous and previous.completed else {})
     return _CACHE[key]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 import traceback
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from gongkai import bodies, csp
+from gongkai import bodies, csp, preview, search
 from gongkai.problems import BuildStepError, SourceError
 from gongkai.site import Site, UnknownMarker, current_site, load_site
 
@@ -30,9 +31,13 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+_serving = [False]
+"""Whether MkDocs runs ``serve`` (the editors' preview); set by on_startup."""
+
+
 def _load(config) -> Site:
     try:
-        return load_site(_root(config), config.site_url or "")
+        return load_site(_root(config), config.site_url or "", preview=_serving[0])
     except SourceError as error:
         raise PluginError("gongkai: 内容检查未通过，未生成网站 / the content has errors, nothing was built:\n"
                           + error.problems.report()) from None
@@ -65,6 +70,28 @@ def _lang(page) -> str:
     return "en" if page.file.dest_uri.startswith("en/") else "zh"
 
 
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_startup(command, dirty):
+    _serving[0] = command == "serve"
+    if _serving[0] and dirty:
+        # `make serve` rebuilds only what changed (mkdocs serve --dirty): the core tells MkDocs which
+        # generated pages changed, so MkDocs' warning about inaccurate dirty builds does not apply, and
+        # under strict it would stop every preview build.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
+
+
+def on_serve(server, config, builder):
+    """The preview reloads the browser with a script file the pages' policy allows, not MkDocs' inline one."""
+    def inject(content: bytes, epoch: int) -> bytes:
+        return preview.inject_livereload(content, server.mount_path, epoch, time.monotonic_ns())
+
+    server._inject_js_into_html = inject  # the one place MkDocs adds its inline script
+    return server
+
+
 @_no_traceback
 def on_config(config):
     site = _load(config)
@@ -75,10 +102,30 @@ def on_config(config):
 
 @_no_traceback
 def on_files(files, config):
+    for file in [f for f in files if search.unused_theme_file(f.src_uri)]:
+        files.remove(file)
     for page in _site(config).pages.values():
         if files.get_file_from_path(page.src_uri) is None:
             files.append(File(page.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
+
+
+@event_priority(-200)  # after mkdocs-static-i18n, which makes new File objects in on_files
+@_no_traceback
+def on_nav(nav, config, files):
+    """In the preview (``mkdocs serve --dirty``) MkDocs rebuilds a page when ``file.is_modified()``: a
+    generated page when the core says it changed (it has no source file for MkDocs to compare), a
+    hand-written one always (its fragments, such as the latest items, read all the data)."""
+    site = _site(config)
+    if site.preview:
+        for file in files.documentation_pages():
+            file.is_modified = functools.partial(_preview_modified, file, site)
+    return nav
+
+
+def _preview_modified(file: File, site: Site) -> bool:
+    return (not site.is_generated(file.src_uri) or not Path(file.abs_dest_path).is_file()
+            or site.changed(file.src_uri))
 
 
 @_no_traceback
@@ -101,12 +148,15 @@ def on_page_markdown(markdown, page, config, files):
 
 @_no_traceback
 def on_page_content(html, page, config, files):
-    """An item's body is one block of sanitised HTML, whose headings the toc extension cannot see:
-    the core lists them for the page's table of contents. Wide tables go in scroll regions."""
+    """A generated page's large HTML blocks go back in where Python-Markdown left their placeholders; an
+    item's body headings, which the toc extension never saw, make the page's table of contents. Wide
+    tables go in scroll regions."""
     site = _site(config)
     generated = site.pages.get(page.file.src_uri)
-    if generated is not None and generated.headings:
-        page.toc = get_toc(bodies.toc_tokens(generated.headings))
+    if generated is not None:
+        if generated.headings:
+            page.toc = get_toc(bodies.toc_tokens(generated.headings))
+        html = generated.fill(html)
     return site.page_html(html, _lang(page))
 
 

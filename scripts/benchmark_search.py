@@ -169,7 +169,7 @@ def is_index_data(path: str) -> bool:
                           "search_index.json"))
 
 
-FINISHED = re.compile(r"找到 \d+ 个|未找到|\d+ results? for|No results for")
+FINISHED = re.compile(r"找到 [\d,]+ 个|未找到|[\d,]+ results? for|No results for")  # "3,862 results"
 
 
 def browse(site: Path, cases: list[tuple[str, str, str | None, str | None]]) -> list[dict]:

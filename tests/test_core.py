@@ -98,9 +98,9 @@ def test_generated_markdown_escapes_titles(tmp_path):
     catalogue, problems = load_catalogue(root, today=date(2024, 6, 1))
     assert not problems, problems.report()
     page = item_page(catalogue.published[0], catalogue, "zh")
-    assert "<h1>&lt;b&gt;粗体&lt;/b&gt; &amp; *星号*</h1>" in page.markdown
-    assert "<b>粗体</b>" not in page.markdown.split("---", 2)[2]
-    listing = "\n".join(p.markdown for p in catalogue_pages(catalogue, "en"))
+    assert "<h1>&lt;b&gt;粗体&lt;/b&gt; &amp; *星号*</h1>" in page.text
+    assert "<b>粗体</b>" not in page.text.split("---", 2)[2]
+    listing = "\n".join(p.text for p in catalogue_pages(catalogue, "en"))
     assert "&lt;b&gt;粗体&lt;/b&gt; &amp;" in listing and "<b>" not in listing
 
 
@@ -117,7 +117,7 @@ def test_repealed_by_links_a_published_item(tmp_path):
     root = _repeal_repo(tmp_path, {})
     catalogue, problems = load_catalogue(root, today=date(2024, 6, 1))
     assert not problems, problems.report()
-    page = item_page(catalogue.find("XMFAO/2023-00001"), catalogue, "en").markdown
+    page = item_page(catalogue.find("XMFAO/2023-00001"), catalogue, "en").text
     assert ('<th scope="row">Repealed by</th><td><a href="../../2024/00001/">XMFAO/2024-00001</a></td>'
             in page)
 
@@ -132,7 +132,7 @@ def test_repealed_by_never_names_an_unpublished_item(tmp_path, hidden):
     assert not problems, problems.report()
     repealed = catalogue.find("XMFAO/2023-00001")
     for lang in ("zh", "en"):
-        assert "XMFAO/2024-00001" not in item_page(repealed, catalogue, lang).markdown
+        assert "XMFAO/2024-00001" not in item_page(repealed, catalogue, lang).text
     files = dict(opendata.files(catalogue, lambda url: "https://example.org/" + url))
     assert b"XMFAO/2024-00001" not in files["data/catalogue.json"]
     assert b"XMFAO/2024-00001" not in files["data/catalogue.csv"]

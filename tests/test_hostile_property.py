@@ -32,10 +32,12 @@ EXTENSIONS = yaml.safe_load("markdown_extensions:" + (REPO / "mkdocs.yml").read_
 
 def _as_mkdocs_renders(text: str) -> str:
     item = dataclasses.replace(SEED, body=text, translation=None, attachments=())
-    page = pages.item_page(item, CATALOGUE, "zh").markdown.split("\n---\n", 1)[1]
+    page = pages.item_page(item, CATALOGUE, "zh")
     names = [e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS]
     configs = {next(iter(e)): next(iter(e.values())) for e in EXTENSIONS if isinstance(e, dict)}
-    return markdown.Markdown(extensions=names, extension_configs=configs).convert(page)
+    rendered = markdown.Markdown(extensions=names, extension_configs=configs).convert(
+        page.markdown.split("\n---\n", 1)[1])
+    return page.fill(rendered)  # as the hook's on_page_content does
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

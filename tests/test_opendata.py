@@ -164,3 +164,30 @@ def test_empty_catalogue_gives_valid_empty_data(tmp_path: Path):
     assert (data["count"], data["as_of"], data["items"]) == (0, None, [])
     validator(json.loads(opendata.schema())).validate(data)
     assert opendata.to_csv(data).count(b"\r\n") == 1
+
+
+def test_each_year_has_its_own_files_which_together_are_the_whole_catalogue(data: dict, schema: dict, site: Path):
+    years = sorted({rec["date_published"][:4] for rec in data["items"]})
+    assert sorted(p.name for p in (site / "data").glob("[0-9]*")) == sorted(
+        f"{year}.{ext}" for year in years for ext in ("csv", "json"))
+    whole_csv = (site / "data/catalogue.csv").read_text(encoding="utf-8-sig").splitlines()
+    joined, csv_rows = [], []
+    for year in years:
+        part = json.loads((site / f"data/{year}.json").read_text(encoding="utf-8"))
+        validator(schema).validate(part)
+        assert part["year"] == int(year) and part["count"] == len(part["items"]) > 0
+        assert all(rec["date_published"].startswith(f"{year}-") for rec in part["items"])
+        assert {k: v for k, v in part.items() if k not in ("year", "count", "items")} == {
+            k: v for k, v in data.items() if k not in ("count", "items")}
+        joined += part["items"]
+        lines = (site / f"data/{year}.csv").read_text(encoding="utf-8-sig").splitlines()
+        assert lines[0] == whole_csv[0]
+        csv_rows += lines[1:]
+    assert sorted(joined, key=lambda r: r["index_no"]) == data["items"]
+    assert sorted(csv_rows) == sorted(whole_csv[1:])
+
+
+def test_the_open_data_page_links_each_year(site: Path, data: dict):
+    page = (site / "en/subscribe/index.html").read_text(encoding="utf-8")
+    for year in sorted({rec["date_published"][:4] for rec in data["items"]}):
+        assert f'href="../../data/{year}.json"' in page and f'href="../../data/{year}.csv"' in page

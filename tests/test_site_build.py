@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -101,7 +102,7 @@ def test_english_page_without_translation_says_so_and_marks_chinese(built):
     en = (site / "en/disclosures/2023/00001/index.html").read_text(encoding="utf-8")
     assert "No English translation yet" in en
     assert re.search(r'<h1[^>]*><span lang="zh-CN">二〇二三年第1号通知</span></h1>', en)
-    body = re.search(r'<div class="gk-body" lang="zh-CN">\s*(.*?)</div>', en, re.S)
+    body = re.search(r'<div class="gk-body" lang="zh-CN" data-pagefind-ignore>\s*(.*?)</div>', en, re.S)
     assert body and "正文第一段。" in body.group(1)
     assert re.search(r'<th scope="row">Issuing body</th><td>Foreign Affairs Office', en)
     assert '<html lang="en"' in en
@@ -160,12 +161,29 @@ def test_home_page_lists_latest_items(built):
     assert rows[0][0] == "XMFAO/2024-00001"
 
 
-def test_sitemap_lists_public_pages_only(built):
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def _locs(path: Path, what: str) -> list[str]:
+    return [e.text for e in ET.parse(path).getroot().findall(f"s:{what}/s:loc", SITEMAP_NS)]
+
+
+def test_sitemap_is_an_index_of_one_sitemap_per_year_of_public_pages_only(built):
     _, site = built
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "https://gongkai.example.gov.cn/disclosures/2024/00001/" in sitemap
-    assert "https://gongkai.example.gov.cn/en/disclosures/2024/00001/" in sitemap
-    assert "2024/00002" not in sitemap and "2026/00001" not in sitemap
+    base = "https://gongkai.example.gov.cn/"
+    assert ET.parse(site / "sitemap.xml").getroot().tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    names = ["2022", "2023", "2024", "pages"]
+    assert _locs(site / "sitemap.xml", "sitemap") == [f"{base}sitemaps/{name}.xml" for name in names]
+    urls = {name: _locs(site / f"sitemaps/{name}.xml", "url") for name in names}
+    assert {f"{base}disclosures/2024/00001/", f"{base}en/disclosures/2024/00001/", f"{base}catalogue/2024/",
+            f"{base}en/catalogue/2024/"} <= set(urls["2024"])
+    assert all("/2024/" in url for url in urls["2024"])
+    assert len(urls["2023"]) == 2 * (52 + 2)  # 52 items and the year's listing (two pages), in both languages
+    assert {base, f"{base}en/", f"{base}guide/", f"{base}statistics/2023/"} <= set(urls["pages"])
+    every = [url for found in urls.values() for url in found]
+    assert len(every) == len(set(every))
+    assert not [url for url in every if "2024/00002" in url or "2026/00001" in url]
+    assert not (site / "sitemap.xml.gz").exists()
 
 
 def test_search_has_one_index_per_language_with_content_pages_only(built):
@@ -287,3 +305,10 @@ def test_item_page_leads_back_to_its_catalogue_year(built):
         year_page = (site / page).parent.joinpath(links[1][0], "index.html").resolve()
         assert year_page == (site / page).parent.joinpath("../../../catalogue/2023/index.html").resolve()
         assert "XMFAO/2023-00007" in year_page.read_text(encoding="utf-8")
+
+
+def test_the_themes_unused_search_assets_are_not_published(built):
+    _, site = built
+    scripts = {p.relative_to(site).as_posix() for p in (site / "assets/javascripts").rglob("*")}
+    assert any(re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", s) for s in scripts)
+    assert not [s for s in scripts if "lunr" in s or s.startswith("assets/javascripts/workers")]

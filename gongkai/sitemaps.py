@@ -1,0 +1,72 @@
+"""Sitemaps that stay small however long the catalogue grows.
+
+MkDocs writes one ``sitemap.xml`` of every page. After the build, :func:`split` moves its entries into
+one sitemap per year (``sitemaps/2024.xml``: the items published that year and that year's catalogue
+listing, in both languages) and one of the other pages (``sitemaps/pages.xml``), and makes
+``sitemap.xml`` a sitemap index of them (sitemaps.org protocol 0.9), so no single file grows without
+bound: a sitemap may hold at most 50,000 addresses, and a year of even a large portal stays far below.
+The entries are kept as MkDocs wrote them (language alternates included), in the same order.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Callable
+
+INDEX = "sitemap.xml"
+DIR = "sitemaps/"
+PAGES = "pages"
+"""The sitemap of everything that belongs to no year (home, guides, statistics, search...)."""
+
+_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+_XHTML = "http://www.w3.org/1999/xhtml"
+_YEAR = re.compile(r"(?:en/)?(?:disclosures|catalogue)/(\d{4})/")
+ET.register_namespace("", _NS)
+ET.register_namespace("xhtml", _XHTML)
+
+
+def group_of(path: str) -> str:
+    """``2024`` for an item or year listing of 2024 (either language), else :data:`PAGES`."""
+    match = _YEAR.match(path)
+    return match.group(1) if match else PAGES
+
+
+def split(site_dir: Path, site_url: str, absolute: Callable[[str], str]) -> str | None:
+    """Replace ``site_dir/sitemap.xml`` by an index of per-year sitemaps; a one-line report, or None
+    when MkDocs wrote no sitemap. ``site_url`` is the base the entries' addresses start with."""
+    index = Path(site_dir) / INDEX
+    if not index.is_file():
+        return None
+    root = ET.parse(index).getroot()
+    if root.tag != f"{{{_NS}}}urlset":
+        return None  # already an index (a preview pass in which MkDocs did not write the sitemap again)
+    groups: dict[str, list[ET.Element]] = {}
+    for url in root.findall(f"{{{_NS}}}url"):
+        loc = url.findtext(f"{{{_NS}}}loc", "").strip()
+        groups.setdefault(group_of(loc.removeprefix(site_url)), []).append(url)
+    entries = []
+    for name in sorted(groups, key=lambda g: (g == PAGES, g)):
+        urlset = ET.Element(f"{{{_NS}}}urlset")
+        urlset.extend(groups[name])
+        path = f"{DIR}{name}.xml"
+        _write(Path(site_dir) / path, urlset)
+        lastmods = [u.findtext(f"{{{_NS}}}lastmod") for u in groups[name]]
+        entries.append((absolute(path), max((m for m in lastmods if m), default=None)))
+    sitemapindex = ET.Element(f"{{{_NS}}}sitemapindex")
+    for loc, lastmod in entries:
+        sitemap = ET.SubElement(sitemapindex, f"{{{_NS}}}sitemap")
+        ET.SubElement(sitemap, f"{{{_NS}}}loc").text = loc
+        if lastmod:
+            ET.SubElement(sitemap, f"{{{_NS}}}lastmod").text = lastmod
+    _write(index, sitemapindex)
+    index.with_name(INDEX + ".gz").unlink(missing_ok=True)  # MkDocs' compressed copy of the old single file
+    count = sum(len(urls) for urls in groups.values())
+    return f"sitemap index: {count} addresses in {len(entries)} sitemaps under {DIR}"
+
+
+def _write(path: Path, root: ET.Element) -> None:
+    ET.indent(root, space="    ")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n")

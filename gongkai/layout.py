@@ -81,6 +81,15 @@ def statistics_file(year: int | str) -> str:
     return f"{STATISTICS_DIR}/{year}.yml"
 
 
+FROZEN_DIR = f"{STATISTICS_DIR}/reports"
+"""The frozen tables of the published annual reports, one ``<YYYY>.json`` per year (written by ``gongkai report``)."""
+
+
+def frozen_file(year: int | str) -> str:
+    """The frozen tables of one year's annual report, ``disclosures/statistics/reports/<year>.json``."""
+    return f"{FROZEN_DIR}/{year}.json"
+
+
 def in_content(rel: str) -> str:
     """``rel`` relative to :data:`CONTENT_DIR` (``disclosures/2022/00001.md`` → ``2022/00001.md``)."""
     return rel.removeprefix(f"{CONTENT_DIR}/")
@@ -142,3 +151,12 @@ def statistics_year_path(year: int) -> str:
 def statistics_data_files(year: int) -> tuple[str, str]:
     """A year's statistics as open data: ``statistics/<year>.json`` and ``.csv``."""
     return f"statistics/{year}.json", f"statistics/{year}.csv"
+
+
+def statistics_csv_en(year: int) -> str:
+    """The year's CSV with English labels, for the English page."""
+    return f"statistics/{year}.en.csv"
+
+
+REPORTS_PATH = "reports/"
+"""The list of annual reports (年度报告), one row per year."""

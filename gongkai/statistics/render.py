@@ -57,7 +57,7 @@ UI = {
     "concluded_later": Text("{year}年立案、{year}年12月31日后审结的案件（表四按格式计为“尚未审结”，不计入其他年度）：",
                             "Cases filed in {year} and concluded after 31 December {year} (Table 4 counts them as "
                             "pending, as the format says, and no other year counts them):"),
-    "concluded_case": Text("{kind}案件 {id}：{day} 审结，{result}", "{kind} case {id}: concluded {day}, {result}"),
+    "concluded_case": Text("{id}（{kind}）：{day} 审结，{result}", "{id} ({kind}): concluded {day}; result: {result}"),
     "fees": Text("信息处理费", "Information processing fees"),
     "fees_intro": Text("依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。",
                        "Under the measures on information processing fees (国办函〔2020〕109号)."),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..html import esc, rel_url
-from ..layout import statistics_data_files
+from ..layout import statistics_csv_en, statistics_data_files
 from ..generated import GeneratedPage, front_matter, notice
 from ..layout import REPORTS_PATH, page_url, src_uri
 from ..text import Text
@@ -64,6 +64,7 @@ UI = {
     "fee_notices": Text("发出收费通知（件）", "Fee notices sent"),
     "fee_collected": Text("收取信息处理费（元）", "Fees collected (yuan)"),
     "fee_value": Text("数额", "Figure"),
+    "zh_labels": Text("", ", Chinese labels"),
     "fees_unrecorded": Text("本年度的统计文件未记录信息处理费（processing_fees）。",
                             "The year's statistics file does not record information processing fees (processing_fees)."),
     "calendar_basis": Text("节假日和调休上班日依据：", "Holidays and make-up working days from: "),
@@ -297,7 +298,9 @@ def year_page(figures: YearFigures, catalogue: Catalogue, lang: str, statistics:
     parts += [f"## {UI['downloads'](lang)}", "",
               f"<p>{UI['downloads_intro'](lang).format(guide=_guide_link(url, lang))}</p>", "",
               f'<ul>\n<li><a href="{esc(rel_url(url, json_url))}" download>{year}.json</a> (JSON)</li>\n'
-              f'<li><a href="{esc(rel_url(url, csv_url))}" download>{year}.csv</a> (CSV)</li>\n</ul>', ""]
+              f'<li><a href="{esc(rel_url(url, csv_url))}" download>{year}.csv</a> (CSV{UI["zh_labels"](lang)})</li>\n'
+              + (f'<li><a href="{esc(rel_url(url, statistics_csv_en(year)))}" download>{year}.en.csv</a> '
+                 "(CSV, English labels)</li>\n" if lang == "en" else "") + "</ul>", ""]
     return GeneratedPage(src_uri(f"statistics/{year}/index.md", lang), url, lang, "\n".join(parts))
 
 

@@ -118,6 +118,8 @@ class YearFigures:
     timeliness: Timeliness | None
     processing_fees: ProcessingFees | None = None
     """信息处理费 of the year; None when the year's file does not record them."""
+    baseline: dict[str, int] = field(default_factory=dict)
+    """The documents in force the catalogue lacks, by Art. 20 genre, included in Table 二's 现行有效件数."""
     concluded_later: tuple[Appeal, ...] = ()
     """Appeals filed this year and concluded after 31 December: pending (尚未审结) in Table 四, as the format
     counts them, and counted in no other year; the page notes their results."""
@@ -377,7 +379,7 @@ def build_statistics(catalogue: Catalogue, records: Records, problems: Problems)
                               and a.concluded.year > year), key=lambda a: (a.concluded, a.id)))
         years.append(YearFigures(year, recorded, complete, figures_as_of(catalogue, records, year),
                                  proactive(catalogue, year), table2(catalogue, records, year), t3, t4, times,
-                                 records.processing_fees.get(year), later))
+                                 records.processing_fees.get(year), baseline(records, year), later))
     if len(problems.errors) > errors_before:
         return None
     return Statistics(tuple(years), records, catalogue.today)

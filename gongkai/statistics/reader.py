@@ -105,8 +105,8 @@ class _Reader(FieldReader):
 
     @property
     def errors(self) -> int:
-        """How many problems this file has had so far."""
-        return len(self.problems.items) - self._start
+        """How many errors this file has had so far (warnings do not stop a file being read)."""
+        return sum(1 for p in self.problems.items[self._start:] if p.severity == "error")
 
     # -- the file --------------------------------------------------------------
     def parse(self, data: bytes) -> tuple[str, dict[str, Value]] | None:

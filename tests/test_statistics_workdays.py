@@ -113,7 +113,7 @@ def test_calendar_mistakes_are_reported_with_their_line(tmp_path):
     problems = _calendar_problems(tmp_path, (
         "years:\n"
         "  2024:\n"
-        "    notice: test\n"
+        "    notice: {number: test, date: 2023-10-25}\n"
         "    holidays:\n"
         "      - 2024-02-17..2024-02-10\n"   # line 5: backwards range
         "      - 2024-13-01\n"               # line 6: no such date
@@ -129,15 +129,15 @@ def test_a_year_written_twice_is_reported_at_its_own_line_and_the_others_keep_th
     problems = _calendar_problems(tmp_path, (
         "years:\n"
         "  2024:\n"                          # line 2
-        "    notice: first\n"
+        "    notice: {number: first, date: 2023-10-25}\n"
         "    holidays:\n"
         "      - 2024-01-01\n"
         "  2025:\n"
-        "    notice: test\n"
+        "    notice: {number: test, date: 2023-10-25}\n"
         "    workdays:\n"
         "      - 2025-01-06\n"               # line 9: a Monday is not a make-up day
         "  2024:\n"                          # line 10: 2024 again
-        "    notice: again\n"
+        "    notice: {number: again, date: 2023-10-25}\n"
         "    workdays:\n"
         "      - 2024-02-05\n"               # line 13: a Monday again
     ))
@@ -156,7 +156,7 @@ def test_a_year_written_another_way_is_the_same_year(tmp_path):
     problems = _calendar_problems(tmp_path, (
         "years:\n"
         "  2024:\n"
-        "    notice: first\n"
+        "    notice: {number: first, date: 2023-10-25}\n"
         "  0x7e8:\n"                         # line 4
         "    notice: second\n"
     ))

@@ -122,8 +122,7 @@ def _appeal_kind_label(kind: v.Term) -> Text:
 Row = tuple[str, str, str, object, Text, Text, bool]
 
 
-def _rows(figures: YearFigures, catalogue: Catalogue) -> list[Row]:
-    """Every figure: table, row, column, value, row label, column label (both languages), derived."""
+def _proactive_rows(figures: YearFigures, catalogue: Catalogue) -> list[Row]:
     rows: list[Row] = []
     p = figures.proactive
     items = Text("条目数", "Items")
@@ -135,6 +134,11 @@ def _rows(figures: YearFigures, catalogue: Catalogue) -> list[Row]:
                                      ("proactive-publisher", p.by_publisher, "publisher")):
         rows += [(name, key, "items", n, catalogue.config.vocabulary(vocabulary).label(key), items, False)
                  for key, n in values.items()]
+    return rows
+
+
+def _table2_rows(figures: YearFigures) -> list[Row]:
+    rows: list[Row] = []
     t2 = figures.table2
     h, blocks = v.TABLE2_HEADINGS, v.TABLE2_BLOCKS
     for genre in v.ARTICLE20_GENRES:
@@ -145,6 +149,12 @@ def _rows(figures: YearFigures, catalogue: Catalogue) -> list[Row]:
         rows.append(("table2", key, "decisions", getattr(t2, key), _join(blocks[block], labels[key]), h["decisions"],
                      False))
     rows.append(("table2", "fees", "amount", _fees(t2.fees), _join(blocks["item8"], labels["fees"]), h["fees"], False))
+    return rows
+
+
+def _rows(figures: YearFigures, catalogue: Catalogue) -> list[Row]:
+    """Every figure: table, row, column, value, row label, column label (both languages), derived."""
+    rows = _proactive_rows(figures, catalogue) + _table2_rows(figures)
     columns = _table3_column_labels()
     for key, label, derived in _table3_rows():
         values = figures.table3.rows[key] if figures.table3 else (None,) * len(v.TABLE3_COLUMNS)

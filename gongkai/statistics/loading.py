@@ -105,12 +105,10 @@ class _YearFile(_Reader):
                 example = "[]" if key != "article20" else "{licensing: 0, penalty: 0, compulsory: 0, fees: 0}"
                 self.error(1, "stats-missing-key", f"统计文件缺少 “{key}”。", f"the file lacks '{key}'.", key=key,
                            hint=Text(f"加上 {key}（没有的写 {example}）。", f"Add {key} (write {example} when none)."))
-        if "article20" in meta:
-            self.read_article20(meta["article20"])
-        if "processing_fees" in meta:
-            self.read_processing_fees(meta["processing_fees"])
-        if "baseline" in meta:
-            self.read_baseline(meta["baseline"])
+        for key, block in (("article20", self.read_article20), ("processing_fees", self.read_processing_fees),
+                           ("baseline", self.read_baseline)):
+            if key in meta:
+                block(meta[key])
         if CARRIED_OVER in meta:
             self.carried_over_line = meta[CARRIED_OVER].line
         for key, reader in (("requests", self.read_request), ("appeals", self.read_appeal),
@@ -175,9 +173,7 @@ class _YearFile(_Reader):
         before = self.errors
         self.check_keys(fields, REQUEST_KEYS, _REQUEST)
         self.missing(fields, REQUEST_REQUIRED, line, _REQUEST, _REQUEST_EXAMPLES)
-        ident = self.ident(fields.get("id"))
-        if ident is not None:
-            self.ids.append(("request", ident, Place(self.rel, line)))
+        ident = self.record_id("request", fields, line)
         received = self.date("received", fields.get("received"))
         applicant = self.choice("applicant", fields.get("applicant"), v.APPLICANTS)
         count = self.whole("count", fields.get("count"), 1, "3") if "count" in fields else 1
@@ -200,12 +196,7 @@ class _YearFile(_Reader):
                        f"this request was received in {received.year}; it belongs in {received.year}.yml, "
                        f"not {self.year}.yml.", key="received", column=f.column)
         self.pair(fields, "outcome", "answered", _REQUEST, _OUTCOME_PENDING)
-        self.check_request_dates(fields, received, answered, corrected)
-        if received and asked and asked < received:
-            f = fields["correction_requested"]
-            self.error(f.line, "stats-date-order", f"要求补正的日期 {asked} 早于收到日期 {received}。",
-                       f"correction_requested {asked} is before received {received}.", key="correction_requested",
-                       column=f.column)
+        self.check_request_dates(fields, received, answered, corrected, asked)
         if self.errors == before:
             self.requests.append(Request(ident, received, applicant, count, outcome, answered,  # type: ignore[arg-type]
                                          bool(extended), corrected, paused,  # type: ignore[arg-type]
@@ -214,9 +205,21 @@ class _YearFile(_Reader):
             if received is not None and asked is not None:
                 self.check_correction_limit(fields["correction_requested"], received, asked)
 
+    def record_id(self, kind: str, fields: dict[str, Value], line: int) -> str | None:
+        """The record's id, noted for the duplicate check."""
+        ident = self.ident(fields.get("id"))
+        if ident is not None:
+            self.ids.append((kind, ident, Place(self.rel, line)))
+        return ident
+
     def check_request_dates(self, fields: dict[str, Value], received: date | None, answered: date | None,
-                            corrected: date | None) -> None:
-        """Received, then corrected, then answered."""
+                            corrected: date | None, asked: date | None = None) -> None:
+        """Received, then asked to correct, then corrected, then answered."""
+        if received and asked and asked < received:
+            f = fields["correction_requested"]
+            self.error(f.line, "stats-date-order", f"要求补正的日期 {asked} 早于收到日期 {received}。",
+                       f"correction_requested {asked} is before received {received}.", key="correction_requested",
+                       column=f.column)
         if received and answered and answered < received:
             f = fields["answered"]
             self.error(f.line, "stats-date-order", f"答复日期 {answered} 早于收到日期 {received}。",
@@ -275,9 +278,7 @@ class _YearFile(_Reader):
         before = self.errors
         self.check_keys(fields, APPEAL_KEYS, _APPEAL)
         self.missing(fields, APPEAL_REQUIRED, line, _APPEAL, _APPEAL_EXAMPLES)
-        ident = self.ident(fields.get("id"))
-        if ident is not None:
-            self.ids.append(("appeal", ident, Place(self.rel, line)))
+        ident = self.record_id("appeal", fields, line)
         kind = self.choice("kind", fields.get("kind"), v.APPEAL_KINDS)
         filed = self.date("filed", fields.get("filed"))
         result = self.choice("result", fields.get("result"), v.APPEAL_RESULTS, _RESULT_PENDING)

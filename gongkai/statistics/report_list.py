@@ -59,7 +59,7 @@ def report_list_page(reports: list[AnnualReport], office: str, lang: str) -> Gen
     url = page_url(REPORTS_PATH, lang)
     title = UI["title"](lang)
     statistics = f'<a href="{esc(rel_url(url, page_url("statistics/", lang)))}">{esc(UI["statistics"](lang))}</a>'
-    parts = [front_matter(title), f"# {esc(title)}", ""]
+    parts = [front_matter(title, searchable=False), f"# {esc(title)}", ""]  # a listing: search finds the reports
     if lang == "en":
         parts += [notice("info", UI["unofficial_title"].en, UI["unofficial"].en), ""]
     parts += [f"<p>{UI['intro'](lang).format(office=esc(office), statistics=statistics)}</p>", ""]

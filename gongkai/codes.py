@@ -179,8 +179,8 @@ CODES: dict[str, Code] = {
            "Do not edit the files in disclosures/statistics/reports/ by hand: correct the statistics file, then run "
            "gongkai report <year> -o <report file> --force."),
         _c("report-tables", "年度报告正文中的表格不能手工编辑", "an annual report's tables cannot be edited by hand",
-           "保留正文中的 <!-- gongkai:report-table2 -->、table3、table4 三个标记各一处，删除手写的表格。",
-           "Keep each of the markers <!-- gongkai:report-table2 -->, table3 and table4 once in the body and delete "
+           "保留正文中的 <!-- gongkai-report:table2 -->、table3、table4 三个标记各一处，删除手写的表格。",
+           "Keep each of the markers <!-- gongkai-report:table2 -->, table3 and table4 once in the body and delete "
            "any table typed in."),
         _c("report-date", "年度报告日期早于年度结束", "annual report dated before its year is over",
            "年度报告的成文日期和发布日期不能早于次年1月1日。", "An annual report is dated 1 January of the next year or later."),

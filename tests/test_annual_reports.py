@@ -159,7 +159,7 @@ def test_the_draft_holds_markers_not_tables_and_its_opening_names_the_regulation
     text = (repo / "disclosures/2025/00001.md").read_text(encoding="utf-8")
     assert "<table" not in text
     for n in (2, 3, 4):
-        assert text.count(f"<!-- gongkai:report-table{n} -->") == 1
+        assert text.count(f"<!-- gongkai-report:table{n} -->") == 1
     opening = text.split("---\n", 2)[2].strip().split("\n")[0]
     assert opening.startswith("本报告依据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》）")
     assert ("由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
@@ -173,14 +173,14 @@ def test_the_draft_holds_markers_not_tables_and_its_opening_names_the_regulation
 def test_a_table_typed_into_the_report_or_a_lost_marker_is_refused(repo, capsys):
     report(repo, 2024, "disclosures/2025/00001.md", "--date", "2025-01-20")
     text = publish(repo, "disclosures/2025/00001.md")
-    text = text.replace("<!-- gongkai:report-table3 -->", "<table><tr><td>7</td></tr></table>")
+    text = text.replace("<!-- gongkai-report:table3 -->", "<table><tr><td>7</td></tr></table>")
     (repo / "disclosures/2025/00001.md").write_text(text, encoding="utf-8")
     assert main(["check", "--root", str(repo)]) == 1
     found = "".join(capsys.readouterr())
     line = text.split("\n").index("<table><tr><td>7</td></tr></table>") + 1
     assert f"disclosures/2025/00001.md:{line}:" in found
     assert "an annual report's body may not contain a table of its own" in found
-    assert "the report body must hold <!-- gongkai:report-table3 --> exactly once (it has 0)" in found
+    assert "the report body must hold <!-- gongkai-report:table3 --> exactly once (it has 0)" in found
 
 
 def test_hand_edited_frozen_figures_are_refused(repo, capsys):
@@ -431,3 +431,28 @@ def test_real_site_report_list_in_both_languages(real_site):
     assert _rows(real_site, "en/reports/index.html") == [["2022", "None", "—", "No report published", "Figures 2022"]]
     statistics = " ".join((real_site / "statistics/2022/index.html").read_text(encoding="utf-8").split())
     assert "2022年度报告：未发布年度报告。见" in statistics
+
+
+# -- in a browser -----------------------------------------------------------------------------------
+
+from test_browser import browser, serving  # noqa: E402,F401 - the shared headless Chromium fixture
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_report_list_reads_at_phone_and_desktop_widths(three_reports, browser, width, tmp_path):  # noqa: F811
+    from selenium.webdriver.common.by import By
+    browser.set_window_size(width, 900)
+    with serving(three_reports) as base:
+        for page, late in (("reports/", "逾期（晚于 2025-01-31）"), ("en/reports/", "Late (after 2025-01-31)")):
+            browser.get(base + page)
+            rows = browser.find_elements(By.CSS_SELECTOR, "table.gk-reports tbody tr")
+            assert [r.find_element(By.TAG_NAME, "th").text for r in rows] == ["2026", "2025", "2024", "2023"]
+            assert rows[2].find_elements(By.TAG_NAME, "td")[2].text == late
+            overflow = browser.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0  # a wide table scrolls in its own region, not the page
+            rows[2].find_element(By.CSS_SELECTOR, "td a").click()
+            assert browser.current_url == base + ("en/" if page.startswith("en/") else "") + "disclosures/2025/00001/"
+            browser.save_screenshot(str(tmp_path / f"{page.replace('/', '_')}{width}.png"))
+            browser.get(base + page)
+            browser.save_screenshot(str(Path("/tmp") / f"gk10-{page.replace('/', '_')}{width}.png"))

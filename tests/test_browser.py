@@ -208,7 +208,7 @@ AXE = Path(__file__).resolve().parents[1] / "node_modules/axe-core/axe.min.js"
 PAGES = ("", "en/", "disclosures/2022/00001/", "en/disclosures/2022/00001/", "catalogue/", "en/catalogue/",
          "catalogue/2022/", "en/catalogue/category/rule-of-law/", "guide/", "en/request/",
          "statistics/", "statistics/2022/", "en/statistics/2022/", "subscribe/", "en/subscribe/",
-         "editors/", "en/editors/", "statistics-guide/", "404.html")
+         "editors/", "en/editors/", "statistics-guide/", "reports/", "en/reports/", "404.html")
 
 
 @pytest.mark.parametrize("page", PAGES)

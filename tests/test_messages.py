@@ -84,7 +84,7 @@ def _reports(tmp_path: Path) -> Problems:
             assert main(["report", str(year), "--root", str(root), "-o", str(root / "disclosures" / rel),
                          "--date", day]) == 0
     late = root / "disclosures/2025/00001.md"
-    late.write_text(late.read_text(encoding="utf-8").replace("<!-- gongkai:report-table3 -->", "<table></table>"),
+    late.write_text(late.read_text(encoding="utf-8").replace("<!-- gongkai-report:table3 -->", "<table></table>"),
                     encoding="utf-8")
     early = root / "disclosures/2024/00008.md"
     early.write_text(early.read_text(encoding="utf-8").replace("2024-01-15", "2023-12-30"), encoding="utf-8")

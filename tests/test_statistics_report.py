@@ -85,7 +85,7 @@ def test_tables_are_frozen_from_the_data_and_marked_in_the_draft(report):
     repo, _, text, _ = report
     sections = _sections(text)
     for section, n in zip(SECTIONS[1:4], (2, 3, 4)):
-        assert sections[section].strip().endswith(f"<!-- gongkai:report-table{n} -->")
+        assert sections[section].strip().endswith(f"<!-- gongkai-report:table{n} -->")
     frozen = json.loads((repo / "disclosures/statistics/reports/2024.json").read_text(encoding="utf-8"))
     assert [frozen["table3"][k] for k in v.TABLE3_ROW_KEYS] == [expected(2024)["table3"][k] for k in v.TABLE3_ROW_KEYS]
     want = expected(2024)["table4"]

@@ -95,10 +95,20 @@ CODES: dict[str, Code] = {
         _c("attachment", "附件有问题", "attachment problem",
            "把附件放在条目所在文件夹内，使用允许的类型，并且不超过大小上限。",
            "Put the attachment in the item's folder, with an allowed type and within the size limit."),
-        _c("unsafe-html", "正文含有不安全的 HTML", "unsafe HTML in the body",
-           "删除 <script>、<iframe> 和 on* 事件属性；链接只用 http、https、mailto 或 tel 地址（不用 javascript:）；正文用 Markdown 书写。",
-           "Remove <script>, <iframe> and on* event attributes; links use only http, https, mailto or tel addresses "
-           "(never javascript:); write the body in Markdown."),
+        _c("unsafe-html", "正文含有不允许的 HTML", "HTML in the body that is not allowed",
+           "正文只能使用标题、段落、列表、表格、强调、图片和链接（用 Markdown 书写）；删除 <script>、<iframe>、<svg> 等标签和 "
+           "style、on* 等属性；链接只用 http、https、mailto 或 tel 地址（不用 javascript:）。",
+           "A body may only use headings, paragraphs, lists, tables, emphasis, images and links (write them in "
+           "Markdown); delete tags such as <script>, <iframe> or <svg> and attributes such as style or on*; links use "
+           "only http, https, mailto or tel addresses (never javascript:)."),
+        _c("external-image", "图片来自其他网站", "image from another site",
+           "把图片文件放在条目旁边并列入 attachments，再用 ![说明](文件名) 引用；网站不从其他网站加载任何内容。",
+           "Put the image file beside the item, list it under attachments and show it with ![description](file name); "
+           "the site loads nothing from other sites."),
+        _c("html-comment", "正文含有 HTML 注释（警告）", "HTML comment in the body (a warning)",
+           "注释不会发布，但在公开的代码仓库中人人可读：删除内部意见，备注写在合并请求的说明里。",
+           "Comments are not published, but anyone can read them in the public repository: delete internal remarks "
+           "and put notes in the pull request's description."),
         _c("broken-link", "正文中的链接或图片指向网站上不存在的文件", "link or image in the body leads nowhere on the site",
            "相对地址只能是本条目 attachments 中列出的附件文件名；其他网页和其他条目用以 https:// 开头的完整网址。",
            "A relative address must be the file name of an attachment listed under attachments; link other pages "

@@ -118,6 +118,16 @@ def did_you_mean(suggestion: str | None, label: str = "") -> Text:
     return Text(f"是否想写 “{suggestion}”{f'（{label}）' if label else ''}？", f" Did you mean '{suggestion}'?")
 
 
+def term_labels(terms: Iterable[Term]) -> dict[str, str]:
+    """Label → key, for a value written as its label: zh and en, and as the format numbers them
+    (``（三）不予公开``, ``1.属于国家秘密`` or ``属于国家秘密``); the first term wins a label two share."""
+    labels: dict[str, str] = {}
+    for t in terms:
+        for label in (t.label.zh, t.label.en, t.label.zh.split(".", 1)[-1], t.label.zh.lstrip("（一二三四五六七）")):
+            labels.setdefault(label, t.key)
+    return labels
+
+
 # -- dates ----------------------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -181,6 +191,41 @@ class FieldReader:
 
     def code(self, name: str) -> str:
         return self.CODES.get(name, name)
+
+    def unknown_key(self, line: int, key: str, allowed: Iterable[str], what: Text, near: str | None = None,
+                    label: str = "") -> None:
+        """``key`` is none of ``allowed`` in ``what`` (``申请记录`` / ``a request record``): the message names the
+        key most likely meant (``near``, with its Chinese ``label``), or the hint lists the allowed ones."""
+        tip = did_you_mean(near, label)
+        listed = ", ".join(allowed)
+        hint = (Text(f"把 “{key}” 改为 “{near}”。", f"Rename '{key}' to '{near}'.") if near else
+                Text(f"删除这一行，或改为允许的字段：{listed}", f"Delete the line, or use an allowed key: {listed}"))
+        self.error(line, self.code("unknown-key"), f"{what.zh}中有未知字段 “{key}”。{tip.zh}",
+                   f"{what.en} has an unknown key '{key}'.{tip.en}", key=key, hint=hint)
+
+    def missing_key(self, line: int, key: str, what: Text, example: str, label: Text | None = None) -> None:
+        """``what`` lacks its required ``key``; the hint gives a line to add."""
+        named = Text(f"（{label.zh}）", f" ({label.en})") if label else Text("", "")
+        self.error(line, self.code("missing-key"), f"{what.zh}缺少必填字段 “{key}”{named.zh}。",
+                   f"{what.en} lacks the required key '{key}'{named.en}.", key=key,
+                   hint=Text(f"加一行，例如：{key}: {example}", f"Add a line, e.g. {key}: {example}"))
+
+    def choose(self, key: str, value, text: str, terms: Iterable[Term], hint: Text | None = None,
+               aliases: Mapping[str, str] | None = None, cutoff: float = 0.6, suggested: bool = True) -> str | None:
+        """The key of ``terms`` the stripped ``text`` is, or None with the problem: the key meant (by label
+        as the format writes it, alias or spelling; not when ``suggested`` is false) and, unless ``hint``
+        says otherwise, the allowed keys with their labels."""
+        terms = tuple(terms)
+        keys = [t.key for t in terms]
+        if text in keys:
+            return text
+        tip = did_you_mean(suggest(text, keys, labels=term_labels(terms), aliases=aliases, cutoff=cutoff)
+                           if suggested else None)
+        allowed = "; ".join(f"{t.key} ({t.label.zh})" for t in terms)
+        self.error(value.line, self.code("unknown-value"), f"“{key}” 的值 “{text}” 不是允许的取值。{tip.zh}",
+                   f"'{key}': '{text}' is not one of the allowed values.{tip.en}", key=key, column=value.column,
+                   hint=hint or Text(f"允许的取值：{allowed}", f"Allowed values: {allowed}"))
+        return None
 
     def wrong_type(self, key: str, value, zh: str, en: str, example: str) -> None:
         """``value`` (a :class:`gongkai.source.Value`) is not of the type ``key`` needs."""

@@ -20,6 +20,8 @@ class GeneratedPage:
     """Its site-relative URL, e.g. ``en/disclosures/2022/00001/``."""
     lang: str
     markdown: str
+    headings: tuple[tuple[int, str, str], ...] = ()
+    """An item page's body headings (``bodies.headings``), for the page's table of contents."""
 
 
 @dataclass(frozen=True)

@@ -85,14 +85,14 @@ FROZEN_DIR = f"{STATISTICS_DIR}/reports"
 """The frozen tables of the published annual reports, one ``<YYYY>.json`` per year (written by ``gongkai report``)."""
 
 
+#: The places in an annual report's body the build fills with Tables 二, 三 and 四 from its frozen figures,
+#: in this order: not comments of the editor's (the body check leaves them alone).
+REPORT_MARKERS = ("<!-- gongkai-report:table2 -->", "<!-- gongkai-report:table3 -->", "<!-- gongkai-report:table4 -->")
+
+
 def frozen_file(year: int | str) -> str:
     """The frozen tables of one year's annual report, ``disclosures/statistics/reports/<year>.json``."""
     return f"{FROZEN_DIR}/{year}.json"
-
-
-def in_content(rel: str) -> str:
-    """``rel`` relative to :data:`CONTENT_DIR` (``disclosures/2022/00001.md`` → ``2022/00001.md``)."""
-    return rel.removeprefix(f"{CONTENT_DIR}/")
 
 
 # -- the site -------------------------------------------------------------------
@@ -127,25 +127,9 @@ def attachment_url(slug: str, name: str) -> str:
     return f"disclosures/{slug}/{name}"
 
 
-CATALOGUE_PATH = "catalogue/"
-"""The catalogue overview."""
-
-
-def catalogue_year_path(year: int) -> str:
-    return f"catalogue/{year}/"
-
-
 def catalogue_category_path(key: str) -> str:
     """A category's catalogue listing (also what its feeds link to)."""
     return f"catalogue/category/{key}/"
-
-
-STATISTICS_PATH = "statistics/"
-"""The statistics overview."""
-
-
-def statistics_year_path(year: int) -> str:
-    return f"statistics/{year}/"
 
 
 def statistics_data_files(year: int) -> tuple[str, str]:

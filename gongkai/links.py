@@ -71,7 +71,8 @@ def is_relative(target: Target) -> bool:
     A path on a Windows computer (``C:\\…``, a one-letter "scheme") counts as one: it leads nowhere."""
     url = target.url.strip()
     found = scheme(target.raw)
-    return bool(url) and not url.startswith("#") and (found is None or len(found) == 1)
+    other_host = url.replace("\\", "/").startswith("//")  # //host/… (or \\host) is another site
+    return bool(url) and not url.startswith("#") and not other_host and (found is None or len(found) == 1)
 
 
 def is_unsafe(target: Target) -> str | None:

@@ -7,7 +7,7 @@ language. Links are relative, computed from each page's URL.
 
 from __future__ import annotations
 
-from . import layout, links
+from . import bodies, layout, links
 from .catalogue import Catalogue, Item
 from .generated import FragmentContext, GeneratedPage, front_matter, notice  # noqa: F401 - also their old home
 from .html import esc, rel_url, table
@@ -61,16 +61,16 @@ def item_page(item: Item, catalogue: Catalogue, lang: str, tags: str = "") -> Ge
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
     parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", "",
              _metadata_table(item, catalogue, lang), "", tags, ""]
-    body = _body(item, translation.body if translation else item.body, url)
     if lang == "en" and translation is None:
-        parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "",
-                  f'<div lang="zh-CN" markdown="1">', "", body, "</div>", ""]
+        body = _body(item, item.body, url, lang="zh-CN")
+        parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "", body, ""]
     else:
         if translation is not None:
             parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
+        body = _body(item, translation.body if translation else item.body, url)
         parts += [body, ""]
     parts += _attachments(item, url, lang)
-    return GeneratedPage(layout.item_src_uri(item.slug, lang), url, lang, "\n".join(parts))
+    return GeneratedPage(layout.item_src_uri(item.slug, lang), url, lang, "\n".join(parts), bodies.headings(body))
 
 
 def _item_crumb(item: Item, lang: str) -> str:
@@ -82,10 +82,13 @@ def _item_crumb(item: Item, lang: str) -> str:
     return f'<nav class="gk-crumb" aria-label="{esc(UI["breadcrumb"](lang))}">{trail}</nav>'
 
 
-def _body(item: Item, text: str, url: str) -> str:
-    """The body with its links and images to attachments pointing at where the build publishes them."""
+def _body(item: Item, text: str, url: str, lang: str | None = None) -> str:
+    """The body as sanitised HTML (:mod:`bodies`), its links and images to attachments pointing at where
+    the build publishes them. One HTML block, so MkDocs passes it through as it is."""
     names = frozenset(a.file for a in item.attachments)
-    return links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name)))
+    html = bodies.body_html(links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name))))
+    lang_attribute = f' lang="{lang}"' if lang else ""
+    return f'<div class="gk-body"{lang_attribute}>\n{html}\n</div>'
 
 
 def _metadata_rows(item: Item, catalogue: Catalogue, lang: str) -> list[tuple[str, str]]:

@@ -26,7 +26,7 @@ from .problems import SourceError
 from .statistics import Statistics, load_statistics
 from .text import LANGUAGES
 
-__all__ = ["Output", "Site", "UnknownMarker", "load_site"]
+__all__ = ["Output", "Site", "UnknownMarker", "current_site", "load_site"]
 
 MARKER = re.compile(r"<!--\s*gongkai:([a-z0-9-]+)\s*-->")
 
@@ -145,3 +145,11 @@ def load_site(root: Path, site_url: str = "", today: date | None = None) -> Site
         _CACHE.clear()
         _CACHE[key] = Site(catalogue, root, site_url, statistics)
     return _CACHE[key]
+
+
+def current_site(root: Path, site_url: str = "") -> Site | None:
+    """The :class:`Site` :func:`load_site` last gave for ``root`` and ``site_url``, without checking the
+    sources again (None when there is none): what a build's page events use after its first event has
+    called :func:`load_site`, since checking every source file on every page would cost O(pages × files)."""
+    wanted = (root.resolve(), site_url)
+    return next((site for key, site in _CACHE.items() if key[:2] == wanted), None)

@@ -15,9 +15,9 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from . import links
+from . import bodies, links
 from .catalogue import Attachment, Item, Translation
-from .fields import FieldReader, did_you_mean, suggest
+from .fields import FieldReader, suggest
 from .office import REPEALED, Config
 from .problems import Problems, describe
 from .layout import INDEX_NO_PATTERN, index_place, place_of
@@ -30,6 +30,9 @@ from .placeholders import PLACEHOLDER_PATTERN
 from .text import Text
 
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+_FRONT_MATTER = Text("文件头", "the front matter")
 
 
 class _Checker(FieldReader):
@@ -45,9 +48,9 @@ class _Checker(FieldReader):
         self.placeholder_errors: set[int] = set()
         """Lines whose placeholder was reported as an error in a draft (dates, index numbers)."""
 
-    def warning(self, line: int, code: str, zh: str, en: str, *, column: int = 1) -> None:
+    def warning(self, line: int, code: str, zh: str, en: str, *, column: int = 1, hint: Text | None = None) -> None:
         """A problem that does not stop the build (the item stays valid)."""
-        self.problems.add(self.doc.path, line, code, Text(zh, en), key=None, column=column, severity="warning")
+        self.problems.add(self.doc.path, line, code, Text(zh, en), hint, key=None, column=column, severity="warning")
 
     @property
     def is_draft(self) -> bool:
@@ -63,20 +66,14 @@ class _Checker(FieldReader):
             near = _nearest_key(key, allowed)
             if near and near not in self.doc.meta:
                 self.suggested.add(near)
-            tip = did_you_mean(near, FIELDS_BY_KEY[near].label.zh if near in FIELDS_BY_KEY else "") if near else \
-                Text("允许的字段见编辑指南。", " See the editors' guide for the allowed keys.")
-            hint = (Text(f"把 “{key}” 改为 “{near}”。", f"Rename '{key}' to '{near}'.") if near else
-                    Text("删除这一行，或改为编辑指南中列出的字段。", "Delete the line, or use a key listed in the editors' guide."))
-            self.error(value.line, "unknown-key", f"未知字段 “{key}”。{tip.zh}", f"unknown key '{key}'.{tip.en}",
-                       key=key, hint=hint)
+            listed = [f.key for f in FIELDS + TRANSLATION_ONLY_FIELDS if f.key in allowed]
+            self.unknown_key(value.line, key, listed, _FRONT_MATTER, near,
+                             FIELDS_BY_KEY[near].label.zh if near in FIELDS_BY_KEY else "")
 
     def check_required(self, fields: tuple[Field, ...]) -> None:
         for f in fields:
             if f.required and f.key not in self.doc.meta and f.key not in self.suggested:
-                self.error(1, "missing-key", f"缺少必填字段 “{f.key}”（{f.label.zh}）。",
-                           f"required key '{f.key}' ({f.label.en}) is missing.", key=f.key,
-                           hint=Text(f"在文件头加一行，例如：{f.key}: {f.example}",
-                                     f"Add a line to the front matter, e.g. {f.key}: {f.example}"))
+                self.missing_key(1, f.key, _FRONT_MATTER, f.example, f.label)
 
     # -- values -------------------------------------------------------------
     def check_values(self, fields: tuple[Field, ...]) -> None:
@@ -148,19 +145,7 @@ class _Checker(FieldReader):
         if not isinstance(raw, str):
             self.wrong_type(f.key, value, "词表中的一个取值", "one vocabulary key", f.example)
             return None
-        vocab = self.config.vocabulary(f.vocabulary or f.key)
-        if raw in vocab.terms:
-            return raw
-        labels: dict[str, str] = {}
-        for t in vocab.terms.values():
-            labels.setdefault(t.label.zh, t.key)
-            labels.setdefault(t.label.en, t.key)
-        allowed = ", ".join(f"{k} ({t.label.zh})" for k, t in vocab.terms.items())
-        tip = did_you_mean(suggest(raw, vocab.keys(), labels=labels))
-        self.error(value.line, "unknown-value", f"“{f.key}” 的值 “{raw}” 不在词表中。{tip.zh}",
-                   f"'{f.key}': '{raw}' is not in the vocabulary.{tip.en}", key=f.key, column=value.column,
-                   hint=Text(f"允许的取值：{allowed}", f"Allowed values: {allowed}"))
-        return None
+        return self.choose(f.key, value, raw.strip(), self.config.vocabulary(f.vocabulary or f.key).terms.values())
 
     def text_list_value(self, f: Field, value: Value) -> tuple[str, ...] | None:
         raw = value.value
@@ -220,15 +205,6 @@ _KIND_CHECKS = {
 
 # -- body -------------------------------------------------------------------
 
-#: Markup that can run code in a reader's browser, with the name reported; group 1 is the name.
-_UNSAFE_HTML = (
-    (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|applet|form|base|meta|link|style|svg|math)\b",
-                re.I), "<{0}> 标签", "a <{0}> tag"),
-    (re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
-    (re.compile(r"\{[^}\n]*?(?<![\w-])(on[a-z]+)\s*=", re.I), "事件属性 {0}=", "an event attribute {0}="),
-)
-
-
 def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] = frozenset(),
                attachments: frozenset[str] = frozenset()) -> None:
     """Empty body, unsafe HTML, links, placeholders left from the template and personal data.
@@ -238,15 +214,11 @@ def check_body(doc: SourceDocument, checker: _Checker, allowed: frozenset[str] =
     if not doc.body.strip():
         checker.error(doc.body_line, "empty-body", "正文为空。", "the body is empty.",
                       hint=Text("在文件头结束的 --- 之后写上正文。", "Write the body below the closing --- of the front matter."))
-    body = doc.body
-    for pattern, zh, en in _UNSAFE_HTML:
-        for match in pattern.finditer(body):
-            # a tag is shown from its "<"; an attribute or a link from its name
-            line, column = position(body, match.start() if pattern is _UNSAFE_HTML[0][0] else match.start(1))
-            name = match.group(1).lower()
-            checker.error(doc.body_line + line - 1, "unsafe-html", f"正文含有{zh.format(name)}，可能在读者的浏览器中运行代码。",
-                          f"the body contains {en.format(name)}, which could run code in a reader's browser.",
-                          column=column)
+    for finding in bodies.check(doc.body):
+        line, column = position(doc.body, finding.offset)
+        report = checker.warning if finding.warning else checker.error
+        report(doc.body_line + line - 1, finding.code, finding.message.zh, finding.message.en, column=column,
+               hint=finding.hint)
     _check_links(doc, checker, attachments)
     text = doc.text
     # A draft is never published, so its placeholders are only a reminder; elsewhere they stop the build.

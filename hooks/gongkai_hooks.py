@@ -3,8 +3,8 @@
 mkdocs-static-i18n runs every event once per language; everything here is
 idempotent. ``on_config`` resolves the :class:`~gongkai.site.Site` once per
 pass (``load_site`` reuses the parsed catalogue while no source changed) and
-the page events reuse it: checking the sources for changes on every page
-event would cost O(pages x files).
+the page events ask for that same Site (``current_site``): checking the sources
+for changes on every page event would cost O(pages x files).
 """
 
 from __future__ import annotations
@@ -17,30 +17,29 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
+from gongkai import bodies, csp
 from gongkai.problems import BuildStepError, SourceError
-from gongkai.site import Site, UnknownMarker, load_site
+from gongkai.site import Site, UnknownMarker, current_site, load_site
 
 log = logging.getLogger("mkdocs.hooks.gongkai")
 
 
-_current: dict[str, Site] = {}
-"""The Site of the current pass, by mkdocs.yml path; set by on_config."""
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
 
 
 def _load(config) -> Site:
-    root = Path(config.config_file_path).resolve().parent
     try:
-        site = load_site(root, config.site_url or "")
+        return load_site(_root(config), config.site_url or "")
     except SourceError as error:
         raise PluginError("gongkai: 内容检查未通过，未生成网站 / the content has errors, nothing was built:\n"
                           + error.problems.report()) from None
-    _current[config.config_file_path] = site
-    return site
 
 
 def _site(config) -> Site:
-    return _current.get(config.config_file_path) or _load(config)
+    return current_site(_root(config), config.site_url or "") or _load(config)
 
 
 def _no_traceback(event):
@@ -95,6 +94,29 @@ def on_page_markdown(markdown, page, config, files):
     except UnknownMarker as error:
         raise PluginError(f"gongkai: docs/{page.file.src_uri}: 未知标记 / unknown marker "
                           f"<!-- gongkai:{error.args[0]} -->") from None
+
+
+@_no_traceback
+def on_page_content(html, page, config, files):
+    """An item's body is one block of sanitised HTML, whose headings the toc extension cannot see:
+    the core lists them for the page's table of contents."""
+    generated = _site(config).pages.get(page.file.src_uri)
+    if generated is not None and generated.headings:
+        page.toc = get_toc(bodies.toc_tokens(generated.headings))
+    return html
+
+
+@event_priority(-100)  # after every other plugin has changed the page
+@_no_traceback
+def on_post_page(output, page, config):
+    return csp.apply(output)
+
+
+@event_priority(-100)
+@_no_traceback
+def on_post_template(output_content, template_name, config):
+    """Static templates: the 404 page gets the policy too (sitemap.xml is not HTML)."""
+    return csp.apply(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-200)

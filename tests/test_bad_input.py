@@ -66,7 +66,7 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
     "attachment-type": [("attachment", D + "00131.md", 11, 22)],
     "attachment-too-large": [("attachment", D + "00132.md", 13, 11)],
     "unsafe-html": [("unsafe-html", D + "00133.md", 14, 1), ("unsafe-html", D + "00133.md", 15, 1),
-                    ("unsafe-html", D + "00133.md", 16, 41), ("unsafe-html", D + "00133.md", 17, 8),
+                    ("external-image", D + "00133.md", 16, 6), ("unsafe-html", D + "00133.md", 16, 41), ("unsafe-html", D + "00133.md", 17, 8),
                     ("unsafe-html", D + "00133.md", 18, 19)],
     # Addresses are judged as a browser reads them: entities decoded, line breaks dropped, any case.
     "unsafe-url": [("unsafe-html", D + "00141.md", 14, 10), ("unsafe-html", D + "00141.md", 15, 11),
@@ -78,6 +78,10 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
                     ("broken-link", D + "00142.md", 19, 11), ("broken-link", D + "00142.md", 22, 6),
                     ("broken-link", D + "00142.md", 23, 10)],
     "control-character": [("control-character", D + "00134.md", 13, 7)],
+    # Comments are not published but stay readable in the repository: a warning at each one.
+    "html-comment": [("html-comment", D + "00151.md", 13, 7), ("html-comment", D + "00151.md", 15, 1)],
+    # Images must be attachments: a browser would call the other host for every reader.
+    "external-image": [("external-image", D + "00152.md", 14, 7), ("external-image", D + "00152.md", 15, 6)],
     "empty-body": [("empty-body", D + "00135.md", 12, 1)],
     "personal-data": [("personal-data", D + "00136.md", 14, 12), ("personal-data", D + "00136.md", 14, 36),
                       ("personal-data", D + "00136.md", 15, 6)],
@@ -89,7 +93,7 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
 }
 
 #: Codes that only warn: the item is still valid and published.
-WARNING_CODES = {"yaml-comment", "fullwidth-comma"}
+WARNING_CODES = {"yaml-comment", "fullwidth-comma", "html-comment"}
 
 
 def _errors(expected) -> list:
@@ -135,6 +139,8 @@ SAYS: dict[str, list[str]] = {
     "attachment-type": [".exe", "Allowed types: doc, docx"],
     "attachment-too-large": ["20971521 bytes", "20971520"],
     "unsafe-html": ["<script>", "<iframe>", "onerror=", "javascript:", "onclick="],
+    "html-comment": ["注释不会发布", "anyone can read them in the public repository", "pull request's description"],
+    "external-image": ["tracker.example.net", "attach", "every reader's browser would call that site"],
     "unsafe-url": ["'javascript:'", "'data:'", "'vbscript:'", "only http, https, mailto and tel",
                    "只允许 http、https、mailto 和 tel"],
     "broken-link": ["image address '00142-map.png' does not exist on the site", "'../2023/00001.md'",
@@ -280,7 +286,7 @@ def test_check_reports_every_problem_and_exits_1(all_bad: Path):
     assert "Traceback" not in result.stdout + result.stderr
     errors = sum(len(_errors(expected)) for expected in CASES.values())
     warnings = sum(len(expected) for expected in CASES.values()) - errors
-    assert warnings == 2 and f"Found {errors} error(s) and {warnings} warning(s)." in result.stderr
+    assert warnings == 4 and f"Found {errors} error(s) and {warnings} warning(s)." in result.stderr
 
 
 def test_check_github_format_annotates_each_line(all_bad: Path):

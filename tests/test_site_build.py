@@ -100,7 +100,7 @@ def test_english_page_without_translation_says_so_and_marks_chinese(built):
     en = (site / "en/disclosures/2023/00001/index.html").read_text(encoding="utf-8")
     assert "No English translation yet" in en
     assert re.search(r'<h1[^>]*><span lang="zh-CN">二〇二三年第1号通知</span></h1>', en)
-    body = re.search(r'<div lang="zh-CN">\s*(.*?)</div>', en, re.S)
+    body = re.search(r'<div class="gk-body" lang="zh-CN">\s*(.*?)</div>', en, re.S)
     assert body and "正文第一段。" in body.group(1)
     assert re.search(r'<th scope="row">Issuing body</th><td>Foreign Affairs Office', en)
     assert '<html lang="en"' in en

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from ..fields import did_you_mean, suggest
+from ..fields import suggest
 from ..layout import CALENDAR_FILE, FROZEN_DIR, STATISTICS_DIR
 from ..problems import Problems
 from ..slips import KeyHints
@@ -51,6 +51,7 @@ def statistics_dir(root: Path) -> Path:
 
 # -- year files -------------------------------------------------------------------
 
+_TOP_LEVEL = Text("统计文件的顶层", "the file's top level")
 _REQUEST = REQUEST.what
 _APPEAL = APPEAL.what
 _ARTICLE20 = ARTICLE20.what
@@ -93,13 +94,8 @@ class _YearFile(_Reader):
         self.scan_personal_data(text)
         for key, value in meta.items():
             if key not in TOP_KEYS + OPTIONAL_KEYS + (CARRIED_OVER,):
-                tip = did_you_mean(suggest(key, TOP_KEYS + OPTIONAL_KEYS + (CARRIED_OVER,)))
-                self.error(value.line, "stats-unknown-key", f"统计文件中有未知的顶层字段 “{key}”。{tip.zh}",
-                           f"unknown top-level key '{key}'.{tip.en}",
-                           key=key, hint=Text("顶层只允许 article20、requests、appeals、processing_fees、baseline，"
-                                              "以及 carried_over。",
-                                              "Only article20, requests, appeals, processing_fees, baseline and "
-                                              "carried_over are allowed at the top level."))
+                allowed = TOP_KEYS + OPTIONAL_KEYS + (CARRIED_OVER,)
+                self.unknown_key(value.line, key, allowed, _TOP_LEVEL, suggest(key, allowed))
         for key in TOP_KEYS:
             if key not in meta:
                 example = "[]" if key != "article20" else "{licensing: 0, penalty: 0, compulsory: 0, fees: 0}"

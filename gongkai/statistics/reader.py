@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 import yaml
 
-from ..fields import FieldReader, did_you_mean, suggest
+from ..fields import FieldReader, suggest
 from ..personal import KINDS as PERSONAL_DATA_KINDS
 from ..personal import find_personal_data
 from ..problems import Problems, describe
@@ -93,7 +93,8 @@ def _same_key(entry: _Entry, first: _Entry) -> Text:
 class _Reader(FieldReader):
     """Reads one YAML statistics file, recording a problem for everything wrong."""
 
-    CODES = {"wrong-type": "stats-wrong-type", "bad-date": "stats-bad-date"}
+    CODES = {"wrong-type": "stats-wrong-type", "bad-date": "stats-bad-date", "unknown-key": "stats-unknown-key",
+             "missing-key": "stats-missing-key", "unknown-value": "stats-unknown-value"}
 
     HINTS: KeyHints = NO_HINTS
     """The file's top-level keys, for the editor-slip diagnostics."""
@@ -161,18 +162,13 @@ class _Reader(FieldReader):
                            hint=Text("删除这一行；用 id 字段记录本机关自定的简短编号。",
                                      "Delete the line; the id key holds the office's own short code."))
                 continue
-            tip = did_you_mean(suggest(key, allowed))
-            self.error(f.line, "stats-unknown-key", f"{what.zh}中有未知字段 “{key}”。{tip.zh}",
-                       f"{what.en} has an unknown key '{key}'.{tip.en}", key=key,
-                       hint=Text(f"允许的字段：{', '.join(allowed)}", f"Allowed keys: {', '.join(allowed)}"))
+            self.unknown_key(f.line, key, allowed, what, suggest(key, allowed))
 
     def missing(self, fields: dict[str, Value], required: tuple[str, ...], line: int, what: Text,
                 examples: dict[str, str]) -> None:
         for key in required:
             if key not in fields:
-                self.error(line, "stats-missing-key", f"{what.zh}缺少必填字段 “{key}”。",
-                           f"{what.en} lacks the required key '{key}'.", key=key,
-                           hint=Text(f"加一行，例如：{key}: {examples[key]}", f"Add a line, e.g. {key}: {examples[key]}"))
+                self.missing_key(line, key, what, examples[key])
 
     # -- values ------------------------------------------------------------------
     def date(self, key: str, f: Value | None) -> date | None:
@@ -207,17 +203,8 @@ class _Reader(FieldReader):
                        f"'{key}' must be one key; got {describe(raw, 'en')}.", key=key, column=f.column, hint=hint)
             return None
         text = raw.strip()
-        labels: dict[str, str] = {}
-        for t in terms:  # as written in the format: （三）不予公开, 1.属于国家秘密 or 属于国家秘密
-            for label in (t.label.zh, t.label.en, t.label.zh.split(".", 1)[-1], t.label.zh.lstrip("（一二三四五六七）")):
-                labels.setdefault(label, t.key)
-        suggestion = suggest(text, keys, labels=labels, aliases=ALIASES, cutoff=0.5)
-        if text in (g.key for g in v.OUTCOME_GROUPS) and terms is v.OUTCOMES:
-            suggestion = None  # a group alone: the hint lists its reasons
-        tip = did_you_mean(suggestion)
-        self.error(f.line, "stats-unknown-value", f"“{key}” 的值 “{text}” 不是允许的取值。{tip.zh}",
-                   f"'{key}': '{text}' is not one of the allowed values.{tip.en}", key=key, column=f.column, hint=hint)
-        return None
+        group = text in (g.key for g in v.OUTCOME_GROUPS) and terms is v.OUTCOMES  # the hint lists its reasons
+        return self.choose(key, f, text, terms, hint, ALIASES, cutoff=0.5, suggested=not group)
 
     def whole(self, key: str, f: Value | None, minimum: int, example: str, hint: Text | None = None) -> int | None:
         if f is None:

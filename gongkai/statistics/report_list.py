@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..generated import GeneratedPage, front_matter, notice
 from ..html import esc, rel_url
-from ..layout import REPORTS_PATH, page_url, src_uri, statistics_year_path
+from ..layout import REPORTS_PATH, page_url, src_uri
 from ..text import Text
 from .statutory import scroll
 from .annual import AnnualReport, status_text
@@ -49,7 +49,7 @@ def _row(report: AnnualReport, url: str, lang: str) -> str:
     else:
         link, day = esc(UI["no_report"](lang)), "—"
     status = status_text(report, lang)
-    figures = esc(rel_url(url, page_url(statistics_year_path(year), lang)))
+    figures = esc(rel_url(url, page_url(f"statistics/{year}/", lang)))
     return (f'<tr class="gk-report-{report.status}"><th scope="row">{year}</th><td>{link}</td><td>{day}</td>'
             f'<td>{esc(status)}</td><td><a href="{figures}">{esc(UI["figures"](lang).format(year=year))}</a></td></tr>')
 

@@ -1,0 +1,95 @@
+"""The Content-Security-Policy and referrer policy every built page carries, as ``<meta>`` elements.
+
+The policy allows what the site itself serves and nothing else: scripts only from the site, plus the
+theme's inline scripts by their SHA-256 (computed from each finished page, never ``'unsafe-inline'``);
+no plug-ins; no ``<base>`` or form leading elsewhere. Item bodies cannot bring scripts (``bodies``);
+the policy is the second line behind the sanitiser.
+
+Directives, and why:
+
+- ``default-src 'self'``: styles, images, fonts, fetches (Pagefind's index chunks, the sitemap the
+  theme reads), workers: only from the site. Nothing is ever loaded from another host.
+- ``script-src 'self' 'sha256-…'``: the theme's bundle and the site's own files, and exactly the
+  inline scripts of this page (Material's colour-palette, scope and anchor bootstraps).
+  ``'wasm-unsafe-eval'`` only on pages that run Pagefind (its search runs as WebAssembly).
+- ``img-src 'self' data:``: the theme's stylesheet draws its icons from ``data:`` SVG images (an image
+  cannot run script; item bodies cannot use ``data:`` addresses, see ``bodies``).
+- ``object-src 'none'``, ``base-uri 'self'``, ``form-action 'self'``: no plug-ins, no ``<base>``
+  redirecting relative links, no form posting elsewhere.
+
+``frame-ancestors`` cannot be set by ``<meta>``; the HTTP header for it is in docs/deployment.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import lxml.html
+
+from . import bodies
+
+REFERRER = "strict-origin-when-cross-origin"
+
+#: Script types a browser executes (anything else, e.g. ``application/json``, is data).
+_EXECUTED_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript"})
+
+#: The directives every page has, in order; ``script-src`` is completed per page.
+BASE_POLICY: tuple[tuple[str, str], ...] = (
+    ("default-src", "'self'"),
+    ("img-src", "'self' data:"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+
+#: The marker of the search page (see ``search.search_fragment``): Pagefind runs there.
+SEARCH_MARKER = "data-gk-search"
+
+
+def inline_script_hashes(document) -> list[str]:
+    """``'sha256-…'`` of each inline script the parsed page ``document`` executes, in order, without repeats."""
+    found: list[str] = []
+    for script in document.iter("script"):
+        kind = (script.get("type") or "").strip().lower()
+        if script.get("src") is not None or kind not in _EXECUTED_TYPES:
+            continue
+        digest = base64.b64encode(hashlib.sha256((script.text or "").encode("utf-8")).digest()).decode("ascii")
+        if f"'sha256-{digest}'" not in found:
+            found.append(f"'sha256-{digest}'")
+    return found
+
+
+def policy(page: str) -> str:
+    """The Content-Security-Policy for the finished ``page``."""
+    document = lxml.html.document_fromstring(page)
+    wasm = ["'wasm-unsafe-eval'"] if document.xpath(f"//*[@{SEARCH_MARKER}]") else []
+    script_src = " ".join(["'self'", *wasm, *inline_script_hashes(document)])
+    directives = [BASE_POLICY[0], ("script-src", script_src), *BASE_POLICY[1:]]
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+def _insertion_point(page: str) -> int | None:
+    """Just after ``<meta charset>`` when it opens the ``<head>`` (it must stay in the first 1024 bytes),
+    else just after ``<head>``; None without a ``<head>`` tag."""
+    after_head = None
+    for token in bodies.source_tokens(page):
+        if token.kind != "tag":
+            continue
+        if token.name == "head":
+            after_head = token.end
+        elif after_head is not None:
+            charset = token.name == "meta" and any(name == "charset" for name, _, _ in token.attributes)
+            return token.end if charset else after_head
+    return after_head
+
+
+def apply(page: str) -> str:
+    """``page`` with the policy and the referrer policy at the top of its ``<head>``, before any script.
+    A page without ``<head>`` tag is returned as it is."""
+    at = _insertion_point(page)
+    if at is None:
+        return page
+    metas = (f'\n<meta http-equiv="Content-Security-Policy" content="{policy(page)}">'
+             f'\n<meta name="referrer" content="{REFERRER}">')
+    return page[:at] + metas + page[at:]

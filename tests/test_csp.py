@@ -1,0 +1,96 @@
+"""The Content-Security-Policy on every page: present before any script, and in Chromium 0 violations,
+no request to another host, with search, the language switch and the colour toggle still working."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from page_trap import caught, trap_browser, visit
+from test_browser import results, serving
+
+REQUIRED = ("default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'")
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def trap(tmp_path_factory):
+    driver = trap_browser(tmp_path_factory.mktemp("chromium-trap"))
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def real_server(real_site: Path):
+    with serving(real_site) as url:
+        yield url
+
+
+def test_every_page_carries_the_policy_before_any_script(real_site: Path):
+    pages = _pages(real_site)
+    kinds = {"", "en/", "404.html", "search/", "en/search/", "catalogue/", "en/catalogue/", "statistics/",
+             "guide/", "en/guide/", "disclosures/2022/00001/", "en/disclosures/2022/00001/"}
+    assert kinds <= set(pages)
+    for page in pages:
+        document = lxml.html.document_fromstring((real_site / (page or "index.html") if page.endswith(".html")
+                                                  else real_site / page / "index.html").read_text(encoding="utf-8"))
+        head = document.find("head")
+        metas = head.xpath("meta[@http-equiv='Content-Security-Policy']")
+        assert len(metas) == 1 and not document.xpath("//body//meta[@http-equiv]"), page
+        policy = metas[0].get("content")
+        assert all(directive in policy for directive in REQUIRED), (page, policy)
+        assert "unsafe-inline" not in policy and "unsafe-eval'" not in policy.replace("wasm-unsafe-eval'", "")
+        assert re.search(r"script-src 'self'( 'wasm-unsafe-eval')?( 'sha256-[A-Za-z0-9+/]+=*')+;", policy), policy
+        assert ("'wasm-unsafe-eval'" in policy) == page.endswith("search/"), page
+        elements = list(head)
+        first_script = next(i for i, e in enumerate(elements) if e.tag == "script")
+        assert elements.index(metas[0]) < first_script, page
+        assert head.xpath("meta[@name='referrer']/@content") == ["strict-origin-when-cross-origin"], page
+
+
+def test_the_policy_blocks_a_script_the_page_did_not_have(real_site: Path, tmp_path: Path, trap):
+    """The meta is in force: a script added after the build (not hashed) does not run and is reported."""
+    page = (real_site / "disclosures/2022/00001/index.html").read_text(encoding="utf-8")
+    (tmp_path / "index.html").write_text(page.replace("</body>", "<script>window.gkInjected = 1</script></body>"),
+                                         encoding="utf-8")
+    with serving(tmp_path) as url:
+        visit(trap, url)
+        assert trap.execute_script("return window.gkInjected") is None
+        assert any(v.startswith("script-src-elem") for v in caught(trap)["violations"])
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_page_runs_without_a_violation_or_a_foreign_request(real_site: Path, real_server: str, trap, width):
+    trap.set_window_size(width, 900)
+    for page in _pages(real_site):
+        visit(trap, real_server + page)
+        assert caught(trap) == {"dialogs": [], "violations": [], "errors": [], "foreign": []}, (width, page)
+
+
+def test_search_language_switch_and_colour_toggle_work_under_the_policy(real_server: str, trap):
+    trap.set_window_size(1280, 900)
+    visit(trap, real_server + "search/?q=" + "领事保护")
+    summary, links = results(trap, real_server)
+    assert summary.startswith("找到") and links[0] == "disclosures/2022/00001/"
+    assert caught(trap) == {"dialogs": [], "violations": [], "errors": [], "foreign": []}
+
+    visit(trap, real_server + "disclosures/2022/00001/")
+    switch = trap.find_element(By.CSS_SELECTOR, ".md-select__link[hreflang='en']")
+    trap.execute_script("arguments[0].click()", switch)
+    WebDriverWait(trap, 10).until(lambda d: d.current_url.endswith("/en/disclosures/2022/00001/"))
+    assert trap.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+
+    scheme = lambda: trap.execute_script("return document.body.getAttribute('data-md-color-scheme')")
+    before = scheme()
+    trap.find_element(By.CSS_SELECTOR, "form[data-md-component='palette'] label:not([hidden])").click()
+    WebDriverWait(trap, 5).until(lambda d: scheme() != before)
+    assert {before, scheme()} == {"default", "slate"}
+    assert caught(trap) == {"dialogs": [], "violations": [], "errors": [], "foreign": []}

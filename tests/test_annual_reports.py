@@ -243,6 +243,13 @@ def test_the_baseline_adds_documents_in_force_before_the_catalogue_to_table_2(re
     assert after.year(2023).table2.item1["normative-document"][2] == in_force[2023]  # not before the baseline
     assert after.year(2024).table2.item1["regulation"] == before.year(2024).table2.item1["regulation"]
     assert expected(2024)["table2"]["normative-document"][2] == in_force[2024]
+    # in JSON and CSV too
+    from gongkai.statistics.export import year_csv, year_data
+    catalogue, _ = load_catalogue(repo)
+    assert year_data(after.year(2024), catalogue)["baseline"] == {"regulation": 0, "normative-document": 5}
+    assert year_data(after.year(2024), catalogue)["table2"]["normative-document"]["in_force"] == in_force[2024] + 5
+    csv_text = year_csv(after.year(2024), catalogue).decode("utf-8-sig")
+    assert "table2-baseline,normative-document,in_force,5," in csv_text
 
 
 def test_an_unknown_baseline_genre_is_refused(repo, capsys):

@@ -222,6 +222,11 @@ def test_csv_is_utf8_with_bom_one_figure_per_row(fixture_site):
     assert subtotals == {"not-disclosed", "unable-to-provide", "not-processed", "other"}
     assert [r[4] for r in rows if r[1] == "not-disclosed"][0] == "三、本年度办理结果 （三）不予公开 （小计）"
     assert ["table4", "litigation-direct", "pending", "1", "行政诉讼 未经复议直接起诉", "尚未审结", "false"] in rows
+    # the register additions: no baseline in the fixture; F2024-4 (reconsideration, upheld) concluded in 2025
+    assert ["table2-baseline", "normative-document", "in_force", "0", "第二十条第（一）项 行政规范性文件",
+            "不在公开目录中的现行有效件数（已计入现行有效件数）", "false"] in rows
+    later = {(r[1], r[2]): r[3] for r in rows if r[0] == "table4-concluded-later"}
+    assert later[("reconsideration", "upheld")] == "1" and sum(map(int, later.values())) == 1
 
 
 def test_english_csv_is_the_same_figures_with_english_labels(fixture_site):

@@ -164,6 +164,7 @@ def _rows(figures: YearFigures, catalogue: Catalogue) -> list[Row]:
         values = figures.table4.rows[kind.key] if figures.table4 else (None,) * len(v.TABLE4_COLUMNS)
         rows += [("table4", kind.key, column.key, value, _appeal_kind_label(kind), column.label, False)
                  for column, value in zip(v.TABLE4_COLUMNS, values)]
+    rows += _addition_rows(figures)
     fees = figures.processing_fees
     rows += [("processing-fees", "notices", "count", fees.notices if fees else None, PROCESSING_FEES_LABEL,
               Text("收费通知件数", "Fee notices sent"), False),
@@ -174,6 +175,21 @@ def _rows(figures: YearFigures, catalogue: Catalogue) -> list[Row]:
               OVERDUE_NOW_LABEL if key == "pending_overdue" and not figures.complete else label,
               Text("件数", "Requests"), False)
              for key, label in TIMELINESS_KEYS]
+    return rows
+
+
+def _addition_rows(figures: YearFigures) -> list[Row]:
+    """The register additions as figures: the baseline included in Table 二's in-force counts, and the cases
+    filed this year and concluded later, by kind and result (not counted in Table 四's results)."""
+    baseline = Text("不在公开目录中的现行有效件数（已计入现行有效件数）",
+                    "In force but not in the catalogue (included in In force)")
+    rows: list[Row] = [("table2-baseline", g.key, "in_force", figures.baseline.get(g.key, 0),
+                        _join(v.TABLE2_BLOCKS["item1"], g.label), baseline, False) for g in v.ARTICLE20_GENRES]
+    later = Text("本年立案、次年及以后审结", "Filed this year, concluded in a later year")
+    for kind in v.APPEAL_KINDS:
+        rows += [("table4-concluded-later", kind.key, result.key,
+                  sum(1 for a in figures.concluded_later if a.kind == kind.key and a.result == result.key),
+                  _appeal_kind_label(kind), _join(later, result.label), False) for result in v.APPEAL_RESULTS]
     return rows
 
 

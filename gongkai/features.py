@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, ClassVar
 
-from . import feeds, layout, opendata, pages, reference, search
+from . import cms, feeds, layout, opendata, pages, reference, search
 from .catalogue import Catalogue, Item
 from .generated import FragmentContext, GeneratedPage
 from .statistics import export as statistics_export
@@ -62,8 +62,9 @@ class Feature:
     def outputs(self, data: BuildData) -> list[Output]:
         return []
 
-    def finish(self, site_dir: Path) -> str | None:
-        """Run once every page and output is in ``site_dir``; a one-line report, or None. Raises
+    def finish(self, data: BuildData, site_dir: Path) -> str | None:
+        """Run once every page and output is in ``site_dir``, in :data:`FEATURES` order; a one-line
+        report, or None. Raises
         :class:`~gongkai.problems.BuildStepError` to stop the build."""
         return None
 
@@ -159,10 +160,18 @@ class Search(Feature):
 
     fragments = {"search": search.search_fragment, "searchbox": search.searchbox_fragment}
 
-    def finish(self, site_dir: Path) -> str | None:
+    def finish(self, data: BuildData, site_dir: Path) -> str | None:
         return search.build_index(site_dir).describe()
 
 
-#: Every feature, in the order their pages, fragments and outputs are asked for.
-FEATURES: tuple[Feature, ...] = (Items(), CatalogueListings(), StatisticsPages(), AnnualReports(), Feeds(), OpenData(),
-                                 EditorsGuide(), Search())
+class EditingPage(Feature):
+    """The web editing page /admin/ (Decap CMS), written after the search index so Pagefind never sees it."""
+
+    def finish(self, data: BuildData, site_dir: Path) -> str | None:
+        return cms.write_site_files(data.root, data.catalogue.config, site_dir)
+
+
+#: Every feature, in the order their pages, fragments, outputs and last steps are asked for (the editing
+#: page after the search index).
+FEATURES: tuple[Feature, ...] = (Items(), CatalogueListings(), StatisticsPages(), AnnualReports(), Feeds(),
+                                 OpenData(), EditorsGuide(), Search(), EditingPage())

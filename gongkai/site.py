@@ -4,7 +4,8 @@ A :class:`Site` loads and validates the catalogue once and then answers the
 MkDocs adapter's questions: which pages to add (:attr:`Site.pages`), what
 Markdown a generated page has, what a ``<!-- gongkai:NAME -->`` marker in a
 hand-written page becomes, which further files (feeds, data, attachments) to
-write, and what to run once the whole site is written (the search index).
+write, and what to run once the whole site is written (the search index, then
+the editing page).
 It asks the features of :mod:`gongkai.features`; the adapter never changes.
 """
 
@@ -87,7 +88,7 @@ class Site:
 
     def post_build(self, site_dir: Path) -> list[str]:
         """Run each feature's last step over the finished ``site_dir``; their one-line reports."""
-        reports = [feature.finish(Path(site_dir)) for feature in self.features]
+        reports = [feature.finish(self.data, Path(site_dir)) for feature in self.features]
         return [report for report in reports if report]
 
     def expand_markers(self, markdown: str, lang: str, page_url: str) -> str:

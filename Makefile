@@ -49,6 +49,8 @@ check: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP)
 	scripts/ensure-browser.sh
+	scripts/ensure-java.sh
+	scripts/ensure-fonts.sh
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

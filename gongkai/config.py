@@ -1,14 +1,18 @@
-"""Reading and checking ``disclosures/catalogue.yml`` into the office model (:mod:`gongkai.office`)."""
+"""Reading and checking ``disclosures/catalogue.yml`` into the office model (:mod:`gongkai.office`).
+
+Over 300 lines because catalogue.yml is one file with one reader: the office, its settings, its
+vocabularies and its ``portal:`` identity share the reader's positions and messages."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
 import yaml
 
 from .layout import CATALOGUE_FILE
-from .office import REQUIRED_VOCABULARY_KEYS, VOCABULARY_NAMES, Config, Contact, Term, Vocabulary
+from .office import REQUIRED_VOCABULARY_KEYS, VOCABULARY_NAMES, Config, Contact, Filing, Portal, Term, Vocabulary
 from .problems import Problems, describe
 from .slips import KeyHints
 from .source import Value, decode, parse_front_matter
@@ -16,7 +20,7 @@ from .text import Text
 
 
 #: The top-level keys of catalogue.yml.
-CATALOGUE_KEYS = frozenset({"office", "index_prefix", "feeds", "attachments", "vocabularies"})
+CATALOGUE_KEYS = frozenset({"office", "index_prefix", "feeds", "attachments", "vocabularies", "portal"})
 
 
 def load_config(root: Path, problems: Problems) -> Config | None:
@@ -35,7 +39,7 @@ def load_config(root: Path, problems: Problems) -> Config | None:
     meta = parse_front_matter(CATALOGUE_FILE, text.replace("\r\n", "\n"), 1, problems, KeyHints(CATALOGUE_KEYS))
     if meta is None:
         return None
-    config = _ConfigReader(meta, problems).read()
+    config = _ConfigReader(meta, problems, root).read()
     return config if len(problems.errors) == errors else None  # e.g. a repeated key: never last-wins
 
 
@@ -57,9 +61,10 @@ def _shown(value: object, lang: str) -> str:
 class _ConfigReader:
     """Walks the parsed catalogue.yml, recording a problem for each bad entry at the entry's own line."""
 
-    def __init__(self, meta: dict[str, Value], problems: Problems):
+    def __init__(self, meta: dict[str, Value], problems: Problems, root: Path | None = None):
         self.meta = meta
         self.problems = problems
+        self.root = root
         self.failed = False
 
     def fail(self, line: int, key: str, zh: str, en: str, hint: Text | None = None) -> None:
@@ -108,6 +113,7 @@ class _ConfigReader:
             attachment_max_bytes=self.positive_int("attachments", "max_bytes", 20 * 1024 * 1024),
             attachment_types=self.types(),
             vocabularies=self.vocabularies(),
+            portal=read_portal(self, self.root),
         )
         return None if self.failed else config
 
@@ -194,3 +200,110 @@ def _nested_line(value: Value | None, *keys: str) -> int | None:
             return None
         key_node, node = next(((k, v) for k, v in node.value if getattr(k, "value", None) == key), (None, None))
     return value.line_of(key_node) if value is not None and key_node is not None else None
+
+
+# -- portal: (the footer's identification, logo, favicon) ----------------------------------------
+
+#: Where the files named by ``portal.logo``, ``portal.favicon`` and ``portal.badge.image`` live.
+ASSET_DIR = "docs"
+IMAGE_TYPES = ("svg", "png", "ico", "jpg", "jpeg", "gif", "webp")
+URL_PATTERN = re.compile(r"https?://[^\s\"'<>]+")
+EMAIL_PATTERN = re.compile(r"[^@\s\"'<>]+@[^@\s\"'<>]+\.[^@\s\"'<>]+")
+
+
+def read_portal(reader, root: Path | None) -> Portal:
+    """The ``portal:`` mapping read through catalogue.yml's reader (its ``fail``, ``line`` and ``mapping``);
+    an absent mapping gives the neutral defaults."""
+    value = reader.meta.get("portal")
+    if value is None:
+        return Portal()
+    data = reader.mapping(value, "portal")
+    check = _Checker(reader, data, root)
+    badge = check.submapping("badge")
+    return Portal(
+        email=check.string(data, "email", EMAIL_PATTERN, "gongkai@example.gov.cn"),
+        site_code=check.string(data, "site_code"),
+        badge_image=check.image(badge, "badge", "image", ""),
+        badge_link=check.string(badge, "link", URL_PATTERN, "https://bszs.conac.cn/sitename?method=show&id=…",
+                                where="badge"),
+        icp=check.filing("icp"),
+        police=check.filing("police"),
+        feedback=check.string(data, "feedback", URL_PATTERN, "https://zfwzzc.www.gov.cn/"),
+        logo=check.image(data, "", "logo", Portal.logo),
+        favicon=check.image(data, "", "favicon", Portal.favicon),
+    )
+
+
+class _Checker:
+    """Typed reads of ``portal.*`` keys; each bad value is one problem at its line."""
+
+    def __init__(self, reader, data: dict, root: Path | None):
+        self.reader, self.data, self.root = reader, data, root
+
+    def fail(self, keys: tuple[str, ...], zh: str, en: str, hint: Text) -> None:
+        self.reader.fail(self.reader.line("portal", *keys), ".".join(("portal",) + keys), zh, en, hint)
+
+    def submapping(self, key: str) -> dict:
+        value = self.data.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.fail((key,), f"portal.{key} 应为映射（下一行缩进写“字段: 值”）。",
+                      f"portal.{key} must be a mapping (indented `key: value` lines below it).",
+                      Text(f"例如在 {key}: 之下缩进写 link: https://…", f"E.g. indent `link: https://…` under {key}:."))
+            return {}
+        return value
+
+    def string(self, data: dict, key: str, pattern: re.Pattern | None = None, example: str = "",
+               where: str = "") -> str:
+        value = data.get(key)
+        keys = (where, key) if where else (key,)
+        if value is None:
+            return ""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip() or (pattern and not pattern.fullmatch(value.strip())):
+            name = ".".join(("portal",) + keys)
+            self.fail(keys, f"{name} 的值 {value!r} 不可用：须为非空文本" + ("，格式如 " + example if example else "") + "。",
+                      f"{name}: {value!r} cannot be used; it must be non-empty text"
+                      + (", shaped like " + example if example else "") + ".",
+                      Text(f"改正 {name}，或删去这一行。", f"Correct {name}, or remove the line."))
+            return ""
+        return value.strip()
+
+    def filing(self, key: str) -> Filing | None:
+        data = self.submapping(key)
+        if not data:
+            return None
+        number = self.string(data, "number", where=key)
+        link = self.string(data, "link", URL_PATTERN, "https://beian.miit.gov.cn/", where=key)
+        if not number or not link:
+            if "number" not in data or "link" not in data:
+                missing = "number" if "number" not in data else "link"
+                self.fail((key,), f"portal.{key} 缺少 {missing}。", f"portal.{key} has no {missing}.",
+                          Text(f"在 {key}: 之下写 number: 和 link: 两行。", f"Write `number:` and `link:` under {key}:."))
+            return None
+        return Filing(number, link)
+
+    def image(self, data: dict, where: str, key: str, default: str) -> str:
+        keys = (where, key) if where else (key,)
+        value = data.get(key)
+        if value is None:
+            return default
+        name = ".".join(("portal",) + keys)
+        path = value if isinstance(value, str) else ""
+        normal = posixpath.normpath(path) if path else ""
+        if (not path or path.startswith("/") or normal.startswith("..") or normal != path
+                or path.rsplit(".", 1)[-1].lower() not in IMAGE_TYPES):
+            self.fail(keys, f"{name} 须为 docs/ 中图片文件的相对路径（{'、'.join(IMAGE_TYPES)}），实际是 {value!r}。",
+                      f"{name} must be the path of an image file inside docs/ ({', '.join(IMAGE_TYPES)}); got {value!r}.",
+                      Text("例如：assets/logo.svg（文件放在 docs/assets/ 中）。",
+                           "For example: assets/logo.svg (the file goes in docs/assets/)."))
+            return default
+        if self.root is not None and not (self.root / ASSET_DIR / path).is_file():
+            self.fail(keys, f"{name} 指向的文件 {ASSET_DIR}/{path} 不存在。",
+                      f"{name} names {ASSET_DIR}/{path}, which does not exist.",
+                      Text(f"把图片放到 {ASSET_DIR}/{path}，或改正路径。",
+                           f"Put the image at {ASSET_DIR}/{path}, or correct the path."))
+            return default
+        return path

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, ClassVar
 
-from . import cms, feeds, layout, opendata, pages, reference, search
+from . import cms, feeds, layout, opendata, pages, portal, reference, search
 from .catalogue import Catalogue, Item
 from .generated import FragmentContext, GeneratedPage
 from .statistics import export as statistics_export
@@ -164,6 +164,17 @@ class Search(Feature):
         return search.build_index(site_dir).describe()
 
 
+class PortalPages(Feature):
+    """The portal's own pages' generated parts: the site map (网站地图) and the office's contact lines in
+    the statements."""
+
+    fragments = {
+        "site-map": lambda ctx: portal.site_map_fragment(
+            ctx.catalogue, [y.year for y in ctx.statistics.years], ctx.lang, ctx.url),
+        "contact": lambda ctx: portal.contact_fragment(ctx.catalogue.config, ctx.lang),
+    }
+
+
 class EditingPage(Feature):
     """The web editing page /admin/ (Decap CMS), written after the search index so Pagefind never sees it."""
 
@@ -174,4 +185,4 @@ class EditingPage(Feature):
 #: Every feature, in the order their pages, fragments, outputs and last steps are asked for (the editing
 #: page after the search index).
 FEATURES: tuple[Feature, ...] = (Items(), CatalogueListings(), StatisticsPages(), AnnualReports(), Feeds(),
-                                 OpenData(), EditorsGuide(), Search(), EditingPage())
+                                 OpenData(), EditorsGuide(), PortalPages(), Search(), EditingPage())

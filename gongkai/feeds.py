@@ -10,8 +10,8 @@ Feeds are built from the catalogue alone, so the same sources give the same
 bytes: dates come from 发布日期 (midnight, Asia/Shanghai), the channel's
 ``updated``/``lastBuildDate`` is the newest item's date (the build date only
 for a feed with no items) and the generator string has no version. Each
-feed names an XSL stylesheet (``feed.xsl`` beside it) so that a browser shows
-a readable page instead of raw XML.
+feed names a CSS stylesheet (``feed.css`` beside it) so that a browser shows
+it readably instead of raw XML (XSLT would make Chromium show a warning).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ ALL = "all"
 """The key of the feed of all items (no category key may be ``all``: catalogue keys are words)."""
 Absolute = Callable[[str], str]
 """Turns a site-relative URL into the public absolute one (``Site.absolute``)."""
-STYLESHEET = "feed.xsl"
+STYLESHEET = "feed.css"
 GENERATOR = "gongkai"
 """The generator string: fixed, so that output does not change with the installed versions."""
 SUMMARY_MAX = 300
@@ -225,7 +225,7 @@ def _finish(xml: bytes, feed: Feed, fmt: str, absolute: Absolute) -> bytes:
                     element = entry.find(f"atom:{name}", ATOM_NS)
                     if element is not None:
                         element.set(XML_LANG, LANGUAGE_TAGS["zh"])
-    root.addprevious(etree.ProcessingInstruction("xml-stylesheet", f'type="text/xsl" href="{STYLESHEET}"'))
+    root.addprevious(etree.ProcessingInstruction("xml-stylesheet", f'type="text/css" href="{STYLESHEET}"'))
     note = UI["comment"](feed.lang).format(format=FORMAT_NAMES[fmt],
                                            subscribe=absolute(f"{url_prefix(feed.lang)}subscribe/"))
     root.addprevious(etree.Comment(f" {note} "))
@@ -241,8 +241,7 @@ def render(feed: Feed, catalogue: Catalogue, absolute: Absolute, fmt: str) -> by
 
 # -- the stylesheet ---------------------------------------------------------------------
 
-XSL_TEXT = {
-    "lang": Text("zh-CN", "en"),
+STYLESHEET_TEXT = {
     "heading": Text("这是一个订阅源（RSS / Atom）", "This is a feed (RSS / Atom)"),
     "what": Text("订阅源是网站为阅读器程序准备的更新列表。把本页地址复制到 RSS 阅读器（如 Feedly、Inoreader、"
                  "Thunderbird 或手机上的阅读器应用）中添加订阅，以后有新的政府信息公开时，阅读器会自动显示，"
@@ -251,22 +250,22 @@ XSL_TEXT = {
                  "address into a feed reader (such as Feedly, Inoreader, Thunderbird or a reader app on your "
                  "phone) to subscribe: the reader will then show each new disclosure without you having to "
                  "visit this site."),
+    "more": Text("全部订阅源和使用说明见本网站的“订阅”页面。", "All feeds and how to use them: the site's Subscribe page."),
     "address": Text("订阅地址：", "Feed address:"),
-    "more": Text("全部订阅源和使用说明", "All feeds and how to use them"),
-    "site": Text("访问网站", "Visit the website"),
-    "latest": Text("最新条目", "Latest items"),
-    "empty": Text("暂无条目。", "No items yet."),
     "published": Text("发布日期", "Published"),
 }
 
 
+def _css_string(text: str) -> str:
+    """``text`` for the inside of a double-quoted CSS string."""
+    return "".join(c if c.isprintable() and c not in '"\\' else f"\\{ord(c):x} " for c in text)
+
+
 def stylesheet(lang: str) -> bytes:
-    """The XSL stylesheet that renders the feeds of ``lang`` as an HTML page."""
-    template = resources.files("gongkai").joinpath("data/feed.xsl").read_text(encoding="utf-8")
-    values = {key: esc(text(lang)) for key, text in XSL_TEXT.items()}
-    values["subscribe"] = esc(rel_url(f"{url_prefix(lang)}feeds/", f"{url_prefix(lang)}subscribe/"))
-    result = re.sub(r"%%([a-z_]+)%%", lambda m: values[m.group(1)], template)
-    return result.encode("utf-8")
+    """The CSS stylesheet that shows the feeds of ``lang`` readably in a browser."""
+    template = resources.files("gongkai").joinpath("data/feed.css").read_text(encoding="utf-8")
+    values = {key: _css_string(text(lang)) for key, text in STYLESHEET_TEXT.items()}
+    return re.sub(r"%%([a-z_]+)%%", lambda m: values[m.group(1)], template).encode("utf-8")
 
 
 # -- site integration ------------------------------------------------------------------
@@ -275,11 +274,29 @@ def files(catalogue: Catalogue, absolute: Absolute) -> list[tuple[str, bytes]]:
     """``(site-relative path, bytes)`` of every feed of every language and of each language's stylesheet."""
     result = []
     for lang in LANGUAGES:
+        paths = []
         for feed in feeds(catalogue, lang):
             for fmt in FORMATS:
+                paths.append(feed.path(fmt))
                 result.append((feed.path(fmt), render(feed, catalogue, absolute, fmt)))
         result.append((f"{url_prefix(lang)}feeds/{STYLESHEET}", stylesheet(lang)))
+        result.append((f"{url_prefix(lang)}feeds/{SITEMAP}", feeds_sitemap([absolute(p) for p in paths])))
     return result
+
+
+SITEMAP = "sitemap.xml"
+"""A sitemap of each language's feeds, beside them: Material's JavaScript fetches ``sitemap.xml`` beside
+every ``<link rel="alternate">`` of a page, the feed links included, and a missing one is a failed request
+on every page load."""
+
+
+def feeds_sitemap(urls: list[str]) -> bytes:
+    """A sitemap (sitemaps.org 0.9) listing ``urls``, the feeds of one language."""
+    ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    root = etree.Element(f"{{{ns}}}urlset", nsmap={None: ns})
+    for url in urls:
+        etree.SubElement(etree.SubElement(root, f"{{{ns}}}url"), f"{{{ns}}}loc").text = url
+    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def subscribe_fragment(catalogue: Catalogue, lang: str, page_url: str) -> str:

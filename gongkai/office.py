@@ -71,6 +71,37 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Filing:
+    """A registration number shown with a link to where it can be checked."""
+
+    number: str
+    link: str
+
+
+@dataclass(frozen=True)
+class Portal:
+    """The site as a government portal (政府网站): what ``portal:`` in catalogue.yml says, empty strings
+    for what it leaves out. The 政府网站发展指引 (国办发〔2017〕47号) asks every government site to show,
+    at the foot of each page, who runs it and how to reach them, its 网站标识码, the 党政机关网站标识
+    (linked to its verification page), the ICP filing number and the public-security filing number."""
+
+    email: str = ""
+    site_code: str = ""
+    """网站标识码 (issued with the site's registration in the national government-site directory)."""
+    badge_image: str = ""
+    """The 党政机关网站标识 image, a path under docs/."""
+    badge_link: str = ""
+    """The badge's verification page."""
+    icp: Filing | None = None
+    police: Filing | None = None
+    feedback: str = ""
+    """Where the public reports an error on the site (e.g. the national 我为政府网站找错 platform)."""
+    logo: str = "assets/gk-logo.svg"
+    """The header logo, a path under docs/."""
+    favicon: str = "assets/gk-favicon.svg"
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything catalogue.yml says."""
 
@@ -85,6 +116,8 @@ class Config:
     attachment_max_bytes: int
     attachment_types: frozenset[str]
     vocabularies: dict[str, Vocabulary]
+    portal: Portal = field(default_factory=Portal)
+    """The site's portal identity (footer, logo, favicon): ``portal:`` in catalogue.yml."""
 
     def vocabulary(self, name: str) -> Vocabulary:
         return self.vocabularies[name]

@@ -34,7 +34,7 @@ UI = {
     "attachments": Text("附件", "Attachments"),
     "no_translation_title": Text("暂无英文译文", "No English translation yet"),
     "no_translation": Text(
-        "", "This item has not been translated into English yet. Its details above are given in English; "
+        "", "This item has not been translated into English yet. Its details below are given in English; "
             "the text below is the Chinese original."),
     "unofficial": Text("", "This English translation is unofficial. The Chinese original is the authoritative text."),
     "read_original": Text("阅读中文原文", "Read the Chinese original"),
@@ -59,16 +59,18 @@ def item_page(item: Item, catalogue: Catalogue, lang: str, tags: str = "") -> Ge
     title = item.title_in(lang)
     summary = translation.summary if translation else (item.summary if lang == "zh" else None)
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
-    parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", "",
-             _metadata_table(item, catalogue, lang), "", tags, ""]
+    parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", ""]
+    # The notice on the English page comes first, before the metadata: a reader learns at once what they read.
+    if lang == "en" and translation is None:
+        parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), ""]
+    elif translation is not None:
+        parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
+    parts += [_metadata_table(item, catalogue, lang), "", tags, ""]
     if lang == "en" and translation is None:
         body = _body(item, item.body, url, lang="zh-CN")
-        parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), "", body, ""]
     else:
-        if translation is not None:
-            parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
         body = _body(item, translation.body if translation else item.body, url)
-        parts += [body, ""]
+    parts += [body, ""]
     parts += _attachments(item, url, lang)
     return GeneratedPage(layout.item_src_uri(item.slug, lang), url, lang, "\n".join(parts), bodies.headings(body))
 

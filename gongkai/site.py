@@ -17,7 +17,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from . import clock
+from . import clock, portal, scroll
 from .catalogue import Catalogue
 from .features import FEATURES, BuildData, Feature, Output
 from .generated import FragmentContext, GeneratedPage
@@ -25,7 +25,7 @@ from .layout import CONTENT_DIR
 from .loader import load_catalogue
 from .problems import SourceError
 from .statistics import Statistics, load_statistics
-from .text import LANGUAGES
+from .text import LANGUAGES, url_prefix
 
 __all__ = ["Output", "Site", "UnknownMarker", "current_site", "load_site"]
 
@@ -50,6 +50,8 @@ class Site:
         self.statistics = statistics
         """Every year's figures (loaded and checked by :func:`load_site` before anything is built)."""
         self.features = features
+        self.error_pages: dict[str, str] = {}
+        """The finished 404 page of each language (:meth:`keep_error_page`)."""
 
     @cached_property
     def data(self) -> BuildData:
@@ -77,7 +79,11 @@ class Site:
         return sorted(found, key=lambda o: o.path)
 
     def write_outputs(self, site_dir: Path) -> None:
-        """Write :meth:`outputs` into the finished ``site_dir``."""
+        """Write :meth:`outputs` and each language's 404 page into the finished ``site_dir``."""
+        for lang, html in sorted(self.error_pages.items()):
+            target = Path(site_dir) / self.error_page(lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
         for output in self.outputs():
             target = Path(site_dir) / output.path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -110,6 +116,25 @@ class Site:
     def is_generated(self, src_uri: str) -> bool:
         """Whether the page at ``src_uri`` is one the build generates (an item, a listing...)."""
         return src_uri in self.pages
+
+    @staticmethod
+    def page_html(html: str, lang: str) -> str:
+        """A page's finished content: wide tables in labelled scroll regions (never a page scrolling sideways)."""
+        return scroll.wrap_wide_tables(html, lang)
+
+    def theme_data(self) -> dict:
+        """What the theme's templates show from catalogue.yml (footer, logo, favicon)."""
+        return portal.theme_data(self.catalogue.config)
+
+    @staticmethod
+    def error_page(lang: str) -> str:
+        """Where the 404 page of ``lang`` goes: ``404.html``, ``en/404.html``."""
+        return url_prefix(lang) + "404.html"
+
+    def keep_error_page(self, lang: str, html: str) -> None:
+        """Keep the finished 404 page of ``lang`` until :meth:`write_outputs`: MkDocs writes every language
+        pass's 404 page to the same ``404.html``."""
+        self.error_pages[lang] = html
 
     def absolute(self, url: str) -> str:
         """The public URL of a site-relative ``url``."""

@@ -67,7 +67,10 @@ def _lang(page) -> str:
 
 @_no_traceback
 def on_config(config):
-    _load(config)
+    site = _load(config)
+    theme = site.theme_data()  # footer, logo and favicon from catalogue.yml's portal:
+    config.extra["gongkai"] = theme
+    config.theme["logo"], config.theme["favicon"] = theme["logo"], theme["favicon"]
 
 
 @_no_traceback
@@ -99,11 +102,32 @@ def on_page_markdown(markdown, page, config, files):
 @_no_traceback
 def on_page_content(html, page, config, files):
     """An item's body is one block of sanitised HTML, whose headings the toc extension cannot see:
-    the core lists them for the page's table of contents."""
-    generated = _site(config).pages.get(page.file.src_uri)
+    the core lists them for the page's table of contents. Wide tables go in scroll regions."""
+    site = _site(config)
+    generated = site.pages.get(page.file.src_uri)
     if generated is not None and generated.headings:
         page.toc = get_toc(bodies.toc_tokens(generated.headings))
-    return html
+    return site.page_html(html, _lang(page))
+
+
+@event_priority(-50)
+def on_page_context(context, page, config, nav):
+    # The language switcher is drawn from gk_alternate (overrides/partials/alternate.html); Material's
+    # <link rel="alternate" hreflang> tags are left out, because its JavaScript fetches a sitemap.xml
+    # beside each (404s on every page). The sitemap.xml lists every page's hreflang alternates.
+    # (the i18n plugin sets config.extra.alternate as an attribute, which templates read before the key)
+    alternate = getattr(config.extra, "alternate", None)
+    if not isinstance(alternate, list):  # a page the i18n plugin did not reconfigure: the language homes
+        alternate = getattr(config.plugins.get("i18n"), "extra_alternate", None) or []
+    context["gk_alternate"] = list(alternate)
+    config.extra.alternate = config.extra["alternate"] = True
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":  # its switcher leads to the other 404 (overrides/partials/alternate.html)
+        config.extra.alternate = config.extra["alternate"] = True
+    return context
 
 
 @event_priority(-100)  # after every other plugin has changed the page
@@ -115,8 +139,14 @@ def on_post_page(output, page, config):
 @event_priority(-100)
 @_no_traceback
 def on_post_template(output_content, template_name, config):
-    """Static templates: the 404 page gets the policy too (sitemap.xml is not HTML)."""
-    return csp.apply(output_content) if template_name.endswith(".html") else output_content
+    """Static templates: the 404 page gets the policy too (sitemap.xml is not HTML); each language's
+    404 page is kept for the end of the build (every pass writes the same 404.html)."""
+    if not template_name.endswith(".html"):
+        return output_content
+    output = csp.apply(output_content)
+    if template_name == "404.html":
+        _site(config).keep_error_page(config.theme["language"], output)
+    return output
 
 
 @event_priority(-200)

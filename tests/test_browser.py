@@ -187,40 +187,7 @@ def test_non_public_items_cannot_be_found(browser, hidden_server):
             assert links == [] and summary.startswith(("未找到", "No results")), (index_no, page, summary)
 
 
-def test_search_page_fits_a_phone_screen(browser, server):
-    search(browser, server, "search/", "领事保护")
-    overflow = browser.execute_script(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
-
-
-def test_item_page_fits_a_phone_screen(browser, server):
-    browser.get(server + "disclosures/2022/00001/")
-    overflow = browser.execute_script(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
-    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("厦门市人民政府外事办公室关于")
-
-
-AXE = Path(__file__).resolve().parents[1] / "node_modules/axe-core/axe.min.js"
-
-#: One page of each kind, in both languages.
-PAGES = ("", "en/", "disclosures/2022/00001/", "en/disclosures/2022/00001/", "catalogue/", "en/catalogue/",
-         "catalogue/2022/", "en/catalogue/category/rule-of-law/", "guide/", "en/request/",
-         "statistics/", "statistics/2022/", "en/statistics/2022/", "subscribe/", "en/subscribe/",
-         "editors/", "en/editors/", "statistics-guide/", "reports/", "en/reports/", "404.html")
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_page_has_no_wcag_aa_violations(browser, server, page):
-    """axe-core (the engine of common accessibility checkers) finds nothing against WCAG 2.1 A and AA."""
-    browser.get(server + page)
-    browser.execute_script(AXE.read_text(encoding="utf-8"))
-    violations = browser.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-        ".then(r => done(r.violations.map(v => [v.id, v.impact, v.nodes.map(n => n.html.slice(0, 120))])));")
-    assert violations == []
+# Widths, accessibility (axe-core) and requests of every page type: tests/test_portal_browser.py.
 
 
 def test_header_search_button_leads_to_the_search_page_of_the_language(browser, server):

@@ -41,7 +41,9 @@ def real_server(real_site: Path):
 def test_every_page_carries_the_policy_before_any_script(real_site: Path):
     pages = _pages(real_site)
     kinds = {"", "en/", "404.html", "search/", "en/search/", "catalogue/", "en/catalogue/", "statistics/",
-             "guide/", "en/guide/", "disclosures/2022/00001/", "en/disclosures/2022/00001/"}
+             "guide/", "en/guide/", "disclosures/2022/00001/", "en/disclosures/2022/00001/",
+             "en/404.html", "site-map/", "en/site-map/", "accessibility/", "en/accessibility/", "privacy/",
+             "en/privacy/"}
     assert kinds <= set(pages)
     for page in pages:
         document = lxml.html.document_fromstring((real_site / (page or "index.html") if page.endswith(".html")
@@ -88,6 +90,15 @@ def test_the_editing_page_runs_under_its_own_policy(real_site: Path, real_server
     found = caught(trap)
     assert found["foreign"] and set(found["foreign"]) == {cms.LOCAL_BACKEND}
     assert {**found, "foreign": []} == {"dialogs": [], "violations": [], "errors": [], "foreign": []}
+
+
+@pytest.mark.parametrize("feed", ["feeds/all.rss.xml", "en/feeds/all.atom.xml"])
+def test_feeds_show_through_their_stylesheet_without_a_script_or_a_foreign_request(real_server: str, trap, feed):
+    """A feed opened in the browser is styled by feed.css beside it: nothing runs, nothing is refused."""
+    visit(trap, real_server + feed)
+    assert trap.execute_script("return document.styleSheets.length && document.styleSheets[0].href").endswith(
+        feed.rsplit("/", 1)[0] + "/feed.css")
+    assert caught(trap) == {"dialogs": [], "violations": [], "errors": [], "foreign": []}
 
 
 def test_search_language_switch_and_colour_toggle_work_under_the_policy(real_server: str, trap):

@@ -28,15 +28,19 @@ def _tables(page: Path) -> dict[str, list[list[str]]]:
             for t in tree.xpath("//table[contains(@class, 'gk-reference')]")}
 
 
-def test_guide_is_in_both_languages_and_in_the_navigation(real_site: Path):
+def test_guide_is_in_both_languages_and_linked_from_the_footer_only(real_site: Path):
     zh = (real_site / "editors/index.html").read_text(encoding="utf-8")
     en = (real_site / "en/editors/index.html").read_text(encoding="utf-8")
     assert "<h1 id=\"_1\">编辑指南</h1>" in zh or ">编辑指南</h1>" in zh
     assert ">Editors' guide</h1>" in en or ">Editors&#39; guide</h1>" in en
     index_zh = html.fromstring((real_site / "index.html").read_text(encoding="utf-8"))
     index_en = html.fromstring((real_site / "en/index.html").read_text(encoding="utf-8"))
-    assert "编辑指南" in [a.text_content().strip() for a in index_zh.xpath("//nav//a")]
-    assert "Editors' guide" in [a.text_content().strip() for a in index_en.xpath("//nav//a")]
+    for index, label, menu in ((index_zh, "编辑工作区", "编辑指南"), (index_en, "For editors", "Editors' guide")):
+        footer = {a.text_content().strip(): a.get("href") for a in index.xpath("//footer//nav//a")}
+        assert footer[label].endswith("editors/")
+        public_menu = [a.text_content().strip() for a in index.xpath("//nav[contains(@class, 'md-nav') or "
+                                                                      "contains(@class, 'md-tabs')]//a")]
+        assert public_menu and menu not in public_menu and label not in public_menu
 
 
 def test_field_table_lists_every_key_of_the_schema_in_order(real_site: Path):

@@ -60,7 +60,7 @@ def parse(path: Path) -> feedparser.FeedParserDict:
 
 
 def all_feed_files(site: Path) -> list[Path]:
-    return sorted(p for d in ("feeds", "en/feeds") for p in (site / d).glob("*.xml"))
+    return sorted(p for d in ("feeds", "en/feeds") for p in (site / d).glob("*.xml") if p.name != "sitemap.xml")
 
 
 # -- which feeds exist -----------------------------------------------------------------
@@ -68,7 +68,7 @@ def all_feed_files(site: Path) -> list[Path]:
 def test_feeds_exist_for_all_items_and_each_category_with_items_only(site: Path):
     for lang in ("zh", "en"):
         names = sorted(p.name for p in (site / PREFIX[lang] / "feeds").iterdir())
-        expected = sorted([f"{k}.{fmt}.xml" for k in FEEDS for fmt in ("rss", "atom")] + ["feed.xsl"])
+        expected = sorted([f"{k}.{fmt}.xml" for k in FEEDS for fmt in ("rss", "atom")] + ["feed.css", "sitemap.xml"])
         assert names == expected, lang
     # Categories whose only items are not public (budgets: embargoed, personnel: on request,
     # services: draft) have no feed.
@@ -200,39 +200,61 @@ def test_two_builds_give_byte_identical_feeds_and_data(repo: Path, site: Path, t
 
     first, second = outputs(site), outputs(tmp_path / "site2")
     assert sorted(first) == sorted(second)
-    assert len(first) == 4 * len(FEEDS) + 2 + 3
+    assert len(first) == 4 * len(FEEDS) + 2 + 2 + 3  # feeds, stylesheets, feed sitemaps, data
     for rel in first:
         assert first[rel] == second[rel], rel
 
 
 # -- in a browser ----------------------------------------------------------------------------
 
-def test_every_feed_names_a_stylesheet_that_renders_it_as_html(site: Path):
+def test_every_feed_names_a_css_stylesheet_beside_it_in_its_language(site: Path):
     for path in all_feed_files(site):
         document = etree.parse(str(path))
         before_root = list(document.getroot().itersiblings(preceding=True))
         pi = next(n for n in before_root if isinstance(n, etree._ProcessingInstruction))
-        assert pi.target == "xml-stylesheet", path
-        href = re.search(r'href="([^"]+)"', pi.text).group(1)
-        transform = etree.XSLT(etree.parse(str(path.parent / href)))
-        page = str(transform(document))
-        out = etree.HTML(page)
+        assert (pi.target, pi.text) == ("xml-stylesheet", 'type="text/css" href="feed.css"'), path
+        css = (path.parent / "feed.css").read_text(encoding="utf-8")
         lang = "en" if path.parent.parent.name == "en" else "zh"
-        assert out.get("lang") == {"zh": "zh-CN", "en": "en"}[lang]
-        parsed = parse(path)
-        assert out.findtext(".//h1") == parsed.feed.title
-        links = {a.get("href"): "".join(a.itertext()).strip() for a in out.iter("a")}
-        for entry in parsed.entries:
-            assert links[entry.link] == entry.title, (path, entry.link)
-        assert f"{SITE_URL}{PREFIX[lang]}feeds/{path.name}" in page  # the address to copy
-        assert ("RSS 阅读器" if lang == "zh" else "feed reader") in page  # what to do with it
-        subscribe = next(h for h in links if h.endswith("subscribe/"))
-        # Browsers without XSLT show the raw XML with its comments: the comment says what the file is.
+        assert ("RSS 阅读器" if lang == "zh" else "feed reader") in css  # what to do with it
+        assert "%%" not in css and "xsl" not in css.split("*/", 1)[1].lower()
+        # Browsers that show the raw XML show its comments: the comment says what the file is.
         comment = next(n for n in before_root if isinstance(n, etree._Comment)).text
         assert f"{SITE_URL}{PREFIX[lang]}subscribe/" in comment and ("订阅" if lang == "zh" else "feed") in comment
-        assert (path.parent / subscribe / "index.html").resolve().is_file()
-        dates = [t.text for t in out.iter("time")]
-        assert dates == [PUBLISHED[n][1].isoformat() for n in FEEDS[path.name.split(".")[0]]]
+
+
+def test_a_feed_opened_in_chromium_reads_as_a_page_without_a_warning(site: Path):
+    """Chromium draws the feed with its CSS (no XSLT, so no warning that XSLT is going away): the
+    explanation first, the feed's title, its address to copy, and each entry's title and date."""
+    from test_browser import CHROMIUM_FLAGS, serving
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(os.environ.get("GONGKAI_CHROMEDRIVER", "/usr/bin/chromedriver")),
+                              options=options)
+    try:
+        with serving(site) as base:
+            for path, heading, selector in (("feeds/all.rss.xml", "这是一个订阅源", "channel"),
+                                            ("en/feeds/all.atom.xml", "This is a feed", "feed")):
+                driver.get(base + path)
+                shown = driver.execute_script("""
+                    const root = document.querySelector(arguments[0]);
+                    const style = (e, p) => getComputedStyle(e, p || null);
+                    const title = [...root.children].find(e => e.localName === 'title');
+                    const entries = [...document.querySelectorAll('item, entry')];
+                    return {banner: style(root, '::before').content, display: style(root).display,
+                            title: style(title).display, entries: entries.map(e => style(e).display),
+                            text: document.documentElement.textContent,
+                            styled: document.styleSheets.length};""", selector)
+                assert heading in shown["banner"] and shown["display"] == "block" and shown["title"] == "block"
+                assert shown["styled"] == 1 and set(shown["entries"]) == {"block"}
+                assert "XSLT" not in driver.page_source
+    finally:
+        driver.quit()
 
 
 # -- links from pages -------------------------------------------------------------------------
@@ -318,8 +340,20 @@ def test_empty_catalogue_has_empty_feeds_of_all_items_only(tmp_path: Path):
     catalogue, problems = load_catalogue(root, BUILD_DAY)
     assert catalogue is not None, problems.report()
     files = dict(feeds.files(catalogue, Site(catalogue, root, SITE_URL).absolute))
-    assert sorted(files) == ["en/feeds/all.atom.xml", "en/feeds/all.rss.xml", "en/feeds/feed.xsl",
-                             "feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/feed.xsl"]
+    assert sorted(files) == ["en/feeds/all.atom.xml", "en/feeds/all.rss.xml", "en/feeds/feed.css",
+                             "en/feeds/sitemap.xml", "feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/feed.css",
+                             "feeds/sitemap.xml"]
     for path in ("feeds/all.rss.xml", "en/feeds/all.atom.xml"):
         parsed = feedparser.parse(files[path])
         assert (parsed.bozo, parsed.entries) == (0, [])
+
+
+def test_each_language_has_a_sitemap_of_its_feeds_beside_them(site: Path):
+    # Material's JavaScript fetches sitemap.xml beside every <link rel="alternate"> of a page, the feed
+    # links included: without it, every page load would make a failing request.
+    for lang in ("zh", "en"):
+        tree = etree.parse(str(site / PREFIX[lang] / "feeds/sitemap.xml"))
+        locs = tree.xpath("//s:url/s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"})
+        feeds_there = sorted(p.name for p in (site / PREFIX[lang] / "feeds").glob("*.xml") if p.name != "sitemap.xml")
+        assert sorted(loc.rsplit("/", 1)[1] for loc in locs) == feeds_there
+        assert all(loc.startswith(SITE_URL + PREFIX[lang] + "feeds/") for loc in locs)

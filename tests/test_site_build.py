@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 from conftest import build, item_text, make_repo, pagefind_files, pagefind_pages, site_texts, write_item
 
@@ -172,7 +173,8 @@ def test_search_has_one_index_per_language_with_content_pages_only(built):
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"zh": 63, "en": 63}
     pages = pagefind_pages(site)
-    guides = {"/guide/", "/request/", "/subscribe/", "/editors/", "/statistics-guide/"}
+    # The editors' guides are not public material: not in the index (nor the home, listings, site map).
+    guides = {"/guide/", "/request/", "/subscribe/", "/accessibility/", "/privacy/"}
     statistics = {"/statistics/", "/statistics/2022/", "/statistics/2023/", "/statistics/2024/"}
     expected = {"/disclosures/2022/00001/", "/disclosures/2024/00001/"} | guides | statistics | {
         f"/disclosures/2023/{n:05d}/" for n in range(1, 53)}
@@ -248,12 +250,18 @@ def test_links_and_images_in_the_body_reach_the_published_attachment(built, page
         assert re.search(r'<a href="[^"]+"( title="统计表")?>(附件一|<strong>the table</strong>)</a>', article)
 
 
-def test_not_found_page_speaks_both_languages(built):
+def test_not_found_page_exists_in_each_language_and_switches_to_the_other(built):
     _, site = built
-    html = (site / "404.html").read_text(encoding="utf-8")
-    assert '<span lang="zh-CN">页面不存在</span> / <span lang="en">Page not found</span>' in html
-    assert 'href="https://gongkai.example.gov.cn/catalogue/"' in html
-    assert 'href="https://gongkai.example.gov.cn/en/catalogue/"' in html
+    for page, lang, heading, prefix in (("404.html", "zh", "页面不存在", "/"), ("en/404.html", "en", "Page not found", "/en/")):
+        tree = lxml_html.fromstring((site / page).read_text(encoding="utf-8"))
+        assert tree.get("lang") == lang
+        assert [h.text_content() for h in tree.xpath("//article//h1")] == [heading]
+        # A host serves it at any missing address: its links are absolute paths, to its own language.
+        links = [a.get("href") for a in tree.xpath("//article//a")]
+        assert prefix + "catalogue/" in links and prefix + "site-map/" in links
+        switcher = {a.get("hreflang"): a.get("href") for a in tree.xpath("//a[contains(@class, 'md-select__link')]")}
+        assert switcher == {"zh": "/404.html", "en": "/en/404.html"}
+        assert not tree.xpath("//link[@hreflang]")
 
 
 def test_markup_in_titles_and_summaries_is_text_not_html(tmp_path):

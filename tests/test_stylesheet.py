@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import tinycss2
 
 from conftest import REPO
 
 STYLESHEET = REPO / "docs/assets/gongkai.css"
+STYLESHEETS = sorted((REPO / "docs/assets").glob("*.css"))
 
 
 def _errors(nodes) -> list[str]:
@@ -25,8 +27,9 @@ def _errors(nodes) -> list[str]:
     return found
 
 
-def test_stylesheet_has_no_parse_errors():
-    rules = tinycss2.parse_stylesheet(STYLESHEET.read_text(encoding="utf-8"), skip_whitespace=True,
+@pytest.mark.parametrize("sheet", STYLESHEETS, ids=lambda p: p.name)
+def test_stylesheet_has_no_parse_errors(sheet):
+    rules = tinycss2.parse_stylesheet(sheet.read_text(encoding="utf-8"), skip_whitespace=True,
                                       skip_comments=True)
     assert _errors(rules) == []
 

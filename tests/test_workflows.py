@@ -116,6 +116,12 @@ def test_pull_request_workflow_checks_tests_builds_and_keeps_the_site():
     assert order == sorted(order)
     upload = steps(job)[-1]
     assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["path"] == "site/"
+    # The browser tests' screenshots (tests/test_portal_browser.py writes them to screenshots/), kept even
+    # when a test fails, right after the step that runs the tests.
+    test_step = next(i for i, s in enumerate(steps(job)) if "make test" in s.get("run", ""))
+    shots = steps(job)[test_step + 1]
+    assert shots["uses"].startswith("actions/upload-artifact@") and shots["with"]["path"] == "screenshots/"
+    assert shots["if"] == "always()"
 
 
 def test_deploy_workflow_publishes_main_to_pages_with_least_privilege():

@@ -19,3 +19,15 @@ if (root) {
   const query = new URLSearchParams(location.search).get("q");
   if (query && query.trim()) instance.triggerSearch(query.trim());
 }
+// Pagefind's filter menus open from a button with role="combobox", which takes its accessible name
+// from aria-label only, not from its visible text: give each the text it shows (主题分类, 年份…).
+if (root) {
+  const name = () => root.querySelectorAll(".pf-dropdown-trigger").forEach((trigger) => {
+    const label = trigger.querySelector(".pf-dropdown-trigger-label");
+    if (label && trigger.getAttribute("aria-label") !== label.textContent) {
+      trigger.setAttribute("aria-label", label.textContent);
+    }
+  });
+  name();
+  new MutationObserver(name).observe(root, { subtree: true, childList: true });
+}

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..html import esc
+from ..scroll import SCROLL_CLASS
 
 FONT = 13
-"""Label font size in SVG user units."""
+"""Label font size in SVG user units, which are CSS pixels: charts are never drawn smaller."""
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,14 @@ def _open(chart_id: str, width: float, height: float, title: str, desc: str) -> 
     ]
 
 
-def _figure(svg: list[str], caption: str) -> str:
+def _figure(svg: list[str], title: str, caption: str) -> str:
+    """The chart drawn at its own size (labels at :data:`FONT` px, never scaled down to fit a phone) in a
+    labelled scroll region, as wide tables are: a chart wider than the screen scrolls, the page does not."""
     # No blank line inside: Markdown keeps the whole block as raw HTML. Search skips charts: their
     # figures are repeated in a table beside them.
-    return "\n".join(['<figure class="gk-chart" data-pagefind-ignore>'] + svg + ["</svg>", f"<figcaption>{esc(caption)}</figcaption>",
-                                                           "</figure>"])
+    return "\n".join(['<figure class="gk-chart" data-pagefind-ignore>',
+                      f'<div class="{SCROLL_CLASS}" role="region" tabindex="0" aria-label="{esc(title)}">']
+                     + svg + ["</svg>", "</div>", f"<figcaption>{esc(caption)}</figcaption>", "</figure>"])
 
 
 def column_chart(chart_id: str, title: str, desc: str, bars: list[Bar], caption: str | None = None) -> str:
@@ -81,7 +85,7 @@ def column_chart(chart_id: str, title: str, desc: str, bars: list[Bar], caption:
                    'fill="#e53935"/>')
         svg.append(f'<text class="gk-value" x="{cx:.1f}" y="{y - 5:.1f}" text-anchor="middle">{bar.value}</text>')
         svg.append(f'<text x="{cx:.1f}" y="{top + plot_h + 18:.1f}" text-anchor="middle">{esc(bar.label)}</text>')
-    return _figure(svg, caption or title)
+    return _figure(svg, title, caption or title)
 
 
 def bar_chart(chart_id: str, title: str, desc: str, bars: list[Bar], caption: str | None = None) -> str:
@@ -99,4 +103,4 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: list[Bar], caption: st
         svg.append(f'<rect class="gk-bar" x="{label_w:.1f}" y="{y + 4}" width="{w:.1f}" height="{row - 8}" '
                    'fill="#e53935"/>')
         svg.append(f'<text class="gk-value" x="{label_w + w + 6:.1f}" y="{y + 17}">{bar.value}</text>')
-    return _figure(svg, caption or title)
+    return _figure(svg, title, caption or title)

@@ -70,11 +70,9 @@ UI = {
     "calendar_basis": Text("节假日和调休上班日依据：", "Holidays and make-up working days from: "),
     "unrecorded_title": Text("依申请公开数据未填报", "Request data not recorded"),
     "unrecorded": Text(
-        "{year}年没有统计文件（disclosures/statistics/{year}.yml），收到和处理政府信息公开申请、行政复议和行政诉讼的"
-        "数据未记录。表三、表四只列出格式、不填数字；表二第二十条第（五）、（六）、（八）项同样未记录。"
+        "{year}年收到和处理政府信息公开申请、行政复议和行政诉讼的数据未记录。表三、表四只列出格式、不填数字；表二第二十条第（五）、（六）、（八）项同样未记录。"
         "表中“—”表示未记录，不表示零。",
-        "There is no statistics file for {year} (disclosures/statistics/{year}.yml): requests, administrative "
-        "reconsideration and litigation were not recorded. Tables 3 and 4 show their layout only, without "
+        "Requests, administrative reconsideration and litigation in {year} were not recorded. Tables 3 and 4 show their layout only, without "
         "figures; Article 20 items (5), (6) and (8) of Table 2 are not recorded either. A dash (—) means "
         "not recorded, not zero."),
     "not_recorded": Text("未记录", "not recorded"),
@@ -88,8 +86,8 @@ UI = {
     "by_publisher": Text("按发布机构", "By issuing body"),
     "items": Text("条目数", "Items"),
     "requests": Text("件数", "Requests"),
-    "dash_note": Text("“—”表示该年度没有统计文件、未记录，不表示零。",
-                      "A dash (—) means the year has no statistics file: not recorded, not zero."),
+    "dash_note": Text("“—”表示该年度的数据未记录，不表示零。",
+                      "A dash (—) means the year's figures were not recorded, not zero."),
     "chart_month_title": Text("{year}年每月主动公开条目数", "Items disclosed proactively per month, {year}"),
     "chart_category_title": Text("{year}年各主题分类主动公开条目数",
                                  "Items disclosed proactively per subject category, {year}"),
@@ -100,11 +98,11 @@ UI = {
     "timeliness": Text("答复时限", "Time limits"),
     "timeliness_intro": Text(
         "依照《条例》第三十三条，申请应在收到之日起 20 个工作日内答复，延长后最长 40 个工作日。收到当日不计入；"
-        "周末、法定节假日不计，调休上班日计入（见 disclosures/statistics/calendar.yml）。需要补正的，自收到补正申请之日起计算。"
+        "周末、法定节假日不计，调休上班日计入（按国务院办公厅公布的节假日安排）。需要补正的，自收到补正申请之日起计算。"
         "征求第三方和其他机关意见所需时间（第三十三条第二款）和依第三十五条确定的延迟答复期限不计入。",
         "Under Article 33 of the Regulations, a request is answered within 20 working days of receipt, at most 40 "
         "when extended. The day of receipt does not count; weekends and public holidays do not count, make-up "
-        "working days do (see disclosures/statistics/calendar.yml). When the applicant was asked to correct the "
+        "working days do (as the General Office of the State Council announces them). When the applicant was asked to correct the "
         "request, the time runs from receipt of the corrected request. Time spent consulting third parties or other "
         "bodies (Article 33 paragraph 2) and a later deadline fixed under Article 35 do not count."),
     "t_answered": Text("本年办结的申请", "Requests answered this year"),
@@ -117,10 +115,8 @@ UI = {
                           "Of those pending, past their limit on the day the site was built"),
     "t_caption": Text("{year}年申请答复时限", "Time limits of requests, {year}"),
     "downloads": Text("数据下载", "Data downloads"),
-    "downloads_intro": Text("同样的数字可以下载为 JSON 或 CSV（UTF-8，可用 Excel 打开），字段说明见{guide}。",
-                            "The same figures can be downloaded as JSON or CSV (UTF-8, opens in Excel); the keys "
-                            "are explained in the {guide}."),
-    "guide": Text("统计填报指南", "statistics guide"),
+    "downloads_intro": Text("同样的数字可以下载为 JSON 或 CSV（UTF-8，可用 Excel 打开）。",
+                            "The same figures can be downloaded as JSON or CSV (UTF-8, opens in Excel)."),
     "years": Text("各年份", "Years"),
     "col_year": Text("年份", "Year"),
     "col_items": Text("主动公开条目", "Items disclosed proactively"),
@@ -130,10 +126,6 @@ UI = {
     "years_caption": Text("历年统计一览", "Figures per year"),
     "data": Text("数据", "Data"),
     "no_years": Text("暂无统计。", "No statistics yet."),
-    "report_note": Text("编写年度报告：运行 <code>gongkai report &lt;年份&gt;</code> 可生成已填好表二至表四的年度报告草稿，"
-                        "见{guide}。",
-                        "Writing the annual report: <code>gongkai report &lt;year&gt;</code> drafts it with Tables 2 "
-                        "to 4 filled in; see the {guide}."),
 }
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -181,10 +173,6 @@ def _unofficial(url: str, zh_url: str, lang: str) -> list[str]:
         return []
     link = f'<a href="{esc(rel_url(url, zh_url))}" hreflang="zh-CN" lang="zh-CN">中文页面</a>'
     return [notice("info", UI["unofficial_title"].en, f'{UI["unofficial"].en} {link} ({UI["read_zh"].en}).'), ""]
-
-
-def _guide_link(url: str, lang: str) -> str:
-    return f'<a href="{esc(rel_url(url, page_url("statistics-guide/", lang)))}">{esc(UI["guide"](lang))}</a>'
 
 
 def data_urls(year: int) -> tuple[str, str]:
@@ -296,7 +284,7 @@ def year_page(figures: YearFigures, catalogue: Catalogue, lang: str, statistics:
         parts += _fees_section(figures, lang)
     json_url, csv_url = data_urls(year)
     parts += [f"## {UI['downloads'](lang)}", "",
-              f"<p>{UI['downloads_intro'](lang).format(guide=_guide_link(url, lang))}</p>", "",
+              f"<p>{esc(UI['downloads_intro'](lang))}</p>", "",
               f'<ul>\n<li><a href="{esc(rel_url(url, json_url))}" download>{year}.json</a> (JSON)</li>\n'
               f'<li><a href="{esc(rel_url(url, csv_url))}" download>{year}.csv</a> (CSV{UI["zh_labels"](lang)})</li>\n'
               + (f'<li><a href="{esc(rel_url(url, statistics_csv_en(year)))}" download>{year}.en.csv</a> '
@@ -309,8 +297,7 @@ def index_page(statistics: Statistics, catalogue: Catalogue, lang: str) -> Gener
     title = UI["statistics"](lang)
     parts = [front_matter(title), f"# {esc(title)}", ""]
     parts += _unofficial(url, "statistics/", lang)
-    parts += [UI["intro"](lang).format(office=catalogue.config.office_name(lang)), "",
-              f"<p>{UI['report_note'](lang).format(guide=_guide_link(url, lang))}</p>", ""]
+    parts += [UI["intro"](lang).format(office=catalogue.config.office_name(lang)), ""]
     if not statistics.years:
         return GeneratedPage(src_uri("statistics/index.md", lang), url, lang,
                              "\n".join(parts + [f"<p>{esc(UI['no_years'](lang))}</p>", ""]))

@@ -48,6 +48,8 @@ UI = {
                              "Annual report on {year}: {link}, published {day}; {status}."),
     "report_none": Text("{year}年度报告：{status}。见{list}。", "Annual report on {year}: {status}. See the {list}."),
     "report_list": Text("年度报告列表", "list of annual reports"),
+    "reports_note": Text("各年度的政府信息公开工作年度报告及是否按时发布，见{list}。",
+                         "Each year's annual report, and whether it was published on time: see the {list}."),
     "differs_title": Text("统计数字在年度报告发布后有更正", "Figures corrected after the annual report"),
     "differs": Text("{frozen_on} 生成年度报告后，统计文件有了更正：本页的表格按现在的登记计算，与已发布的{link}中的表格不同。"
                     "年度报告保持发布时的数字，不随之改变。",
@@ -297,7 +299,9 @@ def index_page(statistics: Statistics, catalogue: Catalogue, lang: str) -> Gener
     title = UI["statistics"](lang)
     parts = [front_matter(title), f"# {esc(title)}", ""]
     parts += _unofficial(url, "statistics/", lang)
-    parts += [UI["intro"](lang).format(office=catalogue.config.office_name(lang)), ""]
+    reports = f'<a href="{esc(rel_url(url, page_url(REPORTS_PATH, lang)))}">{esc(UI["report_list"](lang))}</a>'
+    parts += [UI["intro"](lang).format(office=catalogue.config.office_name(lang)), "",
+              f"<p>{UI['reports_note'](lang).format(list=reports)}</p>", ""]
     if not statistics.years:
         return GeneratedPage(src_uri("statistics/index.md", lang), url, lang,
                              "\n".join(parts + [f"<p>{esc(UI['no_years'](lang))}</p>", ""]))

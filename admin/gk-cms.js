@@ -138,6 +138,11 @@ window.CMS_MANUAL_INIT = true;
       return `${key}:\n` + value.map((a) => `  - file: ${scalar(String(a.file || ""))}\n`
                                             + `    title: ${scalar(String(a.title || ""))}\n`).join("");
     }
+    if (kind === "changes" && Array.isArray(value)) {
+      const day = (d) => (/^\d{4}-\d{2}-\d{2}$/.test(String(d)) ? String(d) : scalar(String(d || "")));
+      return `${key}:\n` + value.map((c) => `  - date: ${day(c.date)}\n    note: ${scalar(String(c.note || ""))}\n`
+                                            + (c.note_en ? `    note_en: ${scalar(String(c.note_en))}\n` : "")).join("");
+    }
     if (Array.isArray(value)) return `${key}:\n` + value.map((v) => `  - ${scalar(String(v))}\n`).join("");
     return `${key}: ${scalar(String(value))}\n`;
   }

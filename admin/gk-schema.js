@@ -74,6 +74,24 @@ window.GK_SCHEMA = {
       "translation": false
     },
     {
+      "key": "interprets",
+      "kind": "index-list",
+      "required": false,
+      "translation": false
+    },
+    {
+      "key": "related",
+      "kind": "index-list",
+      "required": false,
+      "translation": false
+    },
+    {
+      "key": "changes",
+      "kind": "changes",
+      "required": false,
+      "translation": false
+    },
+    {
       "key": "keywords",
       "kind": "text-list",
       "required": false,

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from .office import PROACTIVE, Config
+from .office import ARTICLE20_ITEMS, PROACTIVE, Config
 from .layout import item_slug, item_url
 
 
@@ -20,6 +20,20 @@ class Attachment:
     """What the file is, as shown in the link."""
     size: int
     """Size in bytes."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of an item's change history (修订记录)."""
+
+    date: date
+    note: str
+    """What changed, in Chinese."""
+    note_en: str | None = None
+    """What changed, in English, if given."""
+
+    def note_in(self, lang: str) -> str:
+        return self.note_en if lang == "en" and self.note_en else self.note
 
 
 @dataclass(frozen=True)
@@ -69,6 +83,17 @@ class Item:
     """Numbers reviewed and allowed to be published although they look like personal data."""
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """The line of each front-matter key in the original, for messages of the cross-file checks."""
+    interprets: tuple[str, ...] = ()
+    """Index numbers of the documents this item (a 政策解读, 图解 or Q&A) explains."""
+    related: tuple[str, ...] = ()
+    """Index numbers of related documents."""
+    changes: tuple[Change, ...] = ()
+    """Changes made after publication, oldest first."""
+
+    @property
+    def last_updated(self) -> date | None:
+        """The date of the latest change, or None when it never changed."""
+        return max((c.date for c in self.changes), default=None)
 
     @property
     def slug(self) -> str:
@@ -121,14 +146,36 @@ class Catalogue:
             groups.setdefault(item.date_published.year, []).append(item)
         return {y: tuple(groups[y]) for y in sorted(groups, reverse=True)}
 
-    @cached_property
+    @property
     def by_category(self) -> dict[str, tuple[Item, ...]]:
         """Published items by subject category, in catalogue.yml's order; only categories with items."""
-        groups: dict[str, list[Item]] = {}
+        return self.by_term("category")
+
+    def by_term(self, vocabulary: str) -> dict[str, tuple[Item, ...]]:
+        """Published items by a vocabulary's key (genre, validity, publisher…), in catalogue.yml's order;
+        only keys with items."""
+        return self._by_terms[vocabulary]
+
+    @cached_property
+    def _by_terms(self) -> dict[str, dict[str, tuple[Item, ...]]]:
+        found = {}
+        for name, vocabulary in self.config.vocabularies.items():
+            groups: dict[str, list[Item]] = {}
+            for item in self.published:
+                groups.setdefault(getattr(item, name), []).append(item)
+            found[name] = {k: tuple(groups[k]) for k in vocabulary.keys() if k in groups}
+        return found
+
+    @cached_property
+    def by_article20(self) -> dict[int, tuple[Item, ...]]:
+        """Published items by item of Article 20 (1 to 15, every one, empty or not), filed there by their
+        genre or category (catalogue.yml's ``article20_item``)."""
+        genre, category = self.config.vocabulary("genre"), self.config.vocabulary("category")
+        groups: dict[int, list[Item]] = {n: [] for n in range(1, len(ARTICLE20_ITEMS) + 1)}
         for item in self.published:
-            groups.setdefault(item.category, []).append(item)
-        order = self.config.vocabulary("category").keys()
-        return {c: tuple(groups[c]) for c in order if c in groups}
+            for n in sorted(set(genre.article20_items(item.genre) + category.article20_items(item.category))):
+                groups[n].append(item)
+        return {n: tuple(items) for n, items in groups.items()}
 
     @cached_property
     def _by_index_no(self) -> dict[str, Item]:
@@ -145,6 +192,46 @@ class Catalogue:
         """
         target = self.find(item.repealed_by) if item.repealed_by else None
         return target if target is not None and target.is_published(self.today) else None
+
+    @cached_property
+    def _published_by_index_no(self) -> dict[str, Item]:
+        return {i.index_no: i for i in self.published}
+
+    def _published_among(self, index_nos: tuple[str, ...] | list[str]) -> tuple[Item, ...]:
+        """The published items of ``index_nos``, newest first; an unpublished one is never named."""
+        found = {n: self._published_by_index_no[n] for n in index_nos if n in self._published_by_index_no}
+        return tuple(sorted(found.values(), key=Item.sort_key, reverse=True))
+
+    @cached_property
+    def _naming(self) -> dict[str, dict[str, list[str]]]:
+        """``relation -> index number -> index numbers of the published items naming it`` for the relations
+        read backwards: interprets, related and repealed_by."""
+        found: dict[str, dict[str, list[str]]] = {"interprets": {}, "related": {}, "repealed_by": {}}
+        for item in self.published:
+            for target in item.interprets:
+                found["interprets"].setdefault(target, []).append(item.index_no)
+            for target in item.related:
+                found["related"].setdefault(target, []).append(item.index_no)
+            if item.repealed_by:
+                found["repealed_by"].setdefault(item.repealed_by, []).append(item.index_no)
+        return found
+
+    def interpreted(self, item: Item) -> tuple[Item, ...]:
+        """The published documents ``item`` interprets."""
+        return self._published_among(item.interprets)
+
+    def interpretations(self, item: Item) -> tuple[Item, ...]:
+        """The published interpretations (政策解读, 图解, Q&A) of ``item``."""
+        return self._published_among(self._naming["interprets"].get(item.index_no, []))
+
+    def related_items(self, item: Item) -> tuple[Item, ...]:
+        """Published items related to ``item``: those it names and those naming it."""
+        named = list(item.related) + self._naming["related"].get(item.index_no, [])
+        return self._published_among([n for n in named if n != item.index_no])
+
+    def repealed_items(self, item: Item) -> tuple[Item, ...]:
+        """The published items ``item`` repealed (they name it as ``repealed_by``)."""
+        return self._published_among(self._naming["repealed_by"].get(item.index_no, []))
 
     def label(self, vocabulary: str, key: str, lang: str) -> str:
         """The label of a vocabulary key in ``lang``."""

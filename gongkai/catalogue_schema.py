@@ -11,12 +11,19 @@ from __future__ import annotations
 
 from .schema import FIELDS, Field, Kind
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 """The schema's version: its major part changes when a field is removed or changes meaning, its minor part
 when a field is added."""
 
 _TEXT, _OPTIONAL_TEXT, _DATE = ({"$ref": f"#/$defs/{name}"} for name in ("text", "optionalText", "date"))
 _NULL = {"type": "null"}
+_INDEX_LIST = {"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z0-9-]+/[0-9]{4}-[0-9]{5}$"}}
+
+#: Properties of an item record that no front-matter key gives: what other items say of it.
+DERIVED = {
+    "interpretations": "Index numbers of the published interpretations (政策解读) of this item.",
+    "repeals": "Index numbers of the published items this item repealed.",
+}
 
 
 def _bilingual(zh: dict, en: dict) -> dict:
@@ -49,6 +56,12 @@ def field_schema(f: Field) -> dict:
         shape = _bilingual(words, {"anyOf": [words, _NULL]}) if f.translatable else words
     elif f.kind is Kind.ATTACHMENTS:
         shape = _attachments()
+    elif f.kind is Kind.INDEX_LIST:
+        shape = _INDEX_LIST
+    elif f.kind is Kind.CHANGES:
+        shape = {"type": "array", "items": {
+            "type": "object", "required": ["date", "note"], "additionalProperties": False,
+            "properties": {"date": _DATE, "note": _bilingual(_TEXT, _OPTIONAL_TEXT)}}}
     else:
         text = _TEXT if f.required else _OPTIONAL_TEXT
         shape = _bilingual(text, _OPTIONAL_TEXT) if f.translatable else text
@@ -62,7 +75,9 @@ def _item() -> dict:
         "description": "Absolute addresses of the item's pages. The English page exists for every item; without "
                        "a translation it shows the Chinese original.",
         **_bilingual({"type": "string", "format": "uri"}, {"type": "string", "format": "uri"})}
-    return {"type": "object", "required": [f.key for f in published] + ["url"], "additionalProperties": False,
+    properties.update({key: {"description": text, **_INDEX_LIST} for key, text in DERIVED.items()})
+    properties["last_updated"] = {"description": "Date of the latest change, or null.", "anyOf": [_DATE, _NULL]}
+    return {"type": "object", "required": list(properties), "additionalProperties": False,
             "properties": properties}
 
 

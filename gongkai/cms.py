@@ -22,7 +22,7 @@ import yaml
 from .layout import CONTENT_DIR
 from .office import Config
 from .problems import BuildStepError
-from .schema import FIELDS, TRANSLATION_KEYS, TRANSLATION_ONLY_FIELDS, Field, Kind
+from .schema import FIELDS, FIELDS_BY_KEY, TRANSLATION_KEYS, TRANSLATION_ONLY_FIELDS, Field, Kind
 from .template import DEFAULTS
 from .text import Text
 
@@ -62,6 +62,10 @@ def _default(config: Config, f: Field) -> object:
     return None
 
 
+def _index_no_pattern(example: str) -> list[str]:
+    return [r"^[0-9A-Za-z][0-9A-Za-z-]*/\d{4}-\d{5}$", "格式：前缀/年份-五位序号，例如 " + example]
+
+
 def _widget(config: Config, f: Field) -> dict:
     if f.kind is Kind.VOCAB:
         return {"widget": "select", "options": _vocab_options(config, f)}
@@ -77,8 +81,16 @@ def _widget(config: Config, f: Field) -> dict:
             {"label": "文件", "name": "file", "widget": "file", "hint": "文件保存在条目所在的文件夹。"},
             {"label": "标题", "name": "title", "widget": "string"}]}
     if f.kind is Kind.INDEX_NO:
-        return {"widget": "string", "pattern": [r"^[0-9A-Za-z][0-9A-Za-z-]*/\d{4}-\d{5}$",
-                                               "格式：前缀/年份-五位序号，例如 " + f.example]}
+        return {"widget": "string", "pattern": _index_no_pattern(f.example)}
+    if f.kind is Kind.INDEX_LIST:
+        return {"widget": "list", "collapsed": False,
+                "field": {"label": "索引号", "name": "value", "widget": "string",
+                                                    "pattern": _index_no_pattern(f.example.strip("[]"))}}
+    if f.kind is Kind.CHANGES:
+        return {"widget": "list", "fields": [
+            {"label": "修改日期", "name": "date", **_widget(config, FIELDS_BY_KEY["date_written"])},
+            {"label": "说明（中文）", "name": "note", "widget": "string"},
+            {"label": "说明（英文，可不填）", "name": "note_en", "widget": "string", "required": False}]}
     return {"widget": "text" if f.key in _LONG_TEXT else "string"}
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import yaml
 
 from .layout import CATALOGUE_FILE
-from .office import REQUIRED_VOCABULARY_KEYS, VOCABULARY_NAMES, Config, Contact, Filing, Portal, Term, Vocabulary
+from .office import (ARTICLE20_ITEM_KEY, ARTICLE20_ITEMS, REQUIRED_VOCABULARY_KEYS, VOCABULARY_NAMES, Config,
+                     Contact, Filing, Portal, Term, Vocabulary)
 from .problems import Problems, describe
 from .slips import KeyHints
 from .source import Value, decode, parse_front_matter
@@ -188,7 +189,23 @@ class _ConfigReader:
                       "every item).", Text("换一个键，例如 all-items。", "Choose another key, e.g. all-items."))
         label = self.text({str(key): entry}, str(key), line, where)
         extra = {k: v for k, v in entry.items() if k not in ("zh", "en")} if isinstance(entry, dict) else {}
+        if ARTICLE20_ITEM_KEY in extra:
+            self.article20_item(extra[ARTICLE20_ITEM_KEY], self.line("vocabularies", name, str(key),
+                                                                      ARTICLE20_ITEM_KEY), where + str(key))
         return Term(str(key), label, extra, line)
+
+
+    def article20_item(self, value: object, line: int, where: str) -> None:
+        """``article20_item`` is an item number of Article 20 (1 to 15), or a list of them."""
+        numbers = value if isinstance(value, list) else [value]
+        if all(isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= len(ARTICLE20_ITEMS) for n in numbers):
+            return
+        self.fail(line, f"{where}.{ARTICLE20_ITEM_KEY}",
+                  f"{ARTICLE20_ITEM_KEY} 须为第二十条的项号 1–{len(ARTICLE20_ITEMS)} 或它们的列表，实际是 {_shown(value, 'zh')}。",
+                  f"{ARTICLE20_ITEM_KEY} must be an item number of Article 20 (1 to {len(ARTICLE20_ITEMS)}) or a "
+                  f"list of them; got {_shown(value, 'en')}.",
+                  Text(f"例如：{ARTICLE20_ITEM_KEY}: 1（第二十条第（一）项），或 [1, 15]。",
+                       f"For example: {ARTICLE20_ITEM_KEY}: 1 (Article 20, item 1), or [1, 15]."))
 
 
 def _nested_line(value: Value | None, *keys: str) -> int | None:

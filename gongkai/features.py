@@ -99,12 +99,16 @@ class Items(Feature):
 
 
 class CatalogueListings(Feature):
-    """The catalogue (公开目录) by year and by category, and the home page's latest items."""
+    """The catalogue (公开目录) by year, by category, genre, validity and publisher, by item of Article 20,
+    the exact lookup's data, and the home page's latest items."""
 
     fragments = {"latest": pages.latest_fragment}
 
     def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
         return pages.catalogue_pages(data.catalogue, lang)
+
+    def outputs(self, data: BuildData) -> list[Output]:
+        return _files(pages.lookup_files(data.catalogue))
 
 
 class AnnualReports(Feature):

@@ -178,7 +178,7 @@ def _generator(feed: Feed, catalogue: Catalogue, absolute: Absolute, fmt: str) -
     fg.link(href=absolute(feed.home), rel="alternate", type="text/html")
     fg.author(name=catalogue.config.office_name(lang), uri=absolute(url_prefix(lang)))
     fg.generator(GENERATOR)
-    newest = feed.items[0].date_published if feed.items else catalogue.today
+    newest = max((entry_updated(i) for i in feed.items), default=catalogue.today)
     fg.updated(start_of_day(newest))  # sets atom:updated and rss:lastBuildDate
     for item in feed.items:
         _add_entry(fg, item, catalogue, absolute, lang, fmt)
@@ -202,14 +202,53 @@ def _add_entry(fg: FeedGenerator, item: Item, catalogue: Catalogue, absolute: Ab
     elif summary:
         entry.summary(summary)  # an Atom summary without a type is plain text
     entry.published(when)
-    entry.updated(when)
+    entry.updated(start_of_day(entry_updated(item)))
     entry.category(term=item.category, label=catalogue.label("category", item.category, lang),
                    scheme=absolute(category_page(item.category, lang)))
     entry.author(name=publisher)
     entry.dc.dc_creator(publisher)
 
 
-def _finish(xml: bytes, feed: Feed, fmt: str, absolute: Absolute) -> bytes:
+def entry_updated(item: Item):
+    """An entry's ``updated``: the latest recorded change, else the date published."""
+    return item.last_updated or item.date_published
+
+
+def relations(item: Item, catalogue: Catalogue) -> list[tuple[str, Item]]:
+    """``(relation, item)`` for every published item an entry links to: what it interprets, its
+    interpretations, what repealed it and what it repealed, and related items."""
+    found = [("interprets", i) for i in catalogue.interpreted(item)]
+    found += [("interpretation", i) for i in catalogue.interpretations(item)]
+    repealing = catalogue.repealing_item(item)
+    found += [("repealed-by", repealing)] if repealing is not None else []
+    found += [("repeals", i) for i in catalogue.repealed_items(item)]
+    return found + [("related", i) for i in catalogue.related_items(item)]
+
+
+#: How an entry's related link names its relation, in the link's title.
+RELATION_NAMES = {
+    "interprets": Text("解读的文件", "Interprets"), "interpretation": Text("政策解读", "Interpretation"),
+    "repealed-by": Text("废止本文件的文件", "Repealed by"), "repeals": Text("本文件废止的文件", "Repeals"),
+    "related": Text("相关文件", "Related"),
+}
+
+
+RELATION_TITLE = Text("{relation}：{title}（{index_no}）", "{relation}: {title} ({index_no})")
+
+
+def _add_relations(entry: etree._Element, item: Item, catalogue: Catalogue, absolute: Absolute, lang: str) -> None:
+    """``<atom:link rel="related">`` for each related item (Atom entries and RSS items alike)."""
+    for relation, other in relations(item, catalogue):
+        last = entry[-1]
+        link = etree.SubElement(entry, f"{{{ATOM_NS['atom']}}}link")
+        link.tail, last.tail = last.tail, entry.text  # indented like the entry's other elements
+        link.set("rel", "related")
+        link.set("href", absolute(other.url(lang)))
+        link.set("title", RELATION_TITLE(lang).format(relation=RELATION_NAMES[relation](lang),
+                                                      title=other.title_in(lang), index_no=other.index_no))
+
+
+def _finish(xml: bytes, feed: Feed, fmt: str, absolute: Absolute, catalogue: Catalogue) -> bytes:
     """Name the stylesheet and explain the file in a comment; in Atom, mark the Chinese title and
     summary of untranslated entries.
 
@@ -217,6 +256,9 @@ def _finish(xml: bytes, feed: Feed, fmt: str, absolute: Absolute) -> bytes:
     viewer shows comments, so a visitor still learns what the file is for.
     """
     root = etree.fromstring(xml)
+    entries = root.findall("atom:entry", ATOM_NS) if fmt == "atom" else root.findall("channel/item")
+    for entry, item in zip(entries, feed.items, strict=True):
+        _add_relations(entry, item, catalogue, absolute, feed.lang)
     if fmt == "atom":
         # Entries were appended in feed.items' order.
         for entry, item in zip(root.findall("atom:entry", ATOM_NS), feed.items, strict=True):
@@ -236,7 +278,7 @@ def render(feed: Feed, catalogue: Catalogue, absolute: Absolute, fmt: str) -> by
     """The bytes of ``feed`` in ``fmt`` (``rss`` or ``atom``)."""
     fg = _generator(feed, catalogue, absolute, fmt)
     xml = fg.rss_str(pretty=True) if fmt == "rss" else fg.atom_str(pretty=True)
-    return _finish(xml, feed, fmt, absolute)
+    return _finish(xml, feed, fmt, absolute, catalogue)
 
 
 # -- the stylesheet ---------------------------------------------------------------------

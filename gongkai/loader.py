@@ -23,7 +23,7 @@ from pathlib import Path
 from . import clock
 from .catalogue import Catalogue, Item
 from .config import load_config
-from .office import Config
+from .office import PROACTIVE, Config
 from .problems import Problem, Problems
 from .layout import CATALOGUE_FILE, CONTENT_DIR, CONTENT_README, STATISTICS_DIR, item_path, place_of
 from .layout import INDEX_NO_PATTERN
@@ -84,16 +84,21 @@ def load_catalogue(root: Path, today: date | None = None, only: list[Path] | Non
         return None, problems
     paths, misnamed = _scan(root)
     _report_misnamed(misnamed, problems)
-    items = _load_items(root, config, problems, paths, workers)
+    today = today if today is not None else clock.today()
+    items = _load_items(root, config, problems, paths, workers, today)
     if only is not None:
-        wanted = [_relative(root, p) for p in only]
-        problems.items = [p for p in problems.items if p.path == CATALOGUE_FILE
-                          or any(p.path == w or p.path.startswith(w.rstrip("/") + "/") or w == "" for w in wanted)]
+        restrict(problems, root, only)
     if problems.errors and not partial:
         return None, problems
-    catalogue = Catalogue(config, tuple(sorted(items, key=lambda i: i.index_no)),
-                          today if today is not None else clock.today())
+    catalogue = Catalogue(config, tuple(sorted(items, key=lambda i: i.index_no)), today)
     return catalogue, problems
+
+
+def restrict(problems: Problems, root: Path, only: list[Path]) -> None:
+    """Keep only the problems of the files ``only`` names (a folder: every file in it) and of catalogue.yml."""
+    wanted = [_relative(root, p) for p in only]
+    problems.items = [p for p in problems.items if p.path == CATALOGUE_FILE
+                      or any(p.path == w or p.path.startswith(w.rstrip("/") + "/") or w == "" for w in wanted)]
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -123,7 +128,7 @@ class _Result:
 
 
 def _load_items(root: Path, config: Config, problems: Problems, paths: list[str],
-                workers: int | None) -> list[Item]:
+                workers: int | None, today: date) -> list[Item]:
     groups: dict[str, list[str | None]] = {}
     for rel in paths:
         place = place_of(rel)
@@ -140,6 +145,7 @@ def _load_items(root: Path, config: Config, problems: Problems, paths: list[str]
     _check_unique(results, problems)
     items = [r.item for r in results if r.item is not None]
     _check_repeals(items, problems)
+    _check_links_between(items, problems, today)
     return items
 
 
@@ -250,3 +256,46 @@ def _check_repeals(items: list[Item], problems: Problems) -> None:
             "填写废止本文件的那份文件的索引号（须已收录在 disclosures/ 中），或删除 repealed_by。",
             "Give the index number of the item that repealed this one (it must be in disclosures/), "
             "or remove repealed_by."), key="repealed_by")
+
+
+#: The keys naming other items that must be public: interpretations and related documents.
+LINK_KEYS = ("interprets", "related")
+
+
+def _check_links_between(items: list[Item], problems: Problems, today: date) -> None:
+    """``interprets`` and ``related`` name other items that are proactively disclosed, and already
+    published when the item naming them is: a page never names an item that is not public."""
+    by_index_no = {i.index_no: i for i in items}
+    for item in items:
+        for key in LINK_KEYS:
+            for target_no in getattr(item, key):
+                problem = _link_problem(item, key, target_no, by_index_no.get(target_no), today)
+                if problem is not None:
+                    code, message, hint = problem
+                    problems.add(item.path, item.key_lines.get(key, 1), code, message, hint, key=key)
+
+
+def _link_problem(item: Item, key: str, target_no: str, target: Item | None,
+                  today: date) -> tuple[str, Text, Text] | None:
+    fix = Text(f"填写已主动公开的条目的索引号，或从 {key} 中删除 {target_no}。",
+               f"Give the index number of a published item, or remove {target_no} from {key}.")
+    if target_no == item.index_no:
+        return "link-missing", Text(f"{key} 不能是本条目自己的索引号 {target_no}。",
+                                    f"{key} cannot name this item's own index number {target_no}."), fix
+    if target is None:
+        return "link-missing", Text(f"{key} 中的索引号 {target_no} 在本仓库中找不到对应条目。",
+                                    f"{key} names {target_no}, which is not an item in this repository."), fix
+    if target.disclosure != PROACTIVE or target.draft:
+        why = Text("是草稿", "is a draft") if target.disclosure == PROACTIVE else Text(
+            f"的公开属性是 {target.disclosure}，不会发布", f"is disclosed as '{target.disclosure}', never published")
+        return "link-not-public", Text(
+            f"{key} 中的 {target_no} {why.zh}：链接到它会泄露未公开的信息。",
+            f"{key} names {target_no}, which {why.en}: linking to it would reveal what is not public."), fix
+    if item.is_published(today) and not target.is_published(today):
+        return "link-not-public", Text(
+            f"{key} 中的 {target_no} 要到 {target.date_published} 才发布，而本条目已经发布。",
+            f"{key} names {target_no}, which is published only on {target.date_published}, but this item "
+            "is already published."), Text(
+            f"把本条目的发布日期推迟到 {target.date_published} 或以后，或从 {key} 中删除 {target_no}。",
+            f"Set this item's date_published to {target.date_published} or later, or remove {target_no} from {key}.")
+    return None

@@ -74,6 +74,12 @@ COLUMNS: tuple[tuple[str, Text], ...] = (
                              "Attachment addresses, separated by '; ', in the order of the titles")),
     ("attachment_sizes", Text("附件大小（字节），以“; ”分隔，与附件名称一一对应",
                               "Attachment sizes in bytes, separated by '; ', in the order of the titles")),
+    ("interprets", Text("所解读文件的索引号，以“; ”分隔", "Index numbers of the documents it interprets, separated by '; '")),
+    ("interpretations", Text("其政策解读的索引号，以“; ”分隔", "Index numbers of its interpretations, separated by '; '")),
+    ("related", Text("相关文件的索引号，以“; ”分隔", "Index numbers of related documents, separated by '; '")),
+    ("repeals", Text("本文件废止的文件的索引号，以“; ”分隔", "Index numbers of the documents it repealed, separated by '; '")),
+    ("last_updated", Text("最后更新日期（最近一次修订）", "Date of the latest change")),
+    ("changes", Text("修订记录：“日期 说明”，以“; ”分隔", "Changes as 'date note', separated by '; '")),
 )
 
 
@@ -100,6 +106,12 @@ def record(item: Item, catalogue: Catalogue, absolute: Absolute) -> dict:
         "summary": {"zh": item.summary, "en": translation.summary if translation else None},
         "attachments": [{"file": a.file, "title": a.title, "url": absolute(attachment_url(item.slug, a.file)),
                          "size": a.size} for a in item.attachments],
+        "interprets": [i.index_no for i in catalogue.interpreted(item)],
+        "related": [i.index_no for i in catalogue.related_items(item)],
+        "changes": [{"date": c.date.isoformat(), "note": {"zh": c.note, "en": c.note_en}} for c in item.changes],
+        "interpretations": [i.index_no for i in catalogue.interpretations(item)],
+        "repeals": [i.index_no for i in catalogue.repealed_items(item)],
+        "last_updated": item.last_updated.isoformat() if item.last_updated else None,
     })
     return result
 
@@ -148,6 +160,9 @@ def csv_row(rec: dict) -> list[str]:
         "attachment_titles": LIST_SEPARATOR.join(a["title"] for a in rec["attachments"]),
         "attachment_urls": LIST_SEPARATOR.join(a["url"] for a in rec["attachments"]),
         "attachment_sizes": LIST_SEPARATOR.join(str(a["size"]) for a in rec["attachments"]),
+        **{key: LIST_SEPARATOR.join(rec[key]) for key in ("interprets", "interpretations", "related", "repeals")},
+        "last_updated": text(rec["last_updated"]),
+        "changes": LIST_SEPARATOR.join(f"{c['date']} {c['note']['zh']}" for c in rec["changes"]),
     }
     for name in TERMS:
         row[name], row[f"{name}_zh"], row[f"{name}_en"] = (rec[name]["key"], rec[name]["zh"], rec[name]["en"])

@@ -7,10 +7,14 @@ language. Links are relative, computed from each page's URL.
 
 from __future__ import annotations
 
+import json
+import re
+
 from . import bodies, layout, links
 from .catalogue import Catalogue, Item
 from .generated import FragmentContext, GeneratedPage, front_matter, notice  # noqa: F401 - also their old home
 from .html import esc, rel_url, table
+from .office import ARTICLE20_ITEMS, EXPIRED, REPEALED
 from .schema import FIELDS, FIELDS_BY_KEY, Field, Kind
 from .text import Text
 
@@ -41,7 +45,30 @@ UI = {
     "chinese_only": Text("（仅中文）", "(Chinese only)"),
     "empty": Text("暂无已公开的信息。", "Nothing has been published yet."),
     "latest": Text("最新公开", "Latest disclosures"),
+    "repealed_title": Text("本文件已废止", "This document has been repealed"),
+    "expired_title": Text("本文件已失效", "This document has expired"),
+    "repealed_on": Text("本文件已于 {date} 废止。", "This document was repealed on {date}."),
+    "repealed_no_date": Text("本文件已废止。", "This document has been repealed."),
+    "expired": Text("本文件已失效，不再执行，仅供查阅。", "This document has expired: it no longer applies and is kept for reference."),
+    "replaced_by": Text("废止它的文件：{link}。", "It was repealed by {link}."),
+    "interpretations": Text("政策解读", "Interpretations"),
+    "interpreted": Text("解读的文件", "Document interpreted"),
+    "repealed_items": Text("本文件废止的文件", "Documents this one repealed"),
+    "related": Text("相关文件", "Related documents"),
+    "changes": Text("修订记录", "Change history"),
+    "last_updated": Text("最后更新", "Last updated"),
+    "colon": Text("：", ": "),
     "all_items": Text("查看全部公开目录", "See the whole catalogue"),
+    "article20": Text("法定主动公开内容", "Disclosure required by law"),
+    "article20_intro": Text("《中华人民共和国政府信息公开条例》第二十条列出行政机关应当主动公开的政府信息。"
+                            "下列每一项列出本机关已公开的相应信息；暂无信息的项目也列出。",
+                            "Article 20 of the Regulations on Open Government Information lists what an office "
+                            "must disclose proactively. Each item below lists what this office has published under it; "
+                            "items with nothing published yet are listed too."),
+    "article20_item": Text("第二十条第（{numeral}）项", "Article 20, item ({n})"),
+    "by_genre": Text("按体裁", "By genre"),
+    "by_validity": Text("按有效性", "By validity"),
+    "by_publisher": Text("按发布机构", "By issuing body"),
 }
 
 
@@ -59,20 +86,86 @@ def item_page(item: Item, catalogue: Catalogue, lang: str, tags: str = "") -> Ge
     title = item.title_in(lang)
     summary = translation.summary if translation else (item.summary if lang == "zh" else None)
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
-    parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", ""]
+    parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", "",
+             *_validity_notice(item, catalogue, lang)]
     # The notice on the English page comes first, before the metadata: a reader learns at once what they read.
     if lang == "en" and translation is None:
         parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), ""]
     elif translation is not None:
         parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
-    parts += [_metadata_table(item, catalogue, lang), "", tags, ""]
+    parts += [_metadata_table(item, catalogue, lang), "", *_last_updated(item, lang), tags, ""]
     if lang == "en" and translation is None:
         body = _body(item, item.body, url, lang="zh-CN")
     else:
         body = _body(item, translation.body if translation else item.body, url)
     parts += [body, ""]
     parts += _attachments(item, url, lang)
+    parts += _relations(item, catalogue, lang)
+    parts += _changes(item, lang)
     return GeneratedPage(layout.item_src_uri(item.slug, lang), url, lang, "\n".join(parts), bodies.headings(body))
+
+
+def _validity_notice(item: Item, catalogue: Catalogue, lang: str) -> list[str]:
+    """A repealed or expired item says so above everything else, with the date and what replaced it."""
+    if item.validity == REPEALED:
+        text = (UI["repealed_on"](lang).format(date=item.repealed_on.isoformat()) if item.repealed_on
+                else UI["repealed_no_date"](lang))
+        target = catalogue.repealing_item(item)
+        if target is not None:
+            text += ("" if lang == "zh" else " ") + UI["replaced_by"](lang).format(link=_item_link(target, item.url(lang), lang))
+        return [notice("danger gk-validity", UI["repealed_title"](lang), text), ""]
+    if item.validity == EXPIRED:
+        return [notice("danger gk-validity", UI["expired_title"](lang), UI["expired"](lang)), ""]
+    return []
+
+
+def _item_link(target: Item, from_url: str, lang: str) -> str:
+    """A link to another item: its title (marked Chinese where untranslated) and 索引号."""
+    title = esc(target.title_in(lang)) if target.has_language(lang) else \
+        f'<span lang="zh-CN">{esc(target.title)}</span>'
+    return f'<a href="{esc(rel_url(from_url, target.url(lang)))}">{title}</a> ({esc(target.index_no)})'
+
+
+def _relations(item: Item, catalogue: Catalogue, lang: str) -> list[str]:
+    """Short lists of the published items this one stands in relation to, in both directions."""
+    url = item.url(lang)
+    groups = (("interpreted", catalogue.interpreted(item)), ("interpretations", catalogue.interpretations(item)),
+              ("repealed_items", catalogue.repealed_items(item)), ("related", catalogue.related_items(item)))
+    lines: list[str] = []
+    for key, items in groups:
+        if not items:
+            continue
+        entries = []
+        for other in items:
+            genre = esc(catalogue.label("genre", other.genre, lang))
+            entries.append(f"<li>{_item_link(other, url, lang)} "
+                           f'<span class="gk-note">{genre} · <time datetime="{other.date_published.isoformat()}">'
+                           f"{other.date_published.isoformat()}</time></span></li>")
+        lines += [f'<h2 id="gk-{key.replace("_", "-")}">{esc(UI[key](lang))}</h2>', "",
+                  f'<ul class="gk-relations">\n' + "\n".join(entries) + "\n</ul>", ""]
+    return lines
+
+
+def _last_updated(item: Item, lang: str) -> list[str]:
+    if item.last_updated is None:
+        return []
+    return [f'<p class="gk-updated">{esc(UI["last_updated"](lang))}{esc(UI["colon"](lang))}'
+            f'<time datetime="{item.last_updated.isoformat()}">{item.last_updated.isoformat()}</time> · '
+            f'<a href="#gk-changes">{esc(UI["changes"](lang))}</a></p>', ""]
+
+
+def _changes(item: Item, lang: str) -> list[str]:
+    """The change history, newest first; an English note where one is given, else the Chinese one."""
+    if not item.changes:
+        return []
+    rows = []
+    for change in sorted(item.changes, key=lambda c: c.date, reverse=True):
+        note = esc(change.note_in(lang))
+        if lang == "en" and not change.note_en:
+            note = f'<span lang="zh-CN">{note}</span>'
+        rows.append(f'<li><time datetime="{change.date.isoformat()}">{change.date.isoformat()}</time> {note}</li>')
+    return [f'<h2 id="gk-changes">{esc(UI["changes"](lang))}</h2>', "",
+            '<ol class="gk-changes" reversed>\n' + "\n".join(rows) + "\n</ol>", ""]
 
 
 def _item_crumb(item: Item, lang: str) -> str:
@@ -192,8 +285,9 @@ def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang:
 
 
 def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: Catalogue,
-               lang: str) -> list[GeneratedPage]:
-    """``base_path`` (e.g. ``catalogue/2022/``) split into pages of :data:`PAGE_SIZE` rows."""
+               lang: str, lead: str = "", parent: tuple[str, str] | None = None) -> list[GeneratedPage]:
+    """``base_path`` (e.g. ``catalogue/2022/``) split into pages of :data:`PAGE_SIZE` rows, each with the
+    paragraph ``lead`` (if any) under its heading and ``parent`` (path, label) after the catalogue in the crumb."""
     chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [()]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
@@ -204,7 +298,8 @@ def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: C
             f" · {counter}" if len(chunks) > 1 else "")
         body = [front_matter(title if number == 1 else f"{title} · {counter}", searchable=False),
                 f"<h1>{esc(title)}</h1>", "",
-                _crumb(url, lang), "", item_table(chunk, catalogue, lang, url, caption), ""]
+                _crumb(url, lang, parent), "", *([f"<p>{esc(lead)}</p>", ""] if lead else []),
+                item_table(chunk, catalogue, lang, url, caption), ""]
         if len(chunks) > 1:
             body.append(_pager(base_path, number, len(chunks), url, lang))
         src = path.rstrip("/") + "/index.md"
@@ -217,9 +312,11 @@ def count_label(count: int, lang: str) -> str:
     return UI["one_item" if count == 1 else "items_count"](lang).format(count=count)
 
 
-def _crumb(url: str, lang: str) -> str:
-    home = page_url("catalogue/", lang)
-    return f'<p class="gk-crumb"><a href="{esc(rel_url(url, home))}">{esc(UI["catalogue"](lang))}</a></p>'
+def _crumb(url: str, lang: str, parent: tuple[str, str] | None = None) -> str:
+    """公开目录 (› a parent listing): the way back from a listing."""
+    trail = [("catalogue/", UI["catalogue"](lang))] + ([parent] if parent else [])
+    links = " › ".join(f'<a href="{esc(rel_url(url, page_url(path, lang)))}">{esc(label)}</a>' for path, label in trail)
+    return f'<p class="gk-crumb">{links}</p>'
 
 
 def _pager(base_path: str, number: int, total: int, url: str, lang: str) -> str:
@@ -236,34 +333,131 @@ def _pager(base_path: str, number: int, total: int, url: str, lang: str) -> str:
     return f'<nav class="gk-pager" aria-label="{esc(UI["pagination"](lang))}">' + " ".join(parts) + "</nav>\n"
 
 
+#: The catalogue's listings by vocabulary: (vocabulary, heading key), each at ``catalogue/<vocabulary>/<key>/``.
+LISTED_VOCABULARIES = (("category", "by_category"), ("genre", "by_genre"), ("validity", "by_validity"),
+                       ("publisher", "by_publisher"))
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def article20_name(n: int, lang: str) -> str:
+    """``第二十条第（一）项`` / ``Article 20, item (1)``."""
+    numeral = _NUMERALS[n - 1] if n <= 10 else "十" + _NUMERALS[n - 11]
+    return UI["article20_item"](lang).format(numeral=numeral, n=n)
+
+
+def listing_path(vocabulary: str, key: str) -> str:
+    """``catalogue/category/notices/`` (categories keep their first address)."""
+    return f"catalogue/{vocabulary}/{key}/"
+
+
 def catalogue_pages(catalogue: Catalogue, lang: str) -> list[GeneratedPage]:
-    """The catalogue overview, one listing per year and one per subject category."""
-    pages = [_catalogue_index(catalogue, lang)]
+    """The catalogue overview, one listing per year, per key of each listed vocabulary and per item of
+    Article 20 (empty ones too), and the overview of Article 20."""
+    pages = [_catalogue_index(catalogue, lang), _article20_index(catalogue, lang)]
     for year, items in catalogue.by_year.items():
         title = f"{UI['catalogue'](lang)} · {UI['year_title'](lang).format(year=year)}"
         pages += _paginated(f"catalogue/{year}/", title, items, catalogue, lang)
-    for key, items in catalogue.by_category.items():
-        title = f"{UI['catalogue'](lang)} · {catalogue.label('category', key, lang)}"
-        pages += _paginated(f"catalogue/category/{key}/", title, items, catalogue, lang)
+    for vocabulary, _ in LISTED_VOCABULARIES:
+        for key, items in catalogue.by_term(vocabulary).items():
+            title = f"{UI['catalogue'](lang)} · {catalogue.label(vocabulary, key, lang)}"
+            pages += _paginated(listing_path(vocabulary, key), title, items, catalogue, lang)
+    for n, items in catalogue.by_article20.items():
+        title = f"{UI['article20'](lang)} · {article20_name(n, lang)}"
+        pages += _paginated(f"catalogue/article20/{n}/", title, items, catalogue, lang,
+                            lead=ARTICLE20_ITEMS[n - 1](lang), parent=("catalogue/article20/", UI["article20"](lang)))
     return pages
+
+
+def _link_list(url: str, entries: list[tuple[str, str, int]], lang: str) -> str:
+    """``<ul>`` of links to listings, each with its count: ``(path, label, count)``."""
+    if not entries:
+        return f"<p>{esc(UI['empty'](lang))}</p>"
+    rows = [f'<li><a href="{esc(rel_url(url, page_url(path, lang)))}">{esc(label)}</a> '
+            f"({esc(count_label(count, lang))})</li>" for path, label, count in entries]
+    return "<ul>\n" + "\n".join(rows) + "\n</ul>"
 
 
 def _catalogue_index(catalogue: Catalogue, lang: str) -> GeneratedPage:
     url = page_url("catalogue/", lang)
-    years = [f'<li><a href="{esc(rel_url(url, page_url(f"catalogue/{y}/", lang)))}">'
-             f'{esc(UI["year_title"](lang).format(year=y))}</a> ({esc(count_label(len(items), lang))})</li>'
-             for y, items in catalogue.by_year.items()]
-    cats = [f'<li><a href="{esc(rel_url(url, page_url(f"catalogue/category/{k}/", lang)))}">'
-            f'{esc(catalogue.label("category", k, lang))}</a> ({esc(count_label(len(items), lang))})</li>'
-            for k, items in catalogue.by_category.items()]
     intro = Text(f"本目录列出{catalogue.config.office_name.zh}主动公开的全部政府信息，按发布日期由新到旧排列。",
                  f"This catalogue lists every piece of government information the "
                  f"{catalogue.config.office_name.en} has disclosed proactively, newest first.")
+    years = [(f"catalogue/{y}/", UI["year_title"](lang).format(year=y), len(items))
+             for y, items in catalogue.by_year.items()]
     body = [front_matter(UI["catalogue"](lang), searchable=False), f"# {esc(UI['catalogue'](lang))}", "", intro(lang), "",
-            f"## {UI['by_year'](lang)}", "", "<ul>\n" + "\n".join(years) + "\n</ul>" if years else
-            f"<p>{esc(UI['empty'](lang))}</p>", "", f"## {UI['by_category'](lang)}", "",
-            "<ul>\n" + "\n".join(cats) + "\n</ul>" if cats else f"<p>{esc(UI['empty'](lang))}</p>", ""]
+            _lookup_form(url, lang), "",
+            f"## {UI['by_year'](lang)}", "", _link_list(url, years, lang), "",
+            f"## {UI['article20'](lang)}", "",
+            f'<p><a href="{esc(rel_url(url, page_url("catalogue/article20/", lang)))}">'
+            f"{esc(UI['article20'](lang))}</a></p>", ""]
+    for vocabulary, heading in LISTED_VOCABULARIES:
+        entries = [(listing_path(vocabulary, k), catalogue.label(vocabulary, k, lang), len(items))
+                   for k, items in catalogue.by_term(vocabulary).items()]
+        body += [f"## {UI[heading](lang)}", "", _link_list(url, entries, lang), ""]
     return GeneratedPage(src_uri("catalogue/index.md", lang), url, lang, "\n".join(body))
+
+
+LOOKUP_SCRIPT = "assets/gk-lookup.js"
+LOOKUP_DIR = "data/lookup/"
+"""``data/lookup/<year>.json``: the published items' 索引号 and 发文字号 of one year, for the exact lookup."""
+
+LOOKUP_UI = {
+    "label": Text("按索引号或发文字号查找", "Find by index number or document number"),
+    "placeholder": Text("例如 XMFAO/2025-00001 或 厦外〔2025〕1号", "e.g. XMFAO/2025-00001 or 厦外〔2025〕1号"),
+    "button": Text("查找", "Find"),
+    "not_found": Text("没有索引号或发文字号为 “{query}” 的已公开信息。", "No published item has the index number or "
+                      "document number '{query}'."),
+    "fulltext": Text("改为全文搜索", "Search the full text instead"),
+}
+
+
+def _lookup_form(url: str, lang: str) -> str:
+    """The exact lookup by 索引号 or 发文字号 (:data:`LOOKUP_SCRIPT` over :data:`LOOKUP_DIR`); without
+    JavaScript the form opens the full-text search with the same words."""
+    def link(path: str) -> str:
+        return esc(rel_url(url, path))
+
+    messages = " ".join(f'data-gk-{key.replace("_", "-")}="{esc(LOOKUP_UI[key](lang))}"'
+                        for key in ("not_found", "fulltext"))
+    return "\n".join([
+        f'<form class="gk-searchbox gk-lookup" role="search" action="{link(page_url("search/", lang))}" method="get" '
+        f'data-gk-lookup="{link(LOOKUP_DIR)}" data-gk-home="{link(page_url("", lang))}" {messages}>',
+        f'<label for="gk-lookup-{lang}">{esc(LOOKUP_UI["label"](lang))}</label>',
+        f'<input id="gk-lookup-{lang}" type="search" name="q" placeholder="{esc(LOOKUP_UI["placeholder"](lang))}" '
+        'autocomplete="off" enterkeyhint="go">',
+        f'<button type="submit" class="md-button md-button--primary">{esc(LOOKUP_UI["button"](lang))}</button>',
+        '<p class="gk-lookup-result" role="status"></p>',
+        f'<script type="module" src="{link(LOOKUP_SCRIPT)}"></script>',
+        "</form>",
+    ])
+
+
+def lookup_files(catalogue: Catalogue) -> list[tuple[str, bytes]]:
+    """``data/lookup/<year>.json`` per year of an index number or of a 发文字号 (its 〔YYYY〕): ``[index_no,
+    doc_number, path]`` rows of the published items, so the lookup fetches one small file, never all."""
+    years: dict[str, list[list]] = {}
+    for item in sorted(catalogue.published, key=lambda i: i.index_no):
+        row = [item.index_no, item.doc_number, f"disclosures/{item.slug}/"]
+        for year in sorted({str(item.year)} | set(_DOC_YEAR.findall(item.doc_number or ""))):
+            years.setdefault(year, []).append(row)
+    return [(f"{LOOKUP_DIR}{year}.json", (json.dumps({"items": rows}, ensure_ascii=False, separators=(",", ":"))
+                                          + "\n").encode("utf-8")) for year, rows in sorted(years.items())]
+
+
+#: The year of a 发文字号: 〔2025〕, [2025], ［2025］ or (2025).
+_DOC_YEAR = re.compile(r"[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]")
+
+
+def _article20_index(catalogue: Catalogue, lang: str) -> GeneratedPage:
+    """Every item of Article 20 with what is filed under it: the statutory catalogue (法定主动公开内容)."""
+    url = page_url("catalogue/article20/", lang)
+    entries = [(f"catalogue/article20/{n}/", f"{article20_name(n, lang)} {ARTICLE20_ITEMS[n - 1](lang)}", len(items))
+               for n, items in catalogue.by_article20.items()]
+    title = UI["article20"](lang)
+    body = [front_matter(title, searchable=False), f"<h1>{esc(title)}</h1>", "", _crumb(url, lang), "",
+            f"<p>{esc(UI['article20_intro'](lang))}</p>", "", _link_list(url, entries, lang), ""]
+    return GeneratedPage(src_uri("catalogue/article20/index.md", lang), url, lang, "\n".join(body))
 
 
 def latest_fragment(ctx: FragmentContext, count: int = 10) -> str:

@@ -32,6 +32,10 @@ class Kind(Enum):
     """An index number ``<prefix>/<YYYY>-<NNNNN>``."""
     ATTACHMENTS = "attachments"
     """A list of ``{file, title}`` mappings."""
+    INDEX_LIST = "index-list"
+    """A list of index numbers of other items."""
+    CHANGES = "changes"
+    """A list of ``{date, note, note_en}`` mappings: the item's change history."""
 
 
 KIND_NAMES: dict[Kind, Text] = {
@@ -42,6 +46,8 @@ KIND_NAMES: dict[Kind, Text] = {
     Kind.BOOL: Text("true 或 false", "true or false"),
     Kind.INDEX_NO: Text("索引号", "index number"),
     Kind.ATTACHMENTS: Text("附件列表（file、title）", "list of attachments (file, title)"),
+    Kind.INDEX_LIST: Text("索引号列表", "list of index numbers"),
+    Kind.CHANGES: Text("修订记录列表（date、note，可加 note_en）", "list of changes (date, note, optional note_en)"),
 }
 
 
@@ -120,6 +126,24 @@ FIELDS: tuple[Field, ...] = (
           Text("废止本文件的文件的索引号。", "The index number of the document that repealed this one."),
           "XMFAO/2023-00004",
           data_help="Index number of the repealing document, or null."),
+    Field("interprets", Kind.INDEX_LIST, False, Text("解读的文件", "Interprets"),
+          Text("本条目是政策解读（或图解、问答）时，所解读文件的索引号；所解读的文件须已主动公开。",
+               "For a policy interpretation (or a graphic or Q&A), the index numbers of the documents it explains; "
+               "they must be published."),
+          "[XMFAO/2022-00001]", shown=False,
+          data_help="Index numbers of the published documents this item interprets."),
+    Field("related", Kind.INDEX_LIST, False, Text("相关文件", "Related documents"),
+          Text("相关文件的索引号；相关文件须已主动公开。", "Index numbers of related documents; they must be published."),
+          "[XMFAO/2022-00001]", shown=False,
+          data_help="Index numbers of related published documents."),
+    Field("changes", Kind.CHANGES, False, Text("修订记录", "Change history"),
+          Text("发布后每次修改正文都加一条：date（修改日期）、note（中文说明），可加 note_en（英文说明）。"
+               "修改不改变索引号和网址。",
+               "One entry for every change to the body after publication: date, note (Chinese) and optionally "
+               "note_en (English). A change never alters the index number or the address."),
+          "[{date: 2022-04-01, note: 更正第二段的日期, note_en: Corrected a date in the second paragraph}]",
+          shown=False,
+          data_help="Changes after publication, oldest first: date, note in each language (en null if none)."),
     Field("keywords", Kind.TEXT_LIST, False, Text("关键词", "Keywords"),
           Text("主题词列表。", "A list of keywords."), "[法治政府建设, 领事保护]", translatable=True,
           data_help="关键词. en is null when the translation gives none."),

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from . import bodies, links
-from .catalogue import Attachment, Item, Translation
+from .catalogue import Attachment, Change, Item, Translation
 from .fields import FieldReader, suggest
 from .office import REPEALED, Config
 from .problems import Problems, describe
@@ -185,6 +185,40 @@ class _Checker(FieldReader):
             return None
         return tuple(raw)
 
+    def index_list_value(self, f: Field, value: Value) -> tuple[str, ...] | None:
+        raw = value.value
+        if isinstance(raw, str):
+            raw = [raw]  # one index number written without brackets
+        if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+            self.wrong_type(f.key, value, "索引号列表", "a list of index numbers", f.example)
+            return None
+        found = []
+        for n, entry in enumerate(raw):
+            line, column = _entry_place(value, n, None)
+            checked = self.index_no_value(f, Value(entry, line, column, value.node))
+            if checked is not None and checked not in found:
+                found.append(checked)
+        return tuple(found) if len(found) == len(set(raw)) else None
+
+    def changes_value(self, f: Field, value: Value) -> tuple[Change, ...] | None:
+        raw = value.value
+        good = isinstance(raw, list) and all(
+            isinstance(c, dict) and isinstance(c.get("note"), str) and c["note"].strip() and "date" in c
+            and set(c) <= {"date", "note", "note_en"} and isinstance(c.get("note_en", ""), str) for c in raw)
+        if not good:
+            self.wrong_type(f.key, value, "修订记录列表，每项有 date 和 note（可加 note_en）",
+                            "a list of {date, note, note_en} entries (note_en optional)", f.example)
+            return None
+        changes = []
+        for n, entry in enumerate(raw):
+            line, column = _entry_place(value, n, "date")
+            day = self.date_text(f.key, Value(entry["date"], line, column, value.node), str(entry["date"]).strip())
+            if day is not None:
+                changes.append(Change(day, entry["note"].strip(), (entry.get("note_en") or "").strip() or None))
+        if len(changes) != len(raw):
+            return None
+        return tuple(sorted(changes, key=lambda c: c.date))
+
 
 def _nearest_key(key: str, allowed: frozenset[str] | set[str]) -> str | None:
     """The allowed key ``key`` was most likely meant to be: by Chinese label, case, or spelling."""
@@ -200,6 +234,8 @@ _KIND_CHECKS = {
     Kind.BOOL: _Checker.bool_value,
     Kind.INDEX_NO: _Checker.index_no_value,
     Kind.ATTACHMENTS: _Checker.attachments_value,
+    Kind.INDEX_LIST: _Checker.index_list_value,
+    Kind.CHANGES: _Checker.changes_value,
 }
 
 
@@ -333,7 +369,7 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
 
 
 #: The value an item has for a key its file leaves out, by kind (None for the others).
-_ABSENT = {Kind.TEXT_LIST: (), Kind.BOOL: False, Kind.ATTACHMENTS: ()}
+_ABSENT = {Kind.TEXT_LIST: (), Kind.BOOL: False, Kind.ATTACHMENTS: (), Kind.INDEX_LIST: (), Kind.CHANGES: ()}
 
 
 def _check_relations(checker: _Checker) -> None:
@@ -422,12 +458,13 @@ def _check_attachments(checker: _Checker, root: Path) -> tuple[Attachment, ...]:
 
 
 def _entry_place(value: Value | None, n: int, key: str) -> tuple[int, int]:
-    """Line and column of ``key`` in the ``n``-th entry of a list value (the list's line if unknown)."""
+    """Line and column of ``key`` in the ``n``-th entry of a list value, or of the entry itself when ``key``
+    is None (the list's line if unknown)."""
     if value is None:
         return 1, 1
     try:
         entry = value.node.value[n]  # type: ignore[union-attr]
-        node = next(v for k, v in entry.value if k.value == key)
+        node = entry if key is None else next(v for k, v in entry.value if k.value == key)
     except (AttributeError, IndexError, StopIteration, TypeError):
         return value.line, value.column
     return value.line_of(node), node.start_mark.column + 1

@@ -59,6 +59,9 @@ CASES: dict[str, list[tuple[str, str, int, int]]] = {
                            ("index-no-mismatch", D + "00147.md", 2, 11), ("index-no-mismatch", D + "00148.md", 2, 11)],
     "unknown-value": [("unknown-value", D + "00125.md", 7, 11)],
     "repeal-incomplete": [("repeal-incomplete", D + "00126.md", 10, 1)],
+    # interprets and related name published items only: nothing of an unpublished one may leak.
+    "link-missing": [("link-missing", D + "00154.md", 11, 1)],
+    "link-not-public": [("link-not-public", D + "00156.md", 11, 1)],
     "translation-orphan": [("translation-orphan", D + "00127.en.md", 1, 1)],
     "translation-conflict": [("translation-conflict", D + "00128.en.md", 4, 17)],
     "attachment-missing": [("attachment", D + "00129.md", 12, 11)],
@@ -132,6 +135,8 @@ SAYS: dict[str, list[str]] = {
     "duplicate-index-no": [f"already used by {D}00147.md", f"also used by {D}00148.md", f"expected {D}00149.md"],
     "unknown-value": ["通知公告", "Did you mean 'notices'?", "Allowed values: plans-and-reports (计划总结)"],
     "repeal-incomplete": ["repealed_on"],
+    "link-missing": ["interprets names XMFAO/2024-00999, which is not an item in this repository"],
+    "link-not-public": ["disclosed as 'on-request', never published", "会泄露未公开的信息"],
     "translation-orphan": [f"Add the Chinese original {D}00127.md"],
     "translation-conflict": ["2024-03-15", "2024-03-05"],
     "attachment-missing": ["00129-budget.pdf", "does not exist"],
@@ -200,7 +205,8 @@ def test_bad_input_gets_its_own_error(tmp_path: Path, case: str):
 def test_every_item_code_has_a_fixture():
     # Statistics files have their own codes (stats-*), covered in test_statistics_errors.py; annual reports'
     # (report-*) in test_annual_reports.py.
-    tested = {code for expected in CASES.values() for code, *_ in expected} | {"catalogue-config"}
+    tested = ({code for expected in CASES.values() for code, *_ in expected} | {"catalogue-config"}
+              | {"unrecorded-change"})  # needs git history: tests/test_history.py
     assert tested == {code for code in CODES if not code.startswith(("stats-", "report-"))}
 
 

@@ -12,12 +12,14 @@ import re
 from datetime import date
 from pathlib import Path
 
-from conftest import BUILD_DAY, make_repo
+from conftest import BUILD_DAY, make_repo, write_item
+from test_editor_commands import git
 from statistics_helpers import fixture_repo
 from test_bad_input import BAD, _install
 from test_statistics_errors import BROKEN
 
 from gongkai.codes import CODES
+from gongkai.history import check_changes
 from gongkai.loader import load_catalogue
 from gongkai.problems import Problems
 from gongkai.statistics import load_statistics, tables
@@ -116,13 +118,28 @@ def _inconsistent(tmp_path: Path, monkeypatch) -> Problems:
     return problems
 
 
+def _history(tmp_path: Path) -> Problems:
+    """A published item whose body changed in a commit without a change entry. Only the item is committed,
+    so the commit's hash (in the message) depends on nothing but the item, the dates and the author."""
+    root = make_repo(_folder(tmp_path, "history"))
+    write_item(root, "XMFAO/2025-00001", date_written="2025-01-10", date_published="2025-01-10", body="第一版。\n")
+    git(root, "init", "-q")
+    git(root, "add", "disclosures/2025/00001.md")
+    git(root, "commit", "-qm", "publish", when="2025-01-10T09:00:00+08:00")
+    write_item(root, "XMFAO/2025-00001", date_written="2025-01-10", date_published="2025-01-10", body="第二版。\n")
+    git(root, "commit", "-qam", "change", when="2025-02-01T09:00:00+08:00")
+    catalogue, problems = load_catalogue(root, BUILD_DAY)
+    check_changes(catalogue, root, problems)
+    return problems
+
+
 def rendered(tmp_path: Path, monkeypatch) -> str:
     """Every scenario's report, one after the other."""
     scenarios = [("items", _items(tmp_path)), ("catalogue-config", _catalogue(tmp_path, "catalogue-config")),
                  ("catalogue-config-keys", _catalogue(tmp_path, "catalogue-config-keys")),
                  ("statistics", _statistics(tmp_path)), ("calendar", _calendar(tmp_path)),
                  ("reports", _reports(tmp_path)),
-                 ("inconsistent", _inconsistent(tmp_path, monkeypatch))]
+                 ("inconsistent", _inconsistent(tmp_path, monkeypatch)), ("history", _history(tmp_path))]
     return "".join(f"## {name}\n{problems.report()}\n\n" for name, problems in scenarios)
 
 

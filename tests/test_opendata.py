@@ -131,7 +131,7 @@ def test_csv_opens_in_excel_with_the_right_rows(site: Path, data: dict):
 
 
 def test_no_non_public_item_in_data(site: Path):
-    for path in sorted((site / "data").iterdir()):
+    for path in sorted(p for p in (site / "data").rglob("*") if p.is_file()):
         text = path.read_bytes().decode("utf-8-sig")
         for reason, marker in MARKERS.items():
             assert marker not in text, f"{reason} item in {path.name}"

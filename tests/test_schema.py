@@ -14,7 +14,7 @@ from conftest import REPO
 from statistics_helpers import fixture_repo
 
 from gongkai import opendata
-from gongkai.catalogue_schema import json_schema
+from gongkai.catalogue_schema import DERIVED, json_schema
 from gongkai.config import load_config
 from gongkai.problems import Problems
 from gongkai.schema import FIELDS, ITEM_HINTS, TRANSLATION_ONLY_FIELDS
@@ -74,4 +74,5 @@ def test_the_published_json_schema_is_the_one_the_item_schema_generates():
     published = json.loads(opendata.schema())
     generated = json_schema()
     assert _as_sets(published) == _as_sets(generated)
-    assert set(generated["$defs"]["item"]["properties"]) == {f.key for f in FIELDS if f.data_help} | {"url"}
+    assert set(generated["$defs"]["item"]["properties"]) == ({f.key for f in FIELDS if f.data_help} | {"url"}
+                                                             | set(DERIVED) | {"last_updated"})

@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from ..layout import CONTENT_DIR
-from ..loader import is_checked, load_catalogue
+from ..history import check_changes
+from ..loader import is_checked, load_catalogue, restrict
+from ..problems import Problems
 from ..statistics import check_statistics
 from ..text import Text
 
@@ -38,6 +40,12 @@ def run(args: argparse.Namespace) -> int:
             return 2
     catalogue, problems = load_catalogue(root, only=args.paths or None)
     check_statistics(root, catalogue, problems, args.paths or None)
+    if catalogue is not None:
+        history = Problems()
+        check_changes(catalogue, root, history)
+        if args.paths:
+            restrict(history, root, args.paths)
+        problems.extend(history.items)
     if args.format == "github":
         for problem in problems:
             print(problem.format_github())

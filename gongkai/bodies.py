@@ -29,6 +29,7 @@ from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension, slugify_unicode
 
 from . import links
+from .layout import REPORT_MARKERS
 from .text import Text
 
 # -- the allow-list ----------------------------------------------------------------
@@ -300,6 +301,8 @@ def check(body: str) -> list[Finding]:
 
     Unsafe addresses the source itself shows are reported by the link check (``validate``); here only
     those it could not see."""
+    for marker in REPORT_MARKERS:  # blanked, not removed: every finding keeps its offset
+        body = body.replace(marker, " " * len(marker))
     if not _MAY_LEAVE_THE_LIST.search(body):
         return [_finding("external-image", "img", "src", t.url, t.start) for t in links.targets(body)
                 if t.kind == "image" and is_external(t.url)]

@@ -132,8 +132,8 @@ CODES: dict[str, Code] = {
            "删除身份证号、手机号、银行卡号等个人信息；确需公开的，经审核后列入 personal_data_allowed。",
            "Remove ID, mobile and bank card numbers; if one must be published, list it under personal_data_allowed after review."),
         _c("placeholder", "模板占位文字未替换", "template placeholder left in",
-           "把 gongkai new 生成的占位文字换成真实内容（草稿 draft: true 中只作警告，但日期和索引号必须填写）。",
-           "Replace the placeholder text written by `gongkai new` with the real content (only a warning in a draft, "
+           "把 gongkai new 或 gongkai report 写入的占位文字换成真实内容（草稿 draft: true 中只作警告，但日期和索引号必须填写）。",
+           "Replace the placeholder text written by `gongkai new` or `gongkai report` with the real content (only a warning in a draft, "
            "except in dates and the index number)."),
         _c("catalogue-config", "catalogue.yml 配置错误", "catalogue.yml is invalid",
            "按 catalogue.yml 中的注释修正该项。", "Fix the entry as the comments in catalogue.yml describe."),
@@ -183,5 +183,30 @@ CODES: dict[str, Code] = {
         _c("stats-inconsistent", "年报表格勾稽关系不成立", "annual report tables do not add up",
            "这是程序错误或数据异常：请把完整信息报告给网站维护人员。",
            "This is a program or data fault: report the whole message to the site's maintainers."),
+        _c("stats-correction-late", "要求补正超过 7 个工作日", "correction requested after 7 working days",
+           "《条例》第三十条：需要补正的，应自收到申请之日起 7 个工作日内一次性告知申请人。核对 correction_requested 的日期；"
+           "确已超期的，如实保留记录，并在年度报告第五部分说明改进措施。",
+           "Art. 30 of the Regulations: a request to correct an application is made once, within 7 working days of "
+           "receipt. Check the correction_requested date; if it really was late, keep the record as it is and say how "
+           "it will be improved in section 5 of the annual report."),
+        _c("stats-calendar-notice", "日历未写明节假日通知的文号或日期", "calendar lacks the notice's number or date",
+           "从国务院办公厅当年《部分节假日安排的通知》原文抄录文号（如 国办发明电〔2023〕7号）和发布日期。",
+           "Copy the number (e.g. 国办发明电〔2023〕7号) and the date from the State Council General Office's notice on "
+           "that year's holidays."),
+        # Annual reports: gongkai report and disclosures/statistics/reports/<YYYY>.json.
+        _c("report-frozen", "年度报告的冻结数字有误", "an annual report's frozen figures are wrong",
+           "不要手工修改 disclosures/statistics/reports/ 中的文件：更正统计文件后运行 gongkai report <年份> -o <报告文件> --force。",
+           "Do not edit the files in disclosures/statistics/reports/ by hand: correct the statistics file, then run "
+           "gongkai report <year> -o <report file> --force."),
+        _c("report-tables", "年度报告正文中的表格不能手工编辑", "an annual report's tables cannot be edited by hand",
+           "保留正文中的 <!-- gongkai-report:table2 -->、table3、table4 三个标记各一处，删除手写的表格。",
+           "Keep each of the markers <!-- gongkai-report:table2 -->, table3 and table4 once in the body and delete "
+           "any table typed in."),
+        _c("report-date", "年度报告日期早于年度结束", "annual report dated before its year is over",
+           "年度报告的成文日期和发布日期不能早于次年1月1日。", "An annual report is dated 1 January of the next year or later."),
+        _c("report-late", "年度报告逾期发布（条例第四十九条）", "annual report published late (Art. 49)",
+           "《条例》第四十九条：每年1月31日前公布上一年度报告。确已逾期的，如实保留发布日期。",
+           "Art. 49 of the Regulations: publish the report on the previous year by 31 January. If it really was late, "
+           "keep the real date."),
     )
 }

@@ -10,16 +10,17 @@ class here and one entry in that list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, ClassVar
 
 from . import cms, feeds, layout, opendata, pages, portal, reference, search, sitemaps
-from .catalogue import Catalogue
+from .catalogue import Catalogue, Item
 from .generated import FragmentContext, GeneratedPage
 from .statistics import export as statistics_export
 from .statistics import guide as statistics_guide
 from .statistics import render as statistics_render
+from .statistics import annual, report_list, statutory
 from .statistics.tables import Statistics
 
 Fragment = Callable[[FragmentContext], str]
@@ -72,12 +73,25 @@ def _files(found: list[tuple[str, bytes]]) -> list[Output]:
     return [Output(path, content) for path, content in found]
 
 
+def _with_tables(item: Item, statistics: Statistics) -> Item:
+    """An annual report with its table markers filled from its frozen figures; any other item as it is."""
+    frozen = next((f for f in statistics.reports.values() if f.report == item.index_no), None)
+    if frozen is None:
+        return item
+    translation = item.translation
+    if translation is not None:
+        translation = replace(translation, body=statutory.fill_report(translation.body, frozen, "en"))
+    return replace(item, body=statutory.fill_report(item.body, frozen, "zh"), translation=translation)
+
+
 class Items(Feature):
-    """A page per published item in each language, and the items' attachments."""
+    """A page per published item in each language (annual reports with their frozen tables), and the items'
+    attachments."""
 
     def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
         c = data.catalogue
-        return [pages.item_page(i, c, lang, search.item_tags(i, c, lang)) for i in c.published]
+        return [pages.item_page(_with_tables(i, data.statistics), c, lang, search.item_tags(i, c, lang))
+                for i in c.published]
 
     def outputs(self, data: BuildData) -> list[Output]:
         return [Output(layout.attachment_url(i.slug, a.file), source=data.root / Path(i.path).parent / a.file)
@@ -95,6 +109,14 @@ class CatalogueListings(Feature):
 
     def outputs(self, data: BuildData) -> list[Output]:
         return _files(pages.lookup_files(data.catalogue))
+
+
+class AnnualReports(Feature):
+    """The list of annual reports by year (年度报告), with whether each was on time."""
+
+    def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
+        rows = annual.annual_reports(data.catalogue, data.statistics)
+        return [report_list.report_list_page(rows, data.catalogue.config.office_name(lang), lang)]
 
 
 class Feeds(Feature):
@@ -175,5 +197,5 @@ class Sitemaps(Feature):
 
 #: Every feature, in the order their pages, fragments, outputs and last steps are asked for (the editing
 #: page after the search index).
-FEATURES: tuple[Feature, ...] = (Items(), CatalogueListings(), StatisticsPages(), Feeds(), OpenData(),
-                                 EditorsGuide(), PortalPages(), Search(), EditingPage(), Sitemaps())
+FEATURES: tuple[Feature, ...] = (Items(), CatalogueListings(), StatisticsPages(), AnnualReports(), Feeds(),
+                                 OpenData(), EditorsGuide(), PortalPages(), Search(), EditingPage(), Sitemaps())

@@ -81,6 +81,20 @@ def statistics_file(year: int | str) -> str:
     return f"{STATISTICS_DIR}/{year}.yml"
 
 
+FROZEN_DIR = f"{STATISTICS_DIR}/reports"
+"""The frozen tables of the published annual reports, one ``<YYYY>.json`` per year (written by ``gongkai report``)."""
+
+
+#: The places in an annual report's body the build fills with Tables 二, 三 and 四 from its frozen figures,
+#: in this order: not comments of the editor's (the body check leaves them alone).
+REPORT_MARKERS = ("<!-- gongkai-report:table2 -->", "<!-- gongkai-report:table3 -->", "<!-- gongkai-report:table4 -->")
+
+
+def frozen_file(year: int | str) -> str:
+    """The frozen tables of one year's annual report, ``disclosures/statistics/reports/<year>.json``."""
+    return f"{FROZEN_DIR}/{year}.json"
+
+
 # -- the site -------------------------------------------------------------------
 
 def page_url(path: str, lang: str) -> str:
@@ -121,3 +135,12 @@ def catalogue_category_path(key: str) -> str:
 def statistics_data_files(year: int) -> tuple[str, str]:
     """A year's statistics as open data: ``statistics/<year>.json`` and ``.csv``."""
     return f"statistics/{year}.json", f"statistics/{year}.csv"
+
+
+def statistics_csv_en(year: int) -> str:
+    """The year's CSV with English labels, for the English page."""
+    return f"statistics/{year}.en.csv"
+
+
+REPORTS_PATH = "reports/"
+"""The list of annual reports (年度报告), one row per year."""

@@ -10,6 +10,8 @@ from lxml import html
 
 from conftest import FIXTURES, REPO, make_repo
 
+from gongkai.placeholders import PLACEHOLDER_PATTERN
+
 STATS_FIXTURES = FIXTURES / "statistics"
 CALENDAR = REPO / "disclosures" / "statistics" / "calendar.yml"
 
@@ -20,10 +22,20 @@ def fixture_repo(tmp_path: Path, years: tuple[str, ...] = ("2023", "2024")) -> P
     shutil.copytree(STATS_FIXTURES / "items", root / "disclosures", dirs_exist_ok=True)
     stats = root / "disclosures" / "statistics"
     stats.mkdir(exist_ok=True)
-    shutil.copy2(CALENDAR, stats / "calendar.yml")
+    (stats / "calendar.yml").write_text(fixture_calendar(), encoding="utf-8")
     for year in years:
         shutil.copy2(STATS_FIXTURES / f"{year}.yml", stats / f"{year}.yml")
     return root
+
+
+#: What the fixture repositories write where the real calendar.yml still has a placeholder for a holiday
+#: notice's number, so that their problems are only those each test makes: clearly not a real number.
+FICTITIOUS_NUMBER = "测试用虚构文号"
+
+
+def fixture_calendar() -> str:
+    """The real calendar.yml with its notice-number placeholders filled by :data:`FICTITIOUS_NUMBER`."""
+    return PLACEHOLDER_PATTERN.sub(FICTITIOUS_NUMBER, CALENDAR.read_text(encoding="utf-8"))
 
 
 def expected(year: int) -> dict:
@@ -54,3 +66,4 @@ def line_of(text: str, needle: str) -> int:
     lines = [n for n, line in enumerate(text.split("\n"), start=1) if needle in line]
     assert len(lines) == 1, (needle, lines)
     return lines[0]
+

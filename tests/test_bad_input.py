@@ -203,10 +203,11 @@ def test_bad_input_gets_its_own_error(tmp_path: Path, case: str):
 
 
 def test_every_item_code_has_a_fixture():
-    # Statistics files have their own codes (stats-*), covered in test_statistics_errors.py.
+    # Statistics files have their own codes (stats-*), covered in test_statistics_errors.py; annual reports'
+    # (report-*) in test_annual_reports.py.
     tested = ({code for expected in CASES.values() for code, *_ in expected} | {"catalogue-config"}
               | {"unrecorded-change"})  # needs git history: tests/test_history.py
-    assert tested == {code for code in CODES if not code.startswith("stats-")}
+    assert tested == {code for code in CODES if not code.startswith(("stats-", "report-"))}
 
 
 def test_an_id_number_hint_never_offers_a_line_to_paste(tmp_path: Path):

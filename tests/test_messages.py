@@ -28,7 +28,7 @@ from gongkai.statistics.tables import Table3
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "problems.txt"
 
-CALENDAR = ("years:\n  2024:\n    notice: test\n    holidays:\n      - 2024-02-17..2024-02-10\n      - 2024-13-01\n"
+CALENDAR = ("years:\n  2024:\n    notice: {number: 【待填写：文号 / notice number】, date: 2023-10-25}\n    holidays:\n      - 2024-02-17..2024-02-10\n      - 2024-13-01\n"
             "    workdays:\n      - 2024-02-05\n")
 
 
@@ -69,6 +69,39 @@ def _calendar(tmp_path: Path) -> Problems:
     return problems
 
 
+def _reports(tmp_path: Path) -> Problems:
+    """Annual reports: one late with a table typed in and a marker lost, one dated before its year was over,
+    a frozen file that cannot be read, one edited by hand, and a correction requested too late."""
+    import contextlib
+    import io
+    from gongkai.cli import main
+
+    root = fixture_repo(_folder(tmp_path, "reports"))
+    stats = root / "disclosures" / "statistics"
+    (stats / "2025.yml").write_text("article20: {licensing: 0, penalty: 0, compulsory: 0, fees: 0}\nrequests: []\n"
+                                    "appeals: []\n", encoding="utf-8")
+    for year, rel, day in ((2023, "2024/00008.md", "2024-01-15"), (2024, "2025/00001.md", "2025-03-15"),
+                           (2025, "2026/00001.md", "2026-01-10")):
+        with contextlib.redirect_stderr(io.StringIO()):
+            assert main(["report", str(year), "--root", str(root), "-o", str(root / "disclosures" / rel),
+                         "--date", day]) == 0
+    late = root / "disclosures/2025/00001.md"
+    late.write_text(late.read_text(encoding="utf-8").replace("<!-- gongkai-report:table3 -->", "<table></table>"),
+                    encoding="utf-8")
+    early = root / "disclosures/2024/00008.md"
+    early.write_text(early.read_text(encoding="utf-8").replace("2024-01-15", "2023-12-30"), encoding="utf-8")
+    frozen = stats / "reports" / "2025.json"
+    frozen.write_text(frozen.read_text(encoding="utf-8").replace('"licensing": 0', '"licensing": 5'), encoding="utf-8")
+    (stats / "reports" / "2022.json").write_text("{}", encoding="utf-8")
+    year = stats / "2024.yml"
+    year.write_text(year.read_text(encoding="utf-8").replace(
+        "    corrected: 2024-06-24\n", "    correction_requested: 2024-06-14\n    corrected: 2024-06-24\n"),
+        encoding="utf-8")
+    catalogue, problems = load_catalogue(root, BUILD_DAY)
+    load_statistics(root, catalogue, problems)
+    return Problems([p for p in problems.items if p.code != "placeholder"])
+
+
 def _inconsistent(tmp_path: Path, monkeypatch) -> Problems:
     """The cross-checks of Table 三 cannot fail on real data: a broken counting rule stands in for a bug."""
     root = fixture_repo(_folder(tmp_path, "inconsistent"), years=("2023",))
@@ -105,6 +138,7 @@ def rendered(tmp_path: Path, monkeypatch) -> str:
     scenarios = [("items", _items(tmp_path)), ("catalogue-config", _catalogue(tmp_path, "catalogue-config")),
                  ("catalogue-config-keys", _catalogue(tmp_path, "catalogue-config-keys")),
                  ("statistics", _statistics(tmp_path)), ("calendar", _calendar(tmp_path)),
+                 ("reports", _reports(tmp_path)),
                  ("inconsistent", _inconsistent(tmp_path, monkeypatch)), ("history", _history(tmp_path))]
     return "".join(f"## {name}\n{problems.report()}\n\n" for name, problems in scenarios)
 

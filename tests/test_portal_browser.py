@@ -43,7 +43,7 @@ AXE_WIDTHS = (390, 1280)
 REAL_PAGES = tuple(prefix + path for path in (
     "", "catalogue/", "catalogue/2022/", "catalogue/category/rule-of-law/", "disclosures/2022/00001/",
     "guide/", "request/", "subscribe/", "statistics/", "statistics/2022/", "search/?q=领事保护", "site-map/",
-    "accessibility/", "privacy/", "editors/", "statistics-guide/", "404.html",
+    "accessibility/", "privacy/", "editors/", "statistics-guide/", "reports/", "404.html",
 ) for prefix in ("", "en/"))
 
 CASES = [("real", page) for page in REAL_PAGES] + [("fixture", page) for page in FIXTURE_PAGES]

@@ -106,7 +106,8 @@ def test_pages_are_written_with_the_core_page_helpers(tmp_path):
     pages = {p.url: p.markdown for lang in ("zh", "en") for p in statistics_pages(statistics, catalogue, lang)}
     current = pages["en/statistics/2026/"]
     assert current.startswith(front_matter("Open government information statistics 2026") + "\n# ")
-    assert notice("note", "The year is not over", UI["incomplete"].en.format(year=2026, as_of="2026-11-24")) in current
+    assert notice("note", "The year is not over: provisional figures",
+                  UI["incomplete"].en.format(year=2026, as_of="2026-11-24")) in current
     assert notice("info", "Unofficial translation", UI["unofficial"].en) + ' <a href="' in current
     assert pages["statistics/"].startswith(front_matter("政府信息公开统计") + "\n# ")
 
@@ -154,5 +155,5 @@ def test_the_current_year_says_as_of_which_source_date(two_builds):
     old = json.loads((site / "statistics" / "2024.json").read_text(encoding="utf-8"))
     assert (old["complete"], old["as_of"]) == (True, "2024-12-31")
     page = (site / "statistics" / "2026" / "index.html").read_text(encoding="utf-8")
-    assert "以下数字截至 2026-11-24" in page and "其中已超过期限的（按生成网站当日计算）" in page
+    assert "以下数字是临时数字，截至 2026-11-24" in page and "其中已超过期限的（按生成网站当日计算）" in page
     assert "as of 2026-11-24" in (site / "en" / "statistics" / "2026" / "index.html").read_text(encoding="utf-8")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
-from lxml import html
 
 from conftest import BUILD_EPOCH, write_item
-from statistics_helpers import body_cells, expected, fixture_repo
+from statistics_helpers import expected, fixture_repo
 
 from gongkai.cli import main
 from gongkai.loader import load_catalogue
@@ -79,14 +79,17 @@ def test_front_matter_is_an_annual_report_item(report):
     assert meta["date_written"] == meta["date_published"] == "2025-01-20"
 
 
-def test_tables_are_filled_from_the_data(report):
-    _, _, text, _ = report
+def test_tables_are_frozen_from_the_data_and_marked_in_the_draft(report):
+    """The draft holds a marker where each table goes; the figures are frozen beside it (the built page's
+    tables: test_annual_reports.py)."""
+    repo, _, text, _ = report
     sections = _sections(text)
-    t3 = html.fragment_fromstring(sections[SECTIONS[2]].strip())
-    assert body_cells(t3) == [[str(n) for n in expected(2024)["table3"][k]] for k in v.TABLE3_ROW_KEYS]
-    t4 = html.fragment_fromstring(sections[SECTIONS[3]].strip())
+    for section, n in zip(SECTIONS[1:4], (2, 3, 4)):
+        assert sections[section].strip().endswith(f"<!-- gongkai-report:table{n} -->")
+    frozen = json.loads((repo / "disclosures/statistics/reports/2024.json").read_text(encoding="utf-8"))
+    assert [frozen["table3"][k] for k in v.TABLE3_ROW_KEYS] == [expected(2024)["table3"][k] for k in v.TABLE3_ROW_KEYS]
     want = expected(2024)["table4"]
-    assert body_cells(t4) == [[str(n) for kind in v.APPEAL_KIND_KEYS for n in want[kind]]]
+    assert [frozen["table4"][kind] for kind in v.APPEAL_KIND_KEYS] == [want[kind] for kind in v.APPEAL_KIND_KEYS]
     assert "2024年主动公开政府信息 6 条，其中政策文件 3 条" in sections[SECTIONS[1]]
     assert "新收政府信息公开申请 15 件，上年结转 2 件，办结 15 件，结转下年度继续办理 2 件" in sections[SECTIONS[0]]
 
@@ -140,7 +143,7 @@ def test_existing_files_are_not_overwritten(report, capsys):
 def test_force_regenerates_over_the_draft_it_wrote(report, capsys):
     # The draft holds 【待填写】 placeholders; as a draft it only warns, so the repository still loads.
     repo, target, _, _ = report
-    assert main(["report", "2024", "--root", str(repo), "-o", str(target), "--force"]) == 0
+    assert main(["report", "2024", "--root", str(repo), "-o", str(target), "--force", "--date", "2025-01-20"]) == 0
     assert "【待填写" in target.read_text(encoding="utf-8")
     assert main(["check", "--root", str(repo)]) == 0
     assert "placeholder" in capsys.readouterr().err

@@ -181,9 +181,11 @@ def test_json_has_the_golden_figures_under_stable_keys(fixture_site, year):
     data = json.loads((fixture_site / f"statistics/{year}.json").read_text(encoding="utf-8"))
     want = expected(year)
     assert list(data) == ["format", "version", "year", "office", "complete", "as_of", "recorded", "proactive",
-                          "table2", "table3", "table4", "timeliness"]
+                          "table2", "table3", "table4", "timeliness", "processing_fees", "baseline", "concluded_later"]
+    # version 2: in_force includes the baseline; processing_fees, baseline and concluded_later were added
     assert (data["format"], data["version"], data["year"], data["complete"], data["as_of"], data["recorded"]) == (
-        "gongkai-statistics", 1, year, True, f"{year}-12-31", True)
+        "gongkai-statistics", 2, year, True, f"{year}-12-31", True)
+    assert (data["processing_fees"], data["baseline"]) == (None, {})
     for key in v.TABLE3_ROW_KEYS:
         assert list(data["table3"][key].values()) == want["table3"][key]
         assert list(data["table3"][key]) == list(v.TABLE3_COLUMNS)
@@ -202,7 +204,7 @@ def test_csv_is_utf8_with_bom_one_figure_per_row(fixture_site):
     raw = (fixture_site / "statistics/2024.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["table", "row", "column", "value", "row_label", "column_label"]
+    assert rows[0] == ["table", "row", "column", "value", "row_label", "column_label", "derived"]
     cells = {(r[0], r[1], r[2]): r[3] for r in rows[1:]}
     want = expected(2024)
     for key in v.TABLE3_ROW_KEYS:
@@ -211,7 +213,35 @@ def test_csv_is_utf8_with_bom_one_figure_per_row(fixture_site):
     assert cells[("table4", "litigation-direct", "pending")] == "1"
     assert cells[("table2", "normative-document", "repealed")] == "2"
     assert cells[("timeliness", "pending_overdue", "requests")] == "1"
-    assert ["table3", "carried-over", "natural-person", "1", "二、上年结转政府信息公开申请数量", "自然人"] in rows
+    assert ["table3", "carried-over", "natural-person", "1", "二、上年结转政府信息公开申请数量", "申请人情况 自然人",
+            "false"] in rows
+    # full parent labels, and the subtotals the format does not have marked as derived
+    assert ["table3", "not-disclosed/state-secret", "commercial-enterprise", "0",
+            "三、本年度办理结果 （三）不予公开 1.属于国家秘密", "申请人情况 法人或其他组织 商业企业", "false"] in rows
+    subtotals = {r[1] for r in rows[1:] if r[6] == "true"}
+    assert subtotals == {"not-disclosed", "unable-to-provide", "not-processed", "other"}
+    assert [r[4] for r in rows if r[1] == "not-disclosed"][0] == "三、本年度办理结果 （三）不予公开 （小计）"
+    assert ["table4", "litigation-direct", "pending", "1", "行政诉讼 未经复议直接起诉", "尚未审结", "false"] in rows
+    # the register additions: no baseline in the fixture; F2024-4 (reconsideration, upheld) concluded in 2025
+    assert ["table2-baseline", "normative-document", "in_force", "0", "第二十条第（一）项 行政规范性文件",
+            "不在公开目录中的现行有效件数（已计入现行有效件数）", "false"] in rows
+    later = {(r[1], r[2]): r[3] for r in rows if r[0] == "table4-concluded-later"}
+    assert later[("reconsideration", "upheld")] == "1" and sum(map(int, later.values())) == 1
+
+
+def test_english_csv_is_the_same_figures_with_english_labels(fixture_site):
+    zh = list(csv.reader(io.StringIO((fixture_site / "statistics/2024.csv").read_bytes().decode("utf-8-sig"))))
+    en = list(csv.reader(io.StringIO((fixture_site / "statistics/2024.en.csv").read_bytes().decode("utf-8-sig"))))
+    assert [r[:4] + r[6:] for r in zh] == [r[:4] + r[6:] for r in en]
+    assert ["table3", "not-disclosed/state-secret", "commercial-enterprise", "0",
+            "III. Results this year · (3) Not disclosed · 1. State secret",
+            "Applicants · Legal persons or other organisations · Commercial enterprises", "false"] in en
+    assert ["table4", "litigation-direct", "pending", "1",
+            "Administrative litigation · Filed directly, without reconsideration", "Pending", "false"] in en
+    page = (fixture_site / "en/statistics/2024/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../../statistics/2024.en.csv" download>2024.en.csv</a> (CSV, English labels)' in page
+    assert '<a href="../../../statistics/2024.csv" download>2024.csv</a> (CSV, Chinese labels)' in page
+    assert "2024.en.csv" not in (fixture_site / "statistics/2024/index.html").read_text(encoding="utf-8")
 
 
 def test_overview_lists_every_year_with_links(fixture_site):
@@ -254,7 +284,7 @@ def test_real_site_statistics_navigation_and_data(real_site):
     assert data["table2"]["licensing"] is None and data["proactive"]["total"] == 1
     assert data["proactive"]["by_category"]["rule-of-law"] == 1
     rows = list(csv.reader(io.StringIO((real_site / "statistics/2022.csv").read_bytes().decode("utf-8-sig"))))
-    assert ["table3", "new", "total", "", "一、本年新收政府信息公开申请数量", "总计"] in rows
+    assert ["table3", "new", "total", "", "一、本年新收政府信息公开申请数量", "申请人情况 总计", "false"] in rows
 
 
 @pytest.mark.parametrize("path", ["statistics-guide/index.html", "en/statistics-guide/index.html"])

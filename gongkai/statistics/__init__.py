@@ -23,6 +23,10 @@ from ..catalogue import Catalogue
 from ..layout import CATALOGUE_FILE, STATISTICS_DIR
 from ..problems import Problems
 from ..text import Text
+from dataclasses import replace
+
+from .annual import check_reports
+from .frozen import read_frozen
 from .loading import load_records
 from .tables import Statistics, build_statistics
 from .vocabulary import ARTICLE20_GENRES
@@ -43,11 +47,14 @@ def load_statistics(root: Path, catalogue: Catalogue | None, problems: Problems,
         from .. import clock
         day = clock.today()
     records = load_records(root, problems, day)
+    reports = read_frozen(root, problems)
     if catalogue is not None:
         _check_genres(catalogue, problems)
+        check_reports(root, catalogue, reports, problems)
     if records is None or catalogue is None or problems.errors:
         return None
-    return build_statistics(catalogue, records, problems)
+    statistics = build_statistics(catalogue, records, problems)
+    return replace(statistics, reports=reports) if statistics is not None else None
 
 
 def _check_genres(catalogue: Catalogue, problems: Problems) -> None:

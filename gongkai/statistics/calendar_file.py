@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import yaml
 
+from ..placeholders import PLACEHOLDER_PATTERN
 from ..slips import KeyHints
 from ..source import Value
 from ..text import Text
@@ -29,6 +30,7 @@ class _Year:
 
 
 _YEAR_KEYS = ("notice", "holidays", "workdays")
+NOTICE_KEYS = ("number", "date")
 
 
 class _CalendarFile(_Reader):
@@ -89,15 +91,40 @@ class _CalendarFile(_Reader):
                            f"{year} has an unknown key '{name}'.", key=name,
                            hint=Text("每年只有 notice、holidays、workdays。",
                                      "Each year has notice, holidays and workdays only."))
-        notice = fields.get("notice")
-        text = notice.value.strip() if notice is not None and isinstance(notice.value, str) else ""
-        if not text:
-            self.error(line, "stats-calendar", f"{year} 年缺少 notice（所依据的国务院办公厅通知）。",
-                       f"{year} lacks 'notice' (the State Council notice the dates come from).", key="notice")
+        text = self.notice(year, line, fields.get("notice"))
         holidays = self.days(year, fields.get("holidays"), "holidays")
         workdays = self.days(year, fields.get("workdays"), "workdays")
         self.check_workdays(workdays, holidays)
         return _Year(year, text or None, holidays, workdays)
+
+    def notice(self, year: int, line: int, f: Value | None) -> str | None:
+        """``notice: {number: 国办发明电〔2023〕7号, date: 2023-10-25}``, cited as the notice's full title with
+        its number and date. A number still a placeholder ``【待填写…】`` is a warning (stats-calendar-notice):
+        the dates can be used, but the page says the number is still to be checked."""
+        example = Text(f"notice: {{number: 国办发明电〔{year - 1}〕N号, date: {year - 1}-11-01}}",
+                       f"notice: {{number: 国办发明电〔{year - 1}〕N号, date: {year - 1}-11-01}}")
+        if f is None:
+            self.error(line, "stats-calendar", f"{year} 年缺少 notice（所依据的国务院办公厅通知的文号和日期）。",
+                       f"{year} lacks 'notice' (the number and date of the State Council notice the dates come "
+                       "from).", key="notice", hint=Text(f"加上 {example.zh}。", f"Add {example.en}."))
+            return None
+        fields = self.fields(f.node, f.value, Text(f"{year} 年的 notice", f"the notice of {year}")) if f.node else None
+        if fields is None:
+            return None
+        self.check_keys(fields, NOTICE_KEYS, Text(f"{year} 年的 notice", f"the notice of {year}"))
+        self.missing(fields, NOTICE_KEYS, f.line, Text(f"{year} 年的 notice", f"the notice of {year}"),
+                     {"number": "国办发明电〔2023〕7号", "date": "2023-10-25"})
+        number, day = fields.get("number"), self.date("date", fields.get("date"))
+        text = str(number.value).strip() if number is not None and number.value is not None else ""
+        if number is not None and PLACEHOLDER_PATTERN.search(text):
+            self.problems.add(self.rel, number.line, "stats-calendar-notice",
+                              Text(f"{year} 年节假日通知的文号尚待核实（{text}）。",
+                                   f"the number of the {year} holiday notice is still to be checked ({text})."),
+                              key="notice.number", column=number.column, severity="warning")
+            text = "文号待核实"
+        if not text or day is None:
+            return None
+        return f"国务院办公厅关于{year}年部分节假日安排的通知（{text}，{day.year}年{day.month}月{day.day}日）"
 
     def check_workdays(self, workdays: dict[date, Value], holidays: dict[date, Value]) -> None:
         """Make-up working days are weekend days, and never holidays too."""

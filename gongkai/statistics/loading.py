@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..fields import suggest
-from ..layout import CALENDAR_FILE, STATISTICS_DIR
+from ..layout import CALENDAR_FILE, FROZEN_DIR, STATISTICS_DIR
 from ..problems import Problems
 from ..slips import KeyHints
 from ..source import Value
@@ -25,14 +25,18 @@ from . import vocabulary as v
 from .calendar_file import _CalendarFile
 from .carryover import YearFile, check_carried_over
 from .reader import ALIASES, ID_PATTERN, _Reader  # noqa: F401 - ALIASES, ID_PATTERN: their old home
-from .records import Appeal, Article20, Place, Records, Request
-from .schema import APPEAL, ARTICLE20, REQUEST
-from .workdays import Calendar
+from .records import Appeal, Article20, Place, ProcessingFees, Records, Request
+from .schema import APPEAL, ARTICLE20, BASELINE, PROCESSING_FEES, REQUEST
+from .workdays import Calendar, CalendarGap
 
+#: 条例 Art. 30: working days from receipt within which the applicant is asked to correct a request.
+CORRECTION_LIMIT = 7
 CALENDAR_NAME = CALENDAR_FILE.rsplit("/", 1)[1]
 YEAR_FILE = re.compile(r"^(?P<year>\d{4})\.yml$")
 
 TOP_KEYS = ("article20", "requests", "appeals")
+#: Top-level blocks a year's file may leave out: years before they existed did not record them.
+OPTIONAL_KEYS = ("processing_fees", "baseline")
 #: Requests received in an earlier year that has no statistics file and still open on 1 January.
 CARRIED_OVER = "carried_over"
 REQUEST_KEYS = REQUEST.keys
@@ -63,14 +67,17 @@ _RESULT_PENDING = Text("尚未审结的案件不写 result 和 concluded，审�
 
 
 class _YearFile(_Reader):
-    HINTS = KeyHints(frozenset(TOP_KEYS + (CARRIED_OVER,)))
+    HINTS = KeyHints(frozenset(TOP_KEYS + OPTIONAL_KEYS + (CARRIED_OVER,)))
 
-    def __init__(self, rel: str, year: int, problems: Problems, today: date):
+    def __init__(self, rel: str, year: int, problems: Problems, today: date, calendar: Calendar | None = None):
         super().__init__(rel, problems, today)
         self.year = year
+        self.calendar = calendar or Calendar()
         self.requests: list[Request] = []
         self.appeals: list[Appeal] = []
         self.article20: Article20 | None = None
+        self.processing_fees: ProcessingFees | None = None
+        self.baseline: dict[str, int] | None = None
         self.ids: list[tuple[str, str, Place]] = []
         """``(kind, id, place)`` of every record with a readable id, valid or not, for the duplicate check."""
         self.parsed = False
@@ -86,16 +93,18 @@ class _YearFile(_Reader):
         self.parsed = True
         self.scan_personal_data(text)
         for key, value in meta.items():
-            if key not in TOP_KEYS + (CARRIED_OVER,):
-                self.unknown_key(value.line, key, TOP_KEYS + (CARRIED_OVER,), _TOP_LEVEL,
-                                 suggest(key, TOP_KEYS + (CARRIED_OVER,)))
+            if key not in TOP_KEYS + OPTIONAL_KEYS + (CARRIED_OVER,):
+                allowed = TOP_KEYS + OPTIONAL_KEYS + (CARRIED_OVER,)
+                self.unknown_key(value.line, key, allowed, _TOP_LEVEL, suggest(key, allowed))
         for key in TOP_KEYS:
             if key not in meta:
                 example = "[]" if key != "article20" else "{licensing: 0, penalty: 0, compulsory: 0, fees: 0}"
                 self.error(1, "stats-missing-key", f"统计文件缺少 “{key}”。", f"the file lacks '{key}'.", key=key,
                            hint=Text(f"加上 {key}（没有的写 {example}）。", f"Add {key} (write {example} when none)."))
-        if "article20" in meta:
-            self.read_article20(meta["article20"])
+        for key, block in (("article20", self.read_article20), ("processing_fees", self.read_processing_fees),
+                           ("baseline", self.read_baseline)):
+            if key in meta:
+                block(meta[key])
         if CARRIED_OVER in meta:
             self.carried_over_line = meta[CARRIED_OVER].line
         for key, reader in (("requests", self.read_request), ("appeals", self.read_appeal),
@@ -123,6 +132,32 @@ class _YearFile(_Reader):
         if self.errors == before:
             self.article20 = Article20(counts["licensing"], counts["penalty"], counts["compulsory"], fees)  # type: ignore[arg-type]
 
+    def read_processing_fees(self, value: Value) -> None:
+        """``processing_fees: {notices: 2, collected: 150}``: fee notices sent and yuan collected."""
+        what = PROCESSING_FEES.what
+        fields = self.fields(value.node, value.value, what) if value.node is not None else None
+        if fields is None:
+            return
+        before = self.errors
+        self.check_keys(fields, PROCESSING_FEES.keys, what)
+        self.missing(fields, PROCESSING_FEES.required, value.line, what, PROCESSING_FEES.examples)
+        notices = self.whole("notices", fields.get("notices"), 0, "2")
+        collected = self.amount("collected", fields.get("collected"), Text("元", "yuan"), 2)
+        if self.errors == before and notices is not None and collected is not None:
+            self.processing_fees = ProcessingFees(notices, collected)
+
+    def read_baseline(self, value: Value) -> None:
+        """``baseline: {regulation: 0, normative-document: 12}``: documents in force not in the catalogue."""
+        what = BASELINE.what
+        fields = self.fields(value.node, value.value, what) if value.node is not None else None
+        if fields is None:
+            return
+        before = self.errors
+        self.check_keys(fields, BASELINE.keys, what)
+        counts = {k: self.whole(k, fields.get(k), 0, "0") if k in fields else 0 for k in BASELINE.keys}
+        if self.errors == before:
+            self.baseline = {k: int(n or 0) for k, n in counts.items()}
+
     def read_carried(self, node: yaml.Node, data: object) -> None:
         self.read_request(node, data, carried=True)
 
@@ -134,15 +169,14 @@ class _YearFile(_Reader):
         before = self.errors
         self.check_keys(fields, REQUEST_KEYS, _REQUEST)
         self.missing(fields, REQUEST_REQUIRED, line, _REQUEST, _REQUEST_EXAMPLES)
-        ident = self.ident(fields.get("id"))
-        if ident is not None:
-            self.ids.append(("request", ident, Place(self.rel, line)))
+        ident = self.record_id("request", fields, line)
         received = self.date("received", fields.get("received"))
         applicant = self.choice("applicant", fields.get("applicant"), v.APPLICANTS)
         count = self.whole("count", fields.get("count"), 1, "3") if "count" in fields else 1
         outcome = self.choice("outcome", fields.get("outcome"), v.OUTCOMES, _OUTCOME_PENDING)
         answered = self.date("answered", fields.get("answered"))
         corrected = self.date("corrected", fields.get("corrected"))
+        asked = self.date("correction_requested", fields.get("correction_requested"))
         extended = self.flag("extended", fields.get("extended"))
         paused = (self.whole("paused_days", fields.get("paused_days"), 0, "5", _PAUSED_HINT)
                   if "paused_days" in fields else 0)
@@ -158,15 +192,30 @@ class _YearFile(_Reader):
                        f"this request was received in {received.year}; it belongs in {received.year}.yml, "
                        f"not {self.year}.yml.", key="received", column=f.column)
         self.pair(fields, "outcome", "answered", _REQUEST, _OUTCOME_PENDING)
-        self.check_request_dates(fields, received, answered, corrected)
+        self.check_request_dates(fields, received, answered, corrected, asked)
         if self.errors == before:
             self.requests.append(Request(ident, received, applicant, count, outcome, answered,  # type: ignore[arg-type]
                                          bool(extended), corrected, paused,  # type: ignore[arg-type]
-                                         self.year if carried else None, Place(self.rel, line)))
+                                         correction_requested=asked,
+                                         carried_into=self.year if carried else None, place=Place(self.rel, line)))
+            if received is not None and asked is not None:
+                self.check_correction_limit(fields["correction_requested"], received, asked)
+
+    def record_id(self, kind: str, fields: dict[str, Value], line: int) -> str | None:
+        """The record's id, noted for the duplicate check."""
+        ident = self.ident(fields.get("id"))
+        if ident is not None:
+            self.ids.append((kind, ident, Place(self.rel, line)))
+        return ident
 
     def check_request_dates(self, fields: dict[str, Value], received: date | None, answered: date | None,
-                            corrected: date | None) -> None:
-        """Received, then corrected, then answered."""
+                            corrected: date | None, asked: date | None = None) -> None:
+        """Received, then asked to correct, then corrected, then answered."""
+        if received and asked and asked < received:
+            f = fields["correction_requested"]
+            self.error(f.line, "stats-date-order", f"要求补正的日期 {asked} 早于收到日期 {received}。",
+                       f"correction_requested {asked} is before received {received}.", key="correction_requested",
+                       column=f.column)
         if received and answered and answered < received:
             f = fields["answered"]
             self.error(f.line, "stats-date-order", f"答复日期 {answered} 早于收到日期 {received}。",
@@ -179,6 +228,22 @@ class _YearFile(_Reader):
             f = fields["answered"]
             self.error(f.line, "stats-date-order", f"答复日期 {answered} 早于收到补正的日期 {corrected}。",
                        f"answered {answered} is before corrected {corrected}.", key="answered", column=f.column)
+
+    def check_correction_limit(self, f: Value, received: date, asked: date) -> None:
+        """条例 Art. 30: the applicant is asked to correct a request within 7 working days of receipt (a
+        warning: the record says what happened; the calendar must know the years involved)."""
+        try:
+            within = self.calendar.within(received, asked, CORRECTION_LIMIT)
+        except CalendarGap:
+            return  # the request's own time limit reports the missing calendar year (stats-calendar)
+        if not within:
+            self.problems.add(self.rel, f.line, "stats-correction-late",
+                              Text(f"收到申请 {received} 后，直到 {asked} 才要求补正，超过《条例》第三十条规定的"
+                                   f" {CORRECTION_LIMIT} 个工作日。",
+                                   f"the request was received on {received} but the correction was requested only on "
+                                   f"{asked}, more than the {CORRECTION_LIMIT} working days Article 30 of the "
+                                   "Regulations allows."), key="correction_requested", column=f.column,
+                              severity="warning")
 
     def check_carried(self, fields: dict[str, Value], received: date, answered: date | None) -> None:
         """A ``carried_over`` record: received before 1 January of the file's year, not answered before it."""
@@ -209,9 +274,7 @@ class _YearFile(_Reader):
         before = self.errors
         self.check_keys(fields, APPEAL_KEYS, _APPEAL)
         self.missing(fields, APPEAL_REQUIRED, line, _APPEAL, _APPEAL_EXAMPLES)
-        ident = self.ident(fields.get("id"))
-        if ident is not None:
-            self.ids.append(("appeal", ident, Place(self.rel, line)))
+        ident = self.record_id("appeal", fields, line)
         kind = self.choice("kind", fields.get("kind"), v.APPEAL_KINDS)
         filed = self.date("filed", fields.get("filed"))
         result = self.choice("result", fields.get("result"), v.APPEAL_RESULTS, _RESULT_PENDING)
@@ -261,9 +324,11 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
     appeals: list[Appeal] = []
     ids: list[tuple[str, str, Place]] = []
     article20 = {}
+    fees: dict[int, ProcessingFees] = {}
+    baseline: dict[int, dict[str, int]] = {}
     files: dict[int, YearFile] = {}
     for year, path, rel in _year_files(root, problems):
-        reader = _YearFile(rel, year, problems, today)
+        reader = _YearFile(rel, year, problems, today, calendar)
         data = _read(path, rel, problems)
         ok = data is not None and reader.read(data)
         ids += reader.ids
@@ -272,6 +337,10 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
             appeals += reader.appeals
             if reader.article20 is not None:
                 article20[year] = reader.article20
+            if reader.processing_fees is not None:
+                fees[year] = reader.processing_fees
+            if reader.baseline is not None:
+                baseline[year] = reader.baseline
         files[year] = YearFile(year, rel, reader.parsed, reader.carried_over_line)
     check_carried_over(files, requests, problems)
     _check_unique([i for i in ids if i[0] == "request"], problems, Text("申请", "request"))
@@ -279,7 +348,7 @@ def load_records(root: Path, problems: Problems, today: date) -> Records | None:
     if len(problems.errors) > errors_before:
         return None
     paths = {year: f.path for year, f in files.items()}
-    return Records(tuple(requests), tuple(appeals), article20, frozenset(paths), calendar, paths)
+    return Records(tuple(requests), tuple(appeals), article20, fees, baseline, frozenset(paths), calendar, paths)
 
 
 def _read_calendar(root: Path, problems: Problems, today: date) -> Calendar:
@@ -299,6 +368,8 @@ def _year_files(root: Path, problems: Problems) -> list[tuple[int, Path, str]]:
         match = YEAR_FILE.match(path.name)
         if path.name == CALENDAR_NAME or (path.suffix == ".md" and path.is_file()):
             continue  # Markdown files here are reported by the item loader
+        if rel == FROZEN_DIR and path.is_dir():
+            continue  # the annual reports' frozen tables (.frozen)
         if match and path.is_file():
             found.append((int(match.group("year")), path, rel))
             continue

@@ -26,6 +26,9 @@ from ..text import Text
 from . import vocabulary as v
 from .privacy import CONTACT_PATTERNS, PERSONAL_KEYS, mask
 
+#: How many decimals an amount may have, in words.
+_DECIMALS = {2: ("两", "two"), 4: ("四", "four")}
+
 #: Ids are short codes of the office's choosing: never a name or a number of the applicant.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,23}$")
 
@@ -103,8 +106,8 @@ class _Reader(FieldReader):
 
     @property
     def errors(self) -> int:
-        """How many problems this file has had so far."""
-        return len(self.problems.items) - self._start
+        """How many errors this file has had so far (warnings do not stop a file being read)."""
+        return sum(1 for p in self.problems.items[self._start:] if p.severity == "error")
 
     # -- the file --------------------------------------------------------------
     def parse(self, data: bytes) -> tuple[str, dict[str, Value]] | None:
@@ -239,20 +242,25 @@ class _Reader(FieldReader):
             self.wrong_type(key, f, "一段文字", "a text", "申请人撤回申请")
 
     def fees(self, f: Value | None) -> Decimal | None:
+        return self.amount("fees", f, Text("万元", "10,000 yuan"), 4)
+
+    def amount(self, key: str, f: Value | None, unit: Text, decimals: int) -> Decimal | None:
+        """An amount of money of at least 0 with at most ``decimals`` decimals, in ``unit``."""
         if f is None:
             return None
         raw = f.value
         if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-            self.wrong_type("fees", f, "数字（单位：万元）", "a number (in 10,000 yuan)", "0")
+            self.wrong_type(key, f, f"数字（单位：{unit.zh}）", f"a number (in {unit.en})", "0")
             return None
         try:
             amount = Decimal(str(raw))
         except InvalidOperation:  # pragma: no cover - YAML numbers are finite or inf/nan
             amount = Decimal("NaN")
-        if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -4:  # type: ignore[operator]
-            self.error(f.line, "stats-wrong-type", f"“fees” 应为不小于 0、最多四位小数的金额（万元），实际是 {raw}。",
-                       f"'fees' must be an amount of at least 0 with at most four decimals (10,000 yuan); got {raw}.",
-                       key="fees", column=f.column)
+        if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -decimals:  # type: ignore[operator]
+            zh, en = _DECIMALS[decimals]
+            self.error(f.line, "stats-wrong-type", f"“{key}” 应为不小于 0、最多{zh}位小数的金额（{unit.zh}），实际是 {raw}。",
+                       f"'{key}' must be an amount of at least 0 with at most {en} decimals ({unit.en}); got {raw}.",
+                       key=key, column=f.column)
             return None
         return amount
 

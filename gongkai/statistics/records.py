@@ -49,6 +49,8 @@ class Request:
     """Working days that do not count toward the time limit: time spent consulting third parties or other
     bodies (条例 Art. 33 para 2), or the working days by which a reasonable later deadline fixed and notified
     under Art. 35 exceeds the normal limit. They lengthen the limit by as many working days."""
+    correction_requested: date | None = None
+    """The date the applicant was asked to correct the request (条例 Art. 30: within 7 working days of receipt)."""
     carried_into: int | None = None
     """For a record listed under ``carried_over``: the year of that file. Such a request was received
     in a year without a statistics file and counts only from this year on (never as new)."""
@@ -99,6 +101,16 @@ class Article20:
 
 
 @dataclass(frozen=True)
+class ProcessingFees:
+    """A year's information processing fees (信息处理费, 国办函〔2020〕109号)."""
+
+    notices: int
+    """Fee notices sent."""
+    collected: Decimal
+    """The amount collected, in yuan."""
+
+
+@dataclass(frozen=True)
 class Records:
     """Everything the statistics files say, across all years."""
 
@@ -106,6 +118,11 @@ class Records:
     appeals: tuple[Appeal, ...] = ()
     article20: dict[int, Article20] = field(default_factory=dict)
     """Per year, from the ``article20`` block of each year's file."""
+    processing_fees: dict[int, ProcessingFees] = field(default_factory=dict)
+    """Per year, from the optional ``processing_fees`` block; a year without one has not recorded them."""
+    baseline: dict[int, dict[str, int]] = field(default_factory=dict)
+    """Per year that gives one, the ``baseline`` block: documents in force on 1 January that are not in the
+    catalogue, by Art. 20 genre key; it holds for later years until another file gives a new one."""
     years: frozenset[int] = frozenset()
     """The years that have a statistics file: only these have request and appeal figures."""
     calendar: Calendar = field(default_factory=Calendar)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from ..catalogue import Catalogue
 from ..html import esc, rel_url
-from ..layout import statistics_data_files
+from ..layout import statistics_csv_en, statistics_data_files
 from ..generated import GeneratedPage, front_matter, notice
-from ..layout import page_url, src_uri
+from ..layout import REPORTS_PATH, page_url, src_uri
 from ..text import Text
 from . import vocabulary as v
 from .charts import Bar, bar_chart, column_chart
 from .statutory import CAPTIONS, DASH, table2_html, table3_html, table4_html
 from .statutory import num as _num
 from .statutory import scroll as _scroll
+from .annual import AnnualReport, annual_reports, status_text
 from .tables import Statistics, Timeliness, YearFigures
 
 UI = {
@@ -37,10 +38,38 @@ UI = {
         "", "The annual report format exists only in Chinese. The English table headings and row labels on this "
             "page are unofficial translations; the Chinese page is authoritative."),
     "read_zh": Text("", "Read the Chinese page"),
-    "incomplete_title": Text("本年度尚未结束", "The year is not over"),
-    "incomplete": Text("{year}年尚未结束，以下数字截至 {as_of}（公开目录和统计文件中本年最新的日期）。",
-                       "{year} is not over yet: the figures below are as of {as_of}, the latest date of this year "
-                       "in the catalogue and the statistics files."),
+    "incomplete_title": Text("本年度尚未结束：数字是临时的", "The year is not over: provisional figures"),
+    "incomplete": Text("{year}年尚未结束，以下数字是临时数字，截至 {as_of}（公开目录和统计文件中本年最新的日期），"
+                       "年度结束前还会变化。",
+                       "{year} is not over yet: the figures below are provisional, as of {as_of} (the latest date of "
+                       "this year in the catalogue and the statistics files), and will change before the year ends."),
+    "report": Text("年度报告", "Annual report"),
+    "report_published": Text("{year}年度报告：{link}，发布日期 {day}，{status}。",
+                             "Annual report on {year}: {link}, published {day}; {status}."),
+    "report_none": Text("{year}年度报告：{status}。见{list}。", "Annual report on {year}: {status}. See the {list}."),
+    "report_list": Text("年度报告列表", "list of annual reports"),
+    "reports_note": Text("各年度的政府信息公开工作年度报告及是否按时发布，见{list}。",
+                         "Each year's annual report, and whether it was published on time: see the {list}."),
+    "differs_title": Text("统计数字在年度报告发布后有更正", "Figures corrected after the annual report"),
+    "differs": Text("{frozen_on} 生成年度报告后，统计文件有了更正：本页的表格按现在的登记计算，与已发布的{link}中的表格不同。"
+                    "年度报告保持发布时的数字，不随之改变。",
+                    "The statistics files were corrected after the annual report was written on {frozen_on}: the tables "
+                    "on this page follow the register as it is now and differ from those in the published {link}, "
+                    "which keeps the figures it was published with."),
+    "concluded_later": Text("{year}年立案、{year}年12月31日后审结的案件（表四按格式计为“尚未审结”，不计入其他年度）：",
+                            "Cases filed in {year} and concluded after 31 December {year} (Table 4 counts them as "
+                            "pending, as the format says, and no other year counts them):"),
+    "concluded_case": Text("{id}（{kind}）：{day} 审结，{result}", "{id} ({kind}): concluded {day}; result: {result}"),
+    "fees": Text("信息处理费", "Information processing fees"),
+    "fees_intro": Text("依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。",
+                       "Under the measures on information processing fees (国办函〔2020〕109号)."),
+    "fee_notices": Text("发出收费通知（件）", "Fee notices sent"),
+    "fee_collected": Text("收取信息处理费（元）", "Fees collected (yuan)"),
+    "fee_value": Text("数额", "Figure"),
+    "zh_labels": Text("", ", Chinese labels"),
+    "fees_unrecorded": Text("本年度的统计文件未记录信息处理费（processing_fees）。",
+                            "The year's statistics file does not record information processing fees (processing_fees)."),
+    "calendar_basis": Text("节假日和调休上班日依据：", "Holidays and make-up working days from: "),
     "unrecorded_title": Text("依申请公开数据未填报", "Request data not recorded"),
     "unrecorded": Text(
         "{year}年收到和处理政府信息公开申请、行政复议和行政诉讼的数据未记录。表三、表四只列出格式、不填数字；表二第二十条第（五）、（六）、（八）项同样未记录。"
@@ -178,7 +207,58 @@ def _proactive_section(figures: YearFigures, catalogue: Catalogue, lang: str) ->
     return parts
 
 
-def year_page(figures: YearFigures, catalogue: Catalogue, lang: str) -> GeneratedPage:
+def _report_section(statistics: Statistics, catalogue: Catalogue, report: AnnualReport, url: str,
+                    lang: str) -> list[str]:
+    """Where the year's annual report is, and a notice when the register now differs from it."""
+    year, item = report.year, report.item
+    status = esc(status_text(report, lang))
+    if item is None:
+        listing = f'<a href="{esc(rel_url(url, page_url(REPORTS_PATH, lang)))}">{esc(UI["report_list"](lang))}</a>'
+        return [f'<p class="gk-report-link">{UI["report_none"](lang).format(year=year, status=status, list=listing)}</p>', ""]
+    link = f'<a href="{esc(rel_url(url, item.url(lang)))}">{esc(item.title_in(lang))}</a>'
+    parts = [f'<p class="gk-report-link">'
+             f'{UI["report_published"](lang).format(year=year, link=link, day=item.date_published, status=status)}</p>',
+             ""]
+    if statistics.differs(year):
+        frozen = statistics.reports[year]
+        parts += [notice("warning", UI["differs_title"](lang),
+                         UI["differs"](lang).format(frozen_on=frozen.frozen_on.isoformat(), link=link)), ""]
+    return parts
+
+
+def _concluded_later(figures: YearFigures, lang: str) -> list[str]:
+    """The results of the year's appeals concluded after 31 December, as a note under Table 四."""
+    if not figures.concluded_later:
+        return []
+    kinds = {t.key: t.label(lang) for t in v.APPEAL_KINDS}
+    results = {t.key: t.label(lang) for t in v.APPEAL_RESULTS}
+    cases = "".join(f"<li>{esc(UI['concluded_case'](lang).format(kind=kinds[a.kind], id=a.id, day=a.concluded, result=results[a.result or '']))}</li>"
+                    for a in figures.concluded_later)
+    return [f'<div class="gk-note"><p>{esc(UI["concluded_later"](lang).format(year=figures.year))}</p>'
+            f"<ul>{cases}</ul></div>", ""]
+
+
+def _fees_section(figures: YearFigures, lang: str) -> list[str]:
+    """Section 六's information processing fees."""
+    parts = [f"## {v.SECTIONS[5](lang)}", "", f"### {UI['fees'](lang)}", "", f"<p>{esc(UI['fees_intro'](lang))}</p>", ""]
+    fees = figures.processing_fees
+    if fees is None:
+        return parts + [f"<p>{esc(UI['fees_unrecorded'](lang))}</p>", ""]
+    rows = [(UI["fee_notices"](lang), str(fees.notices)), (UI["fee_collected"](lang), f"{fees.collected:.2f}")]
+    return parts + [_pairs_table(UI["fees"](lang), (UI["fees"](lang), UI["fee_value"](lang)), rows), ""]
+
+
+def _calendar_basis(statistics: Statistics, year: int, lang: str) -> list[str]:
+    """The State Council notices the year's working days come from."""
+    notices = statistics.records.calendar.notices
+    cited = [notices[y] for y in (year, year + 1) if y in notices]
+    if not cited:
+        return []
+    items = "".join(f'<li lang="zh-CN">{esc(n)}</li>' if lang == "en" else f"<li>{esc(n)}</li>" for n in cited)
+    return [f'<div class="gk-note"><p>{esc(UI["calendar_basis"](lang))}</p><ul>{items}</ul></div>', ""]
+
+
+def year_page(figures: YearFigures, catalogue: Catalogue, lang: str, statistics: Statistics | None = None) -> GeneratedPage:
     year = figures.year
     url = page_url(f"statistics/{year}/", lang)
     title = UI["year_title"](lang).format(year=year)
@@ -191,17 +271,26 @@ def year_page(figures: YearFigures, catalogue: Catalogue, lang: str) -> Generate
                          UI["incomplete"](lang).format(year=year, as_of=figures.as_of.isoformat())), ""]
     if not figures.recorded:
         parts += [notice("warning", UI["unrecorded_title"](lang), UI["unrecorded"](lang).format(year=year)), ""]
+    if statistics is not None:
+        report = next(r for r in annual_reports(catalogue, statistics) if r.year == year)
+        parts += _report_section(statistics, catalogue, report, url, lang)
     parts += _proactive_section(figures, catalogue, lang)
     parts += [f"## {v.SECTIONS[1](lang)}", "", _scroll(UI["table2"](lang), table2_html(figures.table2, lang)), ""]
     parts += [f"## {v.SECTIONS[2](lang)}", "", _scroll(UI["table3"](lang), table3_html(figures.table3, lang)), ""]
     parts += [f"### {UI['timeliness'](lang)}", "", UI["timeliness_intro"](lang), "",
               timeliness_html(figures.timeliness, year, lang, figures.complete), ""]
+    parts += _calendar_basis(statistics, year, lang) if statistics is not None else []
     parts += [f"## {v.SECTIONS[3](lang)}", "", _scroll(UI["table4"](lang), table4_html(figures.table4, lang)), ""]
+    parts += _concluded_later(figures, lang)
+    if figures.recorded:
+        parts += _fees_section(figures, lang)
     json_url, csv_url = data_urls(year)
     parts += [f"## {UI['downloads'](lang)}", "",
               f"<p>{esc(UI['downloads_intro'](lang))}</p>", "",
               f'<ul>\n<li><a href="{esc(rel_url(url, json_url))}" download>{year}.json</a> (JSON)</li>\n'
-              f'<li><a href="{esc(rel_url(url, csv_url))}" download>{year}.csv</a> (CSV)</li>\n</ul>', ""]
+              f'<li><a href="{esc(rel_url(url, csv_url))}" download>{year}.csv</a> (CSV{UI["zh_labels"](lang)})</li>\n'
+              + (f'<li><a href="{esc(rel_url(url, statistics_csv_en(year)))}" download>{year}.en.csv</a> '
+                 "(CSV, English labels)</li>\n" if lang == "en" else "") + "</ul>", ""]
     return GeneratedPage(src_uri(f"statistics/{year}/index.md", lang), url, lang, "\n".join(parts))
 
 
@@ -210,7 +299,9 @@ def index_page(statistics: Statistics, catalogue: Catalogue, lang: str) -> Gener
     title = UI["statistics"](lang)
     parts = [front_matter(title), f"# {esc(title)}", ""]
     parts += _unofficial(url, "statistics/", lang)
-    parts += [UI["intro"](lang).format(office=catalogue.config.office_name(lang)), ""]
+    reports = f'<a href="{esc(rel_url(url, page_url(REPORTS_PATH, lang)))}">{esc(UI["report_list"](lang))}</a>'
+    parts += [UI["intro"](lang).format(office=catalogue.config.office_name(lang)), "",
+              f"<p>{UI['reports_note'](lang).format(list=reports)}</p>", ""]
     if not statistics.years:
         return GeneratedPage(src_uri("statistics/index.md", lang), url, lang,
                              "\n".join(parts + [f"<p>{esc(UI['no_years'](lang))}</p>", ""]))
@@ -243,5 +334,5 @@ def index_page(statistics: Statistics, catalogue: Catalogue, lang: str) -> Gener
 
 def statistics_pages(statistics: Statistics, catalogue: Catalogue, lang: str) -> list[GeneratedPage]:
     """The overview and one page per year, in ``lang``."""
-    return [index_page(statistics, catalogue, lang)] + [year_page(y, catalogue, lang)
+    return [index_page(statistics, catalogue, lang)] + [year_page(y, catalogue, lang, statistics)
                                                          for y in statistics.years]

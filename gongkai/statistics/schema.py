@@ -34,6 +34,10 @@ REQUEST = RecordSchema(Text("申请记录", "a request record"), (
     FieldSpec("extended", Kind.BOOLEAN, False, "true", Text(
         "`true` 表示答复期限依法延长过一次（期限变为 40 个工作日）",
         "`true` when the time limit was extended once (40 working days)")),
+    FieldSpec("correction_requested", Kind.DATE, False, "2024-03-06", Text(
+        "一次性告知申请人补正的日期；《条例》第三十条要求在收到申请之日起 7 个工作日内告知",
+        "The date the applicant was asked, once, to correct the request; Art. 30 of the Regulations requires it "
+        "within 7 working days of receipt")),
     FieldSpec("corrected", Kind.DATE, False, "2024-03-08", Text(
         "要求申请人补正的，收到补正申请的日期；答复期限从这一天起算（《条例》第三十条）",
         "When the applicant was asked to correct the request: the date the corrected request arrived; the time "
@@ -58,9 +62,26 @@ APPEAL = RecordSchema(Text("复议诉讼记录", "an appeal record"), (
     FieldSpec("note", Kind.TEXT, False, "申请人撤回申请", Text("内部备注，不在网站上显示", "An internal remark, never shown")),
 ))
 
+PROCESSING_FEES = RecordSchema(Text("信息处理费", "processing_fees"), (
+    FieldSpec("notices", Kind.INTEGER, True, "2", Text(
+        "本年度发出的信息处理费收费通知件数（国办函〔2020〕109号）",
+        "Fee notices for information processing sent this year (国办函〔2020〕109号)"), minimum=0),
+    FieldSpec("collected", Kind.DECIMAL, True, "150", Text(
+        "本年度实际收取的信息处理费金额，单位：元（最多两位小数）",
+        "Information processing fees collected this year, in yuan (at most two decimals)"), minimum=0),
+))
+
+BASELINE = RecordSchema(Text("baseline", "baseline"), tuple(
+    FieldSpec(g.key, Kind.INTEGER, False, "0", Text(
+        f"本年1月1日现行有效、但不在公开目录中的{g.label.zh}件数（网站启用前制发的）",
+        f"{g.label.en} in force on 1 January of this year that are not in the catalogue (issued before the "
+        "site was used)"), minimum=0)
+    for g in v.ARTICLE20_GENRES))
+
 ARTICLE20 = RecordSchema(Text("article20", "article20"), tuple(
     FieldSpec(t.key, Kind.DECIMAL if t.key == "fees" else Kind.INTEGER, True, "0", t.label, minimum=0)
     for t in v.ARTICLE20_KEYS))
 
 #: Every record schema, by the top-level key (or the list) its records are written under.
-RECORDS = {"requests": REQUEST, "carried_over": REQUEST, "appeals": APPEAL, "article20": ARTICLE20}
+RECORDS = {"requests": REQUEST, "carried_over": REQUEST, "appeals": APPEAL, "article20": ARTICLE20,
+           "processing_fees": PROCESSING_FEES, "baseline": BASELINE}

@@ -12,7 +12,8 @@ from decimal import Decimal
 from ..html import esc
 from ..text import Text
 from . import vocabulary as v
-from .tables import Table2, Table3, Table4
+from .frozen import MARKERS
+from .tables import FrozenReport, Table2, Table3, Table4
 
 CAPTIONS = {
     "table2": Text("表二 主动公开政府信息情况", "Table 2 · Proactive disclosure (Article 20)"),
@@ -205,3 +206,13 @@ def table4_html(t: Table4 | None, lang: str, caption: str | None = None) -> str:
     title = caption or CAPTIONS["table4"](lang)
     return "\n".join([f'<table class="gk-stats gk-table4">', f"<caption>{esc(title)}</caption>"] + head
                      + ["<tbody>", "<tr>" + "".join(tds) + "</tr>", "</tbody>", "</table>"])
+
+
+def fill_report(body: str, frozen: FrozenReport, lang: str) -> str:
+    """An annual report's body with its three markers replaced by the frozen Tables 二, 三 and 四."""
+    tables = (table2_html(frozen.table2, lang, caption=CAPTIONS["table2"](lang)),
+              table3_html(frozen.table3, lang, caption=CAPTIONS["table3"](lang)),
+              table4_html(frozen.table4, lang, caption=CAPTIONS["table4"](lang)))
+    for marker, table in zip(MARKERS, tables):
+        body = body.replace(marker, table)
+    return body

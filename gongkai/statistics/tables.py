@@ -12,7 +12,7 @@ Counting rules (also in the editors' statistics guide):
 - Table 二 第二十条第（一）项 counts published items whose genre has ``article20: regulation`` or
   ``article20: normative-document`` in catalogue.yml: issued this year by 成文日期, repealed this
   year by ``repealed_on``, in force at the end of the year (written by then, not repealed by then,
-  and not marked expired).
+  and not marked expired), plus the ``baseline`` of documents in force that the catalogue lacks.
 
 The format's cross-checks hold by construction and are asserted again by
 :func:`check_table3` and :func:`check_table4`; a violation stops the build.
@@ -21,7 +21,7 @@ Longer than 300 lines: the counting rules and their cross-checks belong together
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -31,7 +31,7 @@ from ..office import EXPIRED
 from ..problems import Problems
 from ..text import Text
 from . import vocabulary as v
-from .records import Appeal, Records, Request
+from .records import Appeal, ProcessingFees, Records, Request
 from .workdays import CalendarGap
 
 
@@ -116,6 +116,29 @@ class YearFigures:
     table3: Table3 | None
     table4: Table4 | None
     timeliness: Timeliness | None
+    processing_fees: ProcessingFees | None = None
+    """信息处理费 of the year; None when the year's file does not record them."""
+    baseline: dict[str, int] = field(default_factory=dict)
+    """The documents in force the catalogue lacks, by Art. 20 genre, included in Table 二's 现行有效件数."""
+    concluded_later: tuple[Appeal, ...] = ()
+    """Appeals filed this year and concluded after 31 December: pending (尚未审结) in Table 四, as the format
+    counts them, and counted in no other year; the page notes their results."""
+
+
+@dataclass(frozen=True)
+class FrozenReport:
+    """The statutory tables of a year as its annual report publishes them, frozen by ``gongkai report``
+    (``disclosures/statistics/reports/<YYYY>.json``): a later correction of the register changes the
+    statistics page, never the report."""
+
+    year: int
+    report: str
+    """The report item's 索引号."""
+    frozen_on: date
+    table2: Table2
+    table3: Table3
+    table4: Table4
+    path: str
 
 
 @dataclass(frozen=True)
@@ -125,9 +148,18 @@ class Statistics:
     years: tuple[YearFigures, ...]
     records: Records
     today: date
+    reports: dict[int, FrozenReport] = field(default_factory=dict)
+    """The frozen tables of each year that has an annual report."""
 
     def year(self, year: int) -> YearFigures | None:
         return next((y for y in self.years if y.year == year), None)
+
+    def differs(self, year: int) -> bool:
+        """Whether the register's tables of ``year`` now differ from those its report published."""
+        frozen, figures = self.reports.get(year), self.year(year)
+        if frozen is None or figures is None:
+            return False
+        return (frozen.table2, frozen.table3, frozen.table4) != (figures.table2, figures.table3, figures.table4)
 
 
 # -- proactive and Table 二 ----------------------------------------------------------------
@@ -160,16 +192,24 @@ def _in_force_at(item: Item, day: date) -> bool:
     return item.validity != EXPIRED
 
 
+def baseline(records: Records, year: int) -> dict[str, int]:
+    """Documents in force that are not in the catalogue, by Art. 20 genre: the ``baseline`` of ``year``'s
+    file, or of the latest earlier file that gives one; none before the first."""
+    given = [y for y in records.baseline if y <= year]
+    return records.baseline[max(given)] if given else {}
+
+
 def table2(catalogue: Catalogue, records: Records, year: int) -> Table2:
     end = date(year, 12, 31)
     kinds = article20_genres(catalogue)
+    before = baseline(records, year)
     item1 = {}
     for term in v.ARTICLE20_GENRES:
         items = [i for i in catalogue.published if kinds.get(i.genre) == term.key]
         item1[term.key] = (
             sum(1 for i in items if i.date_written.year == year),
             sum(1 for i in items if i.repealed_on is not None and i.repealed_on.year == year),
-            sum(1 for i in items if _in_force_at(i, end)),
+            sum(1 for i in items if _in_force_at(i, end)) + before.get(term.key, 0),
         )
     figures = records.article20.get(year)
     if figures is None:
@@ -335,8 +375,11 @@ def build_statistics(catalogue: Catalogue, records: Records, problems: Problems)
         for message in violations:
             problems.add(path, 0, "stats-inconsistent", message)
         complete = year < catalogue.today.year
+        later = tuple(sorted((a for a in records.appeals if a.filed.year == year and a.concluded is not None
+                              and a.concluded.year > year), key=lambda a: (a.concluded, a.id)))
         years.append(YearFigures(year, recorded, complete, figures_as_of(catalogue, records, year),
-                                 proactive(catalogue, year), table2(catalogue, records, year), t3, t4, times))
+                                 proactive(catalogue, year), table2(catalogue, records, year), t3, t4, times,
+                                 records.processing_fees.get(year), baseline(records, year), later))
     if len(problems.errors) > errors_before:
         return None
     return Statistics(tuple(years), records, catalogue.today)

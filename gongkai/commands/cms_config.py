@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from ..cms import ADMIN_DIR, generated_files, stale_files
-from ..config import load_config
-from ..problems import Problems
+from . import office_config
 
 NAME = "cms-config"
 HELP = "生成网页编辑页面的配置 / generate the web editing page's configuration (admin/)"
@@ -22,10 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = Problems()
-    config = load_config(args.root, problems)
+    config = office_config(args.root)
     if config is None:
-        print(problems.report(), file=sys.stderr)
         return 1
     stale = stale_files(args.root, config)
     if args.check:

@@ -14,13 +14,13 @@ import sys
 from pathlib import Path
 
 from .. import clock
-from ..config import Config, load_config
+from . import office_config
+from ..config import Config
 from ..importing.conversion import Imported, convert
 from ..importing.lines import Reading, Unreadable
 from ..importing.readers import read_file
 from ..importing.report import Note, format_report
 from ..loader import CONTENT_DIR
-from ..problems import Problems
 from ..template import next_number
 from ..text import Text
 
@@ -38,10 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = Problems()
-    config = load_config(args.root, problems)
+    config = office_config(args.root)
     if config is None:
-        print(problems.report(), file=sys.stderr)
         return 2
     if args.year is not None and not 1900 <= args.year <= 2999:
         print(f"错误：--year {args.year} 不是四位数的年份。\nError: --year {args.year} is not a four-digit year.",

@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from .. import clock
-from ..config import load_config
+from . import office_config
 from ..office import Config
 from ..layout import year_folder
-from ..problems import Problems
 from ..schema import FIELDS, FIELDS_BY_KEY, Kind
 from ..template import DEFAULTS, default_values, item_text, next_number
 
@@ -47,10 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = Problems()
-    config = load_config(args.root, problems)
+    config = office_config(args.root)
     if config is None:
-        print(problems.report(), file=sys.stderr)
         return 1
     today = clock.today()
     interactive = args.interactive if args.interactive is not None else sys.stdin.isatty()

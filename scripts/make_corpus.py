@@ -3,7 +3,7 @@
 
     python scripts/make_corpus.py 10000 /tmp/corpus
 
-writes ``/tmp/corpus/disclosures/catalogue.yml`` (copied from this repository)
+writes ``/tmp/corpus/disclosures/catalogue.yml`` and ``docs/assets/`` (copied from this repository)
 and N items spread over ten years, about a third with an English translation
 and one in fifty with a small attachment. The output depends only on N and
 ``--seed``: two runs give identical files.
@@ -86,6 +86,8 @@ def make_corpus(root: Path, count: int, seed: int = 2024) -> Path:
     content = root / "disclosures"
     content.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(REPO / "disclosures" / "catalogue.yml", content / "catalogue.yml")
+    # catalogue.yml's portal names images under docs/assets/, which the check looks for.
+    shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
     categories, genres = _vocabulary("category"), _vocabulary("genre")
     prefix = yaml.safe_load((content / "catalogue.yml").read_text(encoding="utf-8"))["index_prefix"]
     for n in range(count):

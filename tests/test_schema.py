@@ -1,5 +1,5 @@
 """The schemas' own declarations are sound: every example value passes its checker, and what is generated
-from a schema (the statistics guide's request table) lists exactly its keys."""
+from a schema (the statistics guide's request and appeal tables) lists exactly its keys."""
 
 from __future__ import annotations
 
@@ -56,11 +56,17 @@ def test_every_statistics_field_example_passes_the_checker(tmp_path: Path):
 
 @pytest.mark.parametrize("page, caption", [("statistics-guide/index.html", "字段"),
                                            ("en/statistics-guide/index.html", "Key")])
-def test_the_statistics_guide_lists_the_request_schema(real_site: Path, page, caption):
+def test_the_statistics_guide_lists_the_request_and_appeal_schemas(real_site: Path, page, caption):
     tree = html.fromstring((real_site / page).read_text(encoding="utf-8"))
-    (table,) = [t for t in tree.xpath("//article//table") if t.xpath("string(.//th[1])") == caption
-                and t.xpath("string(.//th[2])") in ("必填", "Required")]
-    assert [tr.xpath("string(td[1])") for tr in table.xpath(".//tbody/tr")] == list(REQUEST.keys)
+    tables = [t for t in tree.xpath("//article//table") if t.xpath("string(.//th[1])") == caption
+              and t.xpath("string(.//th[2])") in ("必填", "Required")]
+    assert [[tr.xpath("string(td[1])") for tr in t.xpath(".//tbody/tr")] for t in tables] == [
+        list(REQUEST.keys), list(APPEAL.keys)]
+    appeals = {tr.xpath("string(td[1])"): tr.xpath("string(td[2])") for tr in tables[1].xpath(".//tbody/tr")}
+    assert appeals == ({"id": "是", "kind": "是", "filed": "是", "result": "审结后", "concluded": "审结后", "note": "否"}
+                       if caption == "字段" else
+                       {"id": "yes", "kind": "yes", "filed": "yes", "result": "once concluded",
+                        "concluded": "once concluded", "note": "no"})
 
 
 def _as_sets(value):

@@ -52,14 +52,23 @@ REQUEST = RecordSchema(Text("申请记录", "a request record"), (
 ))
 
 APPEAL = RecordSchema(Text("复议诉讼记录", "an appeal record"), (
-    FieldSpec("id", Kind.TEXT, True, "F2024-1", Text("本机关自定的简短编号", "A short code of the office's choosing")),
-    FieldSpec("kind", Kind.CHOICE, True, "reconsideration", Text("类型", "Kind"), choices=v.APPEAL_KINDS),
-    FieldSpec("filed", Kind.DATE, True, "2024-05-10", Text("立案或收到复议申请的日期", "Date filed")),
-    FieldSpec("result", Kind.CHOICE, False, "upheld", Text("结果", "Result"), required_when=_CONCLUDED,
-              choices=v.APPEAL_RESULTS),
+    FieldSpec("id", Kind.TEXT, True, "F2024-1", Text(
+        "本机关自定的简短编号，规则与申请记录的 `id` 相同", "A short code of the office's choosing, as a request's `id`")),
+    FieldSpec("kind", Kind.CHOICE, True, "reconsideration", Text(
+        "类型：行政复议，或行政诉讼（未经复议直接起诉、复议后起诉），见第四节",
+        "The kind: reconsideration, or litigation (directly, or after reconsideration); see section 4"),
+              choices=v.APPEAL_KINDS),
+    FieldSpec("filed", Kind.DATE, True, "2024-05-10", Text(
+        "立案或收到复议申请的日期 YYYY-MM-DD；决定这条记录写在哪一年的文件中",
+        "Date filed, YYYY-MM-DD; it decides which year's file the record belongs in")),
+    FieldSpec("result", Kind.CHOICE, False, "upheld", Text(
+        "结果，见第四节；与 `concluded` 同时填写", "The result, see section 4; written together with `concluded`"),
+              required_when=_CONCLUDED, choices=v.APPEAL_RESULTS),
     FieldSpec("concluded", Kind.DATE, False, "2024-06-30", Text("审结日期", "Date concluded"),
               required_when=_CONCLUDED),
-    FieldSpec("note", Kind.TEXT, False, "申请人撤回申请", Text("内部备注，不在网站上显示", "An internal remark, never shown")),
+    FieldSpec("note", Kind.TEXT, False, "申请人撤回申请", Text(
+        "内部备注，不在网站上显示；同样不得含有个人信息",
+        "An internal remark, never shown on the site; no personal data here either")),
 ))
 
 PROCESSING_FEES = RecordSchema(Text("信息处理费", "processing_fees"), (

@@ -14,11 +14,12 @@ from conftest import REPO
 from statistics_helpers import fixture_repo
 
 from gongkai import opendata
-from gongkai.catalogue_schema import DERIVED, json_schema
+from gongkai.catalogue_schema import CSV_1_1, DECLARED, DERIVED, RECORD_1_1, Entry, Shape, json_schema, ordered
 from gongkai.config import load_config
 from gongkai.problems import Problems
-from gongkai.schema import FIELDS, ITEM_HINTS, TRANSLATION_ONLY_FIELDS
+from gongkai.schema import FIELDS, ITEM_HINTS, TRANSLATION_ONLY_FIELDS, Kind, Published
 from gongkai.source import parse_text
+from gongkai.text import Text
 from gongkai.statistics.loading import load_records
 from gongkai.statistics.schema import APPEAL, ARTICLE20, REQUEST
 from gongkai.validate import _Checker
@@ -80,5 +81,21 @@ def test_the_published_json_schema_is_the_one_the_item_schema_generates():
     published = json.loads(opendata.schema())
     generated = json_schema()
     assert _as_sets(published) == _as_sets(generated)
-    assert set(generated["$defs"]["item"]["properties"]) == ({f.key for f in FIELDS if f.data_help} | {"url"}
-                                                             | set(DERIVED) | {"last_updated"})
+    assert set(generated["$defs"]["item"]["properties"]) == ({f.key for f in FIELDS if f.data}
+                                                             | {e.key for e in DERIVED})
+
+
+def test_a_value_published_later_comes_after_every_published_column_whatever_its_place_in_the_schema():
+    """Column order is a published contract: a new field declared among the others still goes last."""
+    new = Entry("reviewed_on", Shape.DATE, Kind.DATE, False, Published("Date reviewed, or null.",
+                                                                      (Text("复核日期", "Date reviewed"),)))
+    declared = DECLARED[:3] + (new,) + DECLARED[3:]
+    for contract in (RECORD_1_1, CSV_1_1):
+        assert [e.key for e in ordered(contract, declared)] == [*contract, "reviewed_on"]
+    assert [e.key for e in ordered(CSV_1_1)] == list(CSV_1_1)  # nothing published today is outside the contract
+
+
+def test_every_published_field_has_a_meaning_for_each_of_its_columns():
+    for e in DECLARED:
+        assert len(e.names) == len(e.data.columns) > 0, e.key
+        assert all(t.zh and t.en for t in e.data.columns), e.key

@@ -171,7 +171,7 @@ def read_date(raw: str) -> DateReading:
 class FieldReader:
     """Reads the typed values of one file and reports each problem at its place, zh and en.
 
-    The item checker (:mod:`gongkai.validate`) and the statistics reader (:mod:`gongkai.statistics.reader`)
+    The item checker (:mod:`gongkai.item_fields`) and the statistics reader (:mod:`gongkai.statistics.reader`)
     are both one: they share these readers and messages and differ only in the problem codes their editors
     see (:attr:`CODES`: ``wrong-type`` is ``stats-wrong-type`` in a statistics file).
     """

@@ -22,7 +22,7 @@ from gongkai.source import parse_text
 from gongkai.text import Text
 from gongkai.statistics.loading import load_records
 from gongkai.statistics.schema import APPEAL, ARTICLE20, REQUEST
-from gongkai.validate import _Checker
+from gongkai.item_fields import ItemChecker
 
 
 @pytest.mark.parametrize("field", FIELDS + TRANSLATION_ONLY_FIELDS, ids=lambda f: f.key)
@@ -31,7 +31,7 @@ def test_every_item_field_example_passes_the_checker(field):
     config = load_config(REPO, problems)
     doc = parse_text("disclosures/2022/00001.md", f"---\n{field.key}: {field.example}\n---\n\nText.\n", problems,
                      hints=ITEM_HINTS)
-    checker = _Checker(doc, config, problems)
+    checker = ItemChecker(doc, config, problems)
     checker.check_values((field,))
     assert not problems, problems.report()
     assert checker.values[field.key] not in (None, "", ())

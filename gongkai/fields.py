@@ -16,6 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Iterable, Mapping
 
@@ -260,3 +261,70 @@ class FieldReader:
             self.wrong_type(key, value, " true 或 false", "true or false", example)
             return None
         return value.value
+
+    def integer(self, key: str, value, minimum: int | None = None, example: str = "0",
+                hint: Text | None = None) -> int | None:
+        """A whole number of at least ``minimum``; None when absent or (with the problem) wrong."""
+        if value is None:
+            return None
+        raw = value.value
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            self.wrong_type(key, value, "整数", "a whole number", example)
+            return None
+        if minimum is not None and raw < minimum:
+            self.error(value.line, self.code("wrong-type"), f"“{key}” 应不小于 {minimum}，实际是 {raw}。",
+                       f"'{key}' must be at least {minimum}; got {raw}.", key=key, column=value.column, hint=hint)
+            return None
+        return raw
+
+    def text(self, key: str, value, example: str = "申请人撤回申请") -> str | None:
+        """A text (a number YAML read is taken as written); None when absent or (with the problem) not a text."""
+        if value is None:
+            return None
+        if isinstance(value.value, bool) or not isinstance(value.value, (str, int, float)):
+            self.wrong_type(key, value, "一段文字", "a text", example)
+            return None
+        return str(value.value).strip()
+
+    def amount(self, key: str, value, unit: Text, decimals: int) -> Decimal | None:
+        """An amount of money of at least 0 with at most ``decimals`` decimals, in ``unit``."""
+        if value is None:
+            return None
+        raw = value.value
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            self.wrong_type(key, value, f"数字（单位：{unit.zh}）", f"a number (in {unit.en})", "0")
+            return None
+        try:
+            amount = Decimal(str(raw))
+        except InvalidOperation:  # pragma: no cover - YAML numbers are finite or inf/nan
+            amount = Decimal("NaN")
+        if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -decimals:  # type: ignore[operator]
+            zh, en = _DECIMALS[decimals]
+            self.error(value.line, self.code("wrong-type"),
+                       f"“{key}” 应为不小于 0、最多{zh}位小数的金额（{unit.zh}），实际是 {raw}。",
+                       f"'{key}' must be an amount of at least 0 with at most {en} decimals ({unit.en}); got {raw}.",
+                       key=key, column=value.column)
+            return None
+        return amount
+
+    # -- records ----------------------------------------------------------------
+    def check_record(self, fields: Mapping[str, object], schema: RecordSchema, line: int,
+                     what: Text | None = None) -> None:
+        """The keys of one record (``key → Value``) against its schema: each unknown key (unless
+        :meth:`refused` says why not) with the key most likely meant, then each missing required key with
+        its example. ``what`` names the record when the schema's name is not enough (``2024 年的 notice``)."""
+        what = what or schema.what
+        for key, value in fields.items():
+            if key not in schema.by_key and not self.refused(key, value, what):
+                self.unknown_key(value.line, key, schema.keys, what, suggest(key, schema.keys))  # type: ignore[attr-defined]
+        for key in schema.required:
+            if key not in fields:
+                self.missing_key(line, key, what, schema.by_key[key].example)
+
+    def refused(self, key: str, value, what: Text) -> bool:
+        """Whether a key no schema allows is reported as something worse than unknown (and so, here, is)."""
+        return False
+
+
+#: How many decimals an amount may have, in words.
+_DECIMALS = {2: ("两", "two"), 4: ("四", "four")}

@@ -194,21 +194,23 @@ class FieldReader:
         return self.CODES.get(name, name)
 
     def unknown_key(self, line: int, key: str, allowed: Iterable[str], what: Text, near: str | None = None,
-                    label: str = "") -> None:
+                    label: str = "", where: str = "") -> None:
         """``key`` is none of ``allowed`` in ``what`` (``申请记录`` / ``a request record``): the message names the
-        key most likely meant (``near``, with its Chinese ``label``), or the hint lists the allowed ones."""
+        key most likely meant (``near``, with its Chinese ``label``), or the hint lists the allowed ones. The
+        problem's key is ``where`` + ``key`` (``portal.icp.`` for a key inside a nested mapping)."""
         tip = did_you_mean(near, label)
         listed = ", ".join(allowed)
         hint = (Text(f"把 “{key}” 改为 “{near}”。", f"Rename '{key}' to '{near}'.") if near else
                 Text(f"删除这一行，或改为允许的字段：{listed}", f"Delete the line, or use an allowed key: {listed}"))
         self.error(line, self.code("unknown-key"), f"{what.zh}中有未知字段 “{key}”。{tip.zh}",
-                   f"{what.en} has an unknown key '{key}'.{tip.en}", key=key, hint=hint)
+                   f"{what.en} has an unknown key '{key}'.{tip.en}", key=where + key, hint=hint)
 
-    def missing_key(self, line: int, key: str, what: Text, example: str, label: Text | None = None) -> None:
+    def missing_key(self, line: int, key: str, what: Text, example: str, label: Text | None = None,
+                    where: str = "") -> None:
         """``what`` lacks its required ``key``; the hint gives a line to add."""
         named = Text(f"（{label.zh}）", f" ({label.en})") if label else Text("", "")
         self.error(line, self.code("missing-key"), f"{what.zh}缺少必填字段 “{key}”{named.zh}。",
-                   f"{what.en} lacks the required key '{key}'{named.en}.", key=key,
+                   f"{what.en} lacks the required key '{key}'{named.en}.", key=where + key,
                    hint=Text(f"加一行，例如：{key}: {example}", f"Add a line, e.g. {key}: {example}"))
 
     def choose(self, key: str, value, text: str, terms: Iterable[Term], hint: Text | None = None,
@@ -309,17 +311,19 @@ class FieldReader:
 
     # -- records ----------------------------------------------------------------
     def check_record(self, fields: Mapping[str, object], schema: RecordSchema, line: int,
-                     what: Text | None = None) -> None:
+                     what: Text | None = None, where: str = "") -> None:
         """The keys of one record (``key → Value``) against its schema: each unknown key (unless
         :meth:`refused` says why not) with the key most likely meant, then each missing required key with
-        its example. ``what`` names the record when the schema's name is not enough (``2024 年的 notice``)."""
+        its example. ``what`` names the record when the schema's name is not enough (``2024 年的 notice``);
+        ``where`` prefixes the problems' keys (``portal.icp.``)."""
         what = what or schema.what
         for key, value in fields.items():
             if key not in schema.by_key and not self.refused(key, value, what):
-                self.unknown_key(value.line, key, schema.keys, what, suggest(key, schema.keys))  # type: ignore[attr-defined]
+                self.unknown_key(value.line, key, schema.keys, what, suggest(key, schema.keys),  # type: ignore[attr-defined]
+                                 where=where)
         for key in schema.required:
             if key not in fields:
-                self.missing_key(line, key, what, schema.by_key[key].example)
+                self.missing_key(line, key, what, schema.by_key[key].example, where=where)
 
     def refused(self, key: str, value, what: Text) -> bool:
         """Whether a key no schema allows is reported as something worse than unknown (and so, here, is)."""

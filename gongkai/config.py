@@ -16,7 +16,8 @@ from .office import (ARTICLE20_ITEM_KEY, ARTICLE20_ITEMS, REQUIRED_VOCABULARY_KE
                      Contact, Term, Vocabulary)
 from .config_portal import read_portal
 from .config_schema import ATTACHMENTS, CATALOGUE, CONTACT, FEEDS, OFFICE
-from .fields import FieldReader, RecordSchema
+from .fields import FieldReader
+from .record_schema import RecordSchema
 from .problems import Problems, describe
 from .slips import KeyHints
 from .source import Value, decode, parse_front_matter

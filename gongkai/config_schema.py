@@ -8,7 +8,7 @@ example. The vocabularies' entries are the office's own keys and are checked by 
 
 from __future__ import annotations
 
-from .fields import FieldSpec, Kind, RecordSchema
+from .record_schema import FieldSpec, Kind, RecordSchema
 from .text import Text
 
 _BILINGUAL = "{zh: 厦门市人民政府外事办公室, en: Foreign Affairs Office of Xiamen Municipal People's Government}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..codes import CODES
-from ..fields import field_table
+from ..record_schema import field_table
 from ..generated import FragmentContext
 from ..html import esc, table
 from ..text import Text

@@ -8,7 +8,7 @@ examples of its hints from here, and the statistics guide's field tables are gen
 
 from __future__ import annotations
 
-from ..fields import FieldSpec, Kind, RecordSchema
+from ..record_schema import FieldSpec, Kind, RecordSchema
 from ..text import Text
 from . import vocabulary as v
 

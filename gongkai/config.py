@@ -1,11 +1,11 @@
 """Reading and checking ``disclosures/catalogue.yml`` into the office model (:mod:`gongkai.office`).
 
-Over 300 lines because catalogue.yml is one file with one reader: the office, its settings, its
-vocabularies and its ``portal:`` identity share the reader's positions and messages."""
+The file's fixed keys are declared in :mod:`gongkai.config_schema` and read through the one field reader
+(:class:`gongkai.fields.FieldReader`); the ``portal:`` mapping is read by :mod:`gongkai.config_portal`
+through the same reader."""
 
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path
 
@@ -13,7 +13,11 @@ import yaml
 
 from .layout import CATALOGUE_FILE
 from .office import (ARTICLE20_ITEM_KEY, ARTICLE20_ITEMS, REQUIRED_VOCABULARY_KEYS, VOCABULARY_NAMES, Config,
-                     Contact, Filing, Portal, Term, Vocabulary)
+                     Contact, Term, Vocabulary)
+from .config_portal import read_portal
+from .config_schema import ATTACHMENTS, CATALOGUE, CONTACT, FEEDS, OFFICE
+from .fields import FieldReader
+from .record_schema import RecordSchema
 from .problems import Problems, describe
 from .slips import KeyHints
 from .source import Value, decode, parse_front_matter
@@ -21,7 +25,7 @@ from .text import Text
 
 
 #: The top-level keys of catalogue.yml.
-CATALOGUE_KEYS = frozenset({"office", "index_prefix", "feeds", "attachments", "vocabularies", "portal"})
+CATALOGUE_KEYS = frozenset(CATALOGUE.keys)
 
 
 def load_config(root: Path, problems: Problems) -> Config | None:
@@ -59,18 +63,25 @@ def _shown(value: object, lang: str) -> str:
     return describe(value, lang)
 
 
-class _ConfigReader:
-    """Walks the parsed catalogue.yml, recording a problem for each bad entry at the entry's own line."""
+class _ConfigReader(FieldReader):
+    """Walks the parsed catalogue.yml, recording a problem for each bad entry at the entry's own line. Each
+    fixed mapping's keys are checked against its schema (:mod:`gongkai.config_schema`); every problem of
+    the file is ``catalogue-config``."""
+
+    CODES = dict.fromkeys(("unknown-key", "missing-key", "wrong-type", "unknown-value", "bad-date"),
+                          "catalogue-config")
 
     def __init__(self, meta: dict[str, Value], problems: Problems, root: Path | None = None):
+        super().__init__(CATALOGUE_FILE, problems)
         self.meta = meta
-        self.problems = problems
         self.root = root
-        self.failed = False
+
+    @property
+    def failed(self) -> bool:
+        return not self.ok
 
     def fail(self, line: int, key: str, zh: str, en: str, hint: Text | None = None) -> None:
-        self.failed = True
-        self.problems.add(CATALOGUE_FILE, line, "catalogue-config", Text(zh, en), hint, key=key)
+        self.error(line, "catalogue-config", zh, en, key=key, hint=hint)
 
     def line(self, section: str, *keys: str) -> int:
         """The line of ``section`` (a top-level key) or of the key path ``keys`` inside it."""
@@ -79,9 +90,31 @@ class _ConfigReader:
             return 1
         return (_nested_line(value, *keys) if keys else None) or value.line
 
-    def mapping(self, value: Value | None, key: str, line: int = 1) -> dict:
+    def entries(self, section: str, *keys: str) -> dict[str, Value] | None:
+        """The keys of the mapping at ``section``/``keys``, each a :class:`Value` at its own line; None when
+        there is no such mapping."""
+        top = self.meta.get(section)
+        node, data = (top.node, top.value) if top is not None else (None, None)
+        for key in keys:
+            if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+                return None
+            node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+            data = data.get(key)
+        if top is None or not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+            return None
+        return {str(k.value): Value(data.get(k.value), top.line_of(k), v.start_mark.column + 1, v, top.first_line)
+                for k, v in node.value}
+
+    def check_keys(self, schema: RecordSchema, section: str, *keys: str) -> None:
+        """The keys of the mapping at ``section``/``keys`` against ``schema`` (nothing when it is no mapping:
+        that is reported where its values are read)."""
+        entries = self.entries(section, *keys)
+        if entries is not None:
+            self.check_record(entries, schema, self.line(section, *keys), where=".".join((section, *keys)) + ".")
+
+    def mapping(self, value: Value | None, key: str) -> dict:
+        """The mapping ``value`` holds; empty when absent (a required one is reported missing by its schema)."""
         if value is None:
-            self.fail(line, key, f"缺少 “{key}”。", f"'{key}' is missing.")
             return {}
         if not isinstance(value.value, dict):
             self.fail(value.line, key, f"“{key}” 应为映射（下一行缩进写“字段: 值”），实际是 {_shown(value.value, 'zh')}。",
@@ -90,7 +123,10 @@ class _ConfigReader:
             return {}
         return value.value
 
-    def text(self, data: dict, key: str, line: int, where: str = "") -> Text:
+    def bilingual(self, data: dict, key: str, line: int, where: str = "") -> Text:
+        """``key: {zh: …, en: …}``, both non-empty; an absent key is reported by its mapping's schema."""
+        if key not in data:
+            return Text("?", "?")
         value = data.get(key)
         if (isinstance(value, dict) and isinstance(value.get("zh"), str) and isinstance(value.get("en"), str)
                 and value["zh"].strip() and value["en"].strip()):
@@ -102,11 +138,15 @@ class _ConfigReader:
         return Text("?", "?")
 
     def read(self) -> Config | None:
+        self.check_record(self.meta, CATALOGUE, 1)
+        for schema, path in ((OFFICE, ("office",)), (CONTACT, ("office", "contact")), (FEEDS, ("feeds",)),
+                             (ATTACHMENTS, ("attachments",))):
+            self.check_keys(schema, *path)
         office = self.mapping(self.meta.get("office"), "office")
         contact = office.get("contact") if isinstance(office.get("contact"), dict) else {}
         config = Config(
-            office_name=self.text(office, "name", self.line("office", "name"), "office."),
-            office_short_name=self.text(office, "short_name", self.line("office", "short_name"), "office."),
+            office_name=self.bilingual(office, "name", self.line("office", "name"), "office."),
+            office_short_name=self.bilingual(office, "short_name", self.line("office", "short_name"), "office."),
             contact=Contact(self.contact_text(contact, "department"), self.contact_text(contact, "address"),
                             str(contact.get("postcode", "")), str(contact.get("telephone", ""))),
             index_prefix=self.prefix(),
@@ -119,13 +159,15 @@ class _ConfigReader:
         return None if self.failed else config
 
     def contact_text(self, contact: dict, key: str) -> Text:
-        return self.text(contact, key, self.line("office", "contact", key), "office.contact.")
+        return self.bilingual(contact, key, self.line("office", "contact", key), "office.contact.")
 
     def prefix(self) -> str:
         value = self.meta.get("index_prefix")
-        prefix = value.value if value else None
+        if value is None:
+            return "?"  # reported missing by the schema
+        prefix = value.value
         if not isinstance(prefix, str) or not PREFIX_PATTERN.fullmatch(prefix):
-            self.fail(value.line if value else 1, "index_prefix",
+            self.fail(value.line, "index_prefix",
                       f"index_prefix 须为英文字母、数字或连字符，实际是 {describe(prefix)}。",
                       f"index_prefix must be ASCII letters, digits or hyphens; got {describe(prefix, 'en')}.",
                       Text("填写本机关的组织机构代码或统一社会信用代码，例如 index_prefix: XMFAO。",
@@ -137,13 +179,10 @@ class _ConfigReader:
         value = self.meta.get(section)
         if value is None:
             return default
-        number = self.mapping(value, section).get(key, default)
-        if not isinstance(number, int) or isinstance(number, bool) or number <= 0:
-            self.fail(self.line(section, key), f"{section}.{key}",
-                      f"{section}.{key} 须为正整数，实际是 {describe(number)}。",
-                      f"{section}.{key} must be a positive integer; got {describe(number, 'en')}.")
-            return default
-        return number
+        self.mapping(value, section)
+        spec = FEEDS.by_key.get(key) or ATTACHMENTS.by_key[key]
+        number = self.integer(f"{section}.{key}", (self.entries(section) or {}).get(key), spec.minimum, spec.example)
+        return default if number is None else number
 
     def types(self) -> frozenset[str]:
         value = self.meta.get("attachments")
@@ -187,7 +226,7 @@ class _ConfigReader:
             self.fail(line, where + key, f"词表 “{name}” 不能使用保留的键 “{key}”（feeds/{key}.* 是全部条目的订阅源）。",
                       f"vocabulary '{name}' cannot use the reserved key '{key}' (feeds/{key}.* are the feeds of "
                       "every item).", Text("换一个键，例如 all-items。", "Choose another key, e.g. all-items."))
-        label = self.text({str(key): entry}, str(key), line, where)
+        label = self.bilingual({str(key): entry}, str(key), line, where)
         extra = {k: v for k, v in entry.items() if k not in ("zh", "en")} if isinstance(entry, dict) else {}
         if ARTICLE20_ITEM_KEY in extra:
             self.article20_item(extra[ARTICLE20_ITEM_KEY], self.line("vocabularies", name, str(key),
@@ -217,110 +256,3 @@ def _nested_line(value: Value | None, *keys: str) -> int | None:
             return None
         key_node, node = next(((k, v) for k, v in node.value if getattr(k, "value", None) == key), (None, None))
     return value.line_of(key_node) if value is not None and key_node is not None else None
-
-
-# -- portal: (the footer's identification, logo, favicon) ----------------------------------------
-
-#: Where the files named by ``portal.logo``, ``portal.favicon`` and ``portal.badge.image`` live.
-ASSET_DIR = "docs"
-IMAGE_TYPES = ("svg", "png", "ico", "jpg", "jpeg", "gif", "webp")
-URL_PATTERN = re.compile(r"https?://[^\s\"'<>]+")
-EMAIL_PATTERN = re.compile(r"[^@\s\"'<>]+@[^@\s\"'<>]+\.[^@\s\"'<>]+")
-
-
-def read_portal(reader, root: Path | None) -> Portal:
-    """The ``portal:`` mapping read through catalogue.yml's reader (its ``fail``, ``line`` and ``mapping``);
-    an absent mapping gives the neutral defaults."""
-    value = reader.meta.get("portal")
-    if value is None:
-        return Portal()
-    data = reader.mapping(value, "portal")
-    check = _Checker(reader, data, root)
-    badge = check.submapping("badge")
-    return Portal(
-        email=check.string(data, "email", EMAIL_PATTERN, "gongkai@example.gov.cn"),
-        site_code=check.string(data, "site_code"),
-        badge_image=check.image(badge, "badge", "image", ""),
-        badge_link=check.string(badge, "link", URL_PATTERN, "https://bszs.conac.cn/sitename?method=show&id=…",
-                                where="badge"),
-        icp=check.filing("icp"),
-        police=check.filing("police"),
-        feedback=check.string(data, "feedback", URL_PATTERN, "https://zfwzzc.www.gov.cn/"),
-        logo=check.image(data, "", "logo", Portal.logo),
-        favicon=check.image(data, "", "favicon", Portal.favicon),
-    )
-
-
-class _Checker:
-    """Typed reads of ``portal.*`` keys; each bad value is one problem at its line."""
-
-    def __init__(self, reader, data: dict, root: Path | None):
-        self.reader, self.data, self.root = reader, data, root
-
-    def fail(self, keys: tuple[str, ...], zh: str, en: str, hint: Text) -> None:
-        self.reader.fail(self.reader.line("portal", *keys), ".".join(("portal",) + keys), zh, en, hint)
-
-    def submapping(self, key: str) -> dict:
-        value = self.data.get(key)
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            self.fail((key,), f"portal.{key} 应为映射（下一行缩进写“字段: 值”）。",
-                      f"portal.{key} must be a mapping (indented `key: value` lines below it).",
-                      Text(f"例如在 {key}: 之下缩进写 link: https://…", f"E.g. indent `link: https://…` under {key}:."))
-            return {}
-        return value
-
-    def string(self, data: dict, key: str, pattern: re.Pattern | None = None, example: str = "",
-               where: str = "") -> str:
-        value = data.get(key)
-        keys = (where, key) if where else (key,)
-        if value is None:
-            return ""
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str) or not value.strip() or (pattern and not pattern.fullmatch(value.strip())):
-            name = ".".join(("portal",) + keys)
-            self.fail(keys, f"{name} 的值 {value!r} 不可用：须为非空文本" + ("，格式如 " + example if example else "") + "。",
-                      f"{name}: {value!r} cannot be used; it must be non-empty text"
-                      + (", shaped like " + example if example else "") + ".",
-                      Text(f"改正 {name}，或删去这一行。", f"Correct {name}, or remove the line."))
-            return ""
-        return value.strip()
-
-    def filing(self, key: str) -> Filing | None:
-        data = self.submapping(key)
-        if not data:
-            return None
-        number = self.string(data, "number", where=key)
-        link = self.string(data, "link", URL_PATTERN, "https://beian.miit.gov.cn/", where=key)
-        if not number or not link:
-            if "number" not in data or "link" not in data:
-                missing = "number" if "number" not in data else "link"
-                self.fail((key,), f"portal.{key} 缺少 {missing}。", f"portal.{key} has no {missing}.",
-                          Text(f"在 {key}: 之下写 number: 和 link: 两行。", f"Write `number:` and `link:` under {key}:."))
-            return None
-        return Filing(number, link)
-
-    def image(self, data: dict, where: str, key: str, default: str) -> str:
-        keys = (where, key) if where else (key,)
-        value = data.get(key)
-        if value is None:
-            return default
-        name = ".".join(("portal",) + keys)
-        path = value if isinstance(value, str) else ""
-        normal = posixpath.normpath(path) if path else ""
-        if (not path or path.startswith("/") or normal.startswith("..") or normal != path
-                or path.rsplit(".", 1)[-1].lower() not in IMAGE_TYPES):
-            self.fail(keys, f"{name} 须为 docs/ 中图片文件的相对路径（{'、'.join(IMAGE_TYPES)}），实际是 {value!r}。",
-                      f"{name} must be the path of an image file inside docs/ ({', '.join(IMAGE_TYPES)}); got {value!r}.",
-                      Text("例如：assets/logo.svg（文件放在 docs/assets/ 中）。",
-                           "For example: assets/logo.svg (the file goes in docs/assets/)."))
-            return default
-        if self.root is not None and not (self.root / ASSET_DIR / path).is_file():
-            self.fail(keys, f"{name} 指向的文件 {ASSET_DIR}/{path} 不存在。",
-                      f"{name} names {ASSET_DIR}/{path}, which does not exist.",
-                      Text(f"把图片放到 {ASSET_DIR}/{path}，或改正路径。",
-                           f"Put the image at {ASSET_DIR}/{path}, or correct the path."))
-            return default
-        return path

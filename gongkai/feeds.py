@@ -12,6 +12,10 @@ bytes: dates come from 发布日期 (midnight, Asia/Shanghai), the channel's
 for a feed with no items) and the generator string has no version. Each
 feed names a CSS stylesheet (``feed.css`` beside it) so that a browser shows
 it readably instead of raw XML (XSLT would make Chromium show a warning).
+
+Longer than 300 lines: the two formats share one entry builder, and what feedgen cannot write (the
+stylesheet, the relations' links, the deterministic dates) is finished here on the same XML; splitting it
+would spread one feed over modules.
 """
 
 from __future__ import annotations

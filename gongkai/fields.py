@@ -1,9 +1,7 @@
-"""The typed-field machinery every checker shares: record schemas, "did you mean", dates.
+"""The typed-field machinery every checker shares: the field reader, "did you mean", dates.
 
-A :class:`RecordSchema` declares the fields of one kind of record an editor writes (a request or an
-appeal of a statistics file, its ``article20`` figures…): each :class:`FieldSpec` names its key, its
-:class:`Kind`, whether it is required, an example and what it means. The checkers read keys, required
-keys and examples from it, and the guides' field tables are generated from it, so they cannot disagree.
+Records are declared in :mod:`gongkai.record_schema` (:class:`RecordSchema`, :class:`FieldSpec`); the
+checkers read keys, required keys and examples from there through :meth:`FieldReader.check_record`.
 
 :func:`suggest` is the one "did you mean" (by label, by a known alias, by case, by spelling) and
 :func:`did_you_mean` its one wording; :func:`read_date` is the one reading of a date, ISO or written
@@ -14,81 +12,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from decimal import Decimal, InvalidOperation
 from typing import Iterable, Mapping
 
 from .office import Term
 from .problems import Problems, describe
+from .record_schema import RecordSchema
 from .text import Text
-
-
-class Kind(Enum):
-    """The type of a field's value."""
-
-    TEXT = "text"
-    DATE = "date"
-    CHOICE = "choice"
-    """One key of a fixed list of :class:`~gongkai.office.Term`."""
-    INTEGER = "integer"
-    DECIMAL = "decimal"
-    BOOLEAN = "boolean"
-    LIST = "list"
-    RECORD = "record"
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """One key of a record."""
-
-    key: str
-    kind: Kind
-    required: bool = False
-    example: str = ""
-    """A valid value as YAML text, for hints and guides."""
-    help: Text = Text("", "")
-    """What the key means, for the guides."""
-    required_when: Text | None = None
-    """When an optional key becomes necessary (``答复后`` / ``once answered``), for the guides."""
-    choices: tuple[Term, ...] = ()
-    """For :attr:`Kind.CHOICE`: the allowed keys."""
-    minimum: int | None = None
-    """For :attr:`Kind.INTEGER`: the smallest value allowed."""
-
-
-@dataclass(frozen=True)
-class RecordSchema:
-    """The fields of one kind of record, in the order the guides list them."""
-
-    what: Text
-    """How messages name a record of this kind (``申请记录`` / ``a request record``)."""
-    fields: tuple[FieldSpec, ...]
-    by_key: dict[str, FieldSpec] = field(init=False, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_key", {f.key: f for f in self.fields})
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(f.key for f in self.fields)
-
-    @property
-    def required(self) -> tuple[str, ...]:
-        return tuple(f.key for f in self.fields if f.required)
-
-    @property
-    def examples(self) -> dict[str, str]:
-        return {f.key: f.example for f in self.fields}
-
-
-def field_table(schema: RecordSchema, lang: str) -> str:
-    """The guide's table of a record's keys, as Markdown: key, required, meaning."""
-    yes, no = Text("是", "yes")(lang), Text("否", "no")(lang)
-    head = Text("| 字段 | 必填 | 含义 |", "| Key | Required | Meaning |")(lang)
-    rows = [f"| `{f.key}` | {yes if f.required else (f.required_when(lang) if f.required_when else no)} "
-            f"| {f.help(lang)} |" for f in schema.fields]
-    return "\n".join([head, "|---|---|---|", *rows]) + "\n"
 
 
 # -- did you mean ---------------------------------------------------------------------
@@ -171,7 +103,7 @@ def read_date(raw: str) -> DateReading:
 class FieldReader:
     """Reads the typed values of one file and reports each problem at its place, zh and en.
 
-    The item checker (:mod:`gongkai.validate`) and the statistics reader (:mod:`gongkai.statistics.reader`)
+    The item checker (:mod:`gongkai.item_fields`) and the statistics reader (:mod:`gongkai.statistics.reader`)
     are both one: they share these readers and messages and differ only in the problem codes their editors
     see (:attr:`CODES`: ``wrong-type`` is ``stats-wrong-type`` in a statistics file).
     """
@@ -193,21 +125,23 @@ class FieldReader:
         return self.CODES.get(name, name)
 
     def unknown_key(self, line: int, key: str, allowed: Iterable[str], what: Text, near: str | None = None,
-                    label: str = "") -> None:
+                    label: str = "", where: str = "") -> None:
         """``key`` is none of ``allowed`` in ``what`` (``申请记录`` / ``a request record``): the message names the
-        key most likely meant (``near``, with its Chinese ``label``), or the hint lists the allowed ones."""
+        key most likely meant (``near``, with its Chinese ``label``), or the hint lists the allowed ones. The
+        problem's key is ``where`` + ``key`` (``portal.icp.`` for a key inside a nested mapping)."""
         tip = did_you_mean(near, label)
         listed = ", ".join(allowed)
         hint = (Text(f"把 “{key}” 改为 “{near}”。", f"Rename '{key}' to '{near}'.") if near else
                 Text(f"删除这一行，或改为允许的字段：{listed}", f"Delete the line, or use an allowed key: {listed}"))
         self.error(line, self.code("unknown-key"), f"{what.zh}中有未知字段 “{key}”。{tip.zh}",
-                   f"{what.en} has an unknown key '{key}'.{tip.en}", key=key, hint=hint)
+                   f"{what.en} has an unknown key '{key}'.{tip.en}", key=where + key, hint=hint)
 
-    def missing_key(self, line: int, key: str, what: Text, example: str, label: Text | None = None) -> None:
+    def missing_key(self, line: int, key: str, what: Text, example: str, label: Text | None = None,
+                    where: str = "") -> None:
         """``what`` lacks its required ``key``; the hint gives a line to add."""
         named = Text(f"（{label.zh}）", f" ({label.en})") if label else Text("", "")
         self.error(line, self.code("missing-key"), f"{what.zh}缺少必填字段 “{key}”{named.zh}。",
-                   f"{what.en} lacks the required key '{key}'{named.en}.", key=key,
+                   f"{what.en} lacks the required key '{key}'{named.en}.", key=where + key,
                    hint=Text(f"加一行，例如：{key}: {example}", f"Add a line, e.g. {key}: {example}"))
 
     def choose(self, key: str, value, text: str, terms: Iterable[Term], hint: Text | None = None,
@@ -260,3 +194,72 @@ class FieldReader:
             self.wrong_type(key, value, " true 或 false", "true or false", example)
             return None
         return value.value
+
+    def integer(self, key: str, value, minimum: int | None = None, example: str = "0",
+                hint: Text | None = None) -> int | None:
+        """A whole number of at least ``minimum``; None when absent or (with the problem) wrong."""
+        if value is None:
+            return None
+        raw = value.value
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            self.wrong_type(key, value, "整数", "a whole number", example)
+            return None
+        if minimum is not None and raw < minimum:
+            self.error(value.line, self.code("wrong-type"), f"“{key}” 应不小于 {minimum}，实际是 {raw}。",
+                       f"'{key}' must be at least {minimum}; got {raw}.", key=key, column=value.column, hint=hint)
+            return None
+        return raw
+
+    def text(self, key: str, value, example: str = "申请人撤回申请") -> str | None:
+        """A text (a number YAML read is taken as written); None when absent or (with the problem) not a text."""
+        if value is None:
+            return None
+        if isinstance(value.value, bool) or not isinstance(value.value, (str, int, float)):
+            self.wrong_type(key, value, "一段文字", "a text", example)
+            return None
+        return str(value.value).strip()
+
+    def amount(self, key: str, value, unit: Text, decimals: int) -> Decimal | None:
+        """An amount of money of at least 0 with at most ``decimals`` decimals, in ``unit``."""
+        if value is None:
+            return None
+        raw = value.value
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            self.wrong_type(key, value, f"数字（单位：{unit.zh}）", f"a number (in {unit.en})", "0")
+            return None
+        try:
+            amount = Decimal(str(raw))
+        except InvalidOperation:  # pragma: no cover - YAML numbers are finite or inf/nan
+            amount = Decimal("NaN")
+        if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -decimals:  # type: ignore[operator]
+            zh, en = _DECIMALS[decimals]
+            self.error(value.line, self.code("wrong-type"),
+                       f"“{key}” 应为不小于 0、最多{zh}位小数的金额（{unit.zh}），实际是 {raw}。",
+                       f"'{key}' must be an amount of at least 0 with at most {en} decimals ({unit.en}); got {raw}.",
+                       key=key, column=value.column)
+            return None
+        return amount
+
+    # -- records ----------------------------------------------------------------
+    def check_record(self, fields: Mapping[str, object], schema: RecordSchema, line: int,
+                     what: Text | None = None, where: str = "") -> None:
+        """The keys of one record (``key → Value``) against its schema: each unknown key (unless
+        :meth:`refused` says why not) with the key most likely meant, then each missing required key with
+        its example. ``what`` names the record when the schema's name is not enough (``2024 年的 notice``);
+        ``where`` prefixes the problems' keys (``portal.icp.``)."""
+        what = what or schema.what
+        for key, value in fields.items():
+            if key not in schema.by_key and not self.refused(key, value, what):
+                self.unknown_key(value.line, key, schema.keys, what, suggest(key, schema.keys),  # type: ignore[attr-defined]
+                                 where=where)
+        for key in schema.required:
+            if key not in fields:
+                self.missing_key(line, key, what, schema.by_key[key].example, where=where)
+
+    def refused(self, key: str, value, what: Text) -> bool:
+        """Whether a key no schema allows is reported as something worse than unknown (and so, here, is)."""
+        return False
+
+
+#: How many decimals an amount may have, in words.
+_DECIMALS = {2: ("两", "two"), 4: ("四", "four")}

@@ -1,7 +1,8 @@
 """The one schema of a disclosure item's front matter.
 
-Validation (``validate``), the editors' field reference in the site and the
-``gongkai new`` template are all generated from :data:`FIELDS`; nothing else
+Validation (``validate``), the editors' field reference in the site, the
+``gongkai new`` template and the open data's records, columns and JSON Schema
+(``catalogue_schema``) are all generated from :data:`FIELDS`; nothing else
 lists the keys.
 """
 
@@ -52,6 +53,21 @@ KIND_NAMES: dict[Kind, Text] = {
 
 
 @dataclass(frozen=True)
+class Published:
+    """What a value is in the open data: the JSON Schema's description and the meaning of each CSV column."""
+
+    help: str
+    """What it is, for the JSON Schema (``gongkai/data/catalogue.schema.json``)."""
+    columns: tuple[Text, ...]
+    """What each of its CSV columns holds, in the columns' order (the open-data page lists them)."""
+    relation: str = ""
+    """The :class:`~gongkai.catalogue.Catalogue` method giving the published items it names, when the open data
+    names only those; empty when the value is the item's own."""
+    names: tuple[str, ...] = ()
+    """Its CSV columns' names, when they are not the ones its shape gives (``title_zh``, ``title_en``…)."""
+
+
+@dataclass(frozen=True)
 class Field:
     """One front-matter key of an item."""
 
@@ -75,9 +91,9 @@ class Field:
     """Whether the item page's metadata table shows it."""
     asked: bool = False
     """Whether ``gongkai new`` asks for it in a terminal and takes it as an option (``--doc-number``)."""
-    data_help: str = ""
-    """What it is in the open data (``data/catalogue.json``), for its JSON Schema; empty when the open data
-    leaves it out (:mod:`gongkai.catalogue_schema`)."""
+    data: Published | None = None
+    """How it appears in the open data (``data/catalogue.json`` and ``.csv``); None when the open data leaves it
+    out. Its shape there follows from its kind (:func:`gongkai.catalogue_schema.shape_of`)."""
 
 
 FIELDS: tuple[Field, ...] = (
@@ -85,57 +101,85 @@ FIELDS: tuple[Field, ...] = (
           Text("唯一编号：<前缀>/<年份>-<五位序号>，与文件位置一致，一经发布不再改变。",
                "Unique number <prefix>/<year>-<5 digits>, matching the file's place; never changes once published."),
           "XMFAO/2022-00001",
-          data_help="索引号, <prefix>/<YYYY>-<NNNNN>; never changes."),
+          data=Published("索引号, <prefix>/<YYYY>-<NNNNN>; never changes.",
+                        (Text("索引号", "Index number"),))),
     Field("title", Kind.TEXT, True, Text("标题", "Title"),
           Text("文件的完整标题。", "The document's full title."),
           "厦门市人民政府外事办公室关于2021年法治政府建设工作情况的报告", translatable=True, shown=False, asked=True,
-          data_help="标题. en is null when the item has no English translation."),
+          data=Published("标题. en is null when the item has no English translation.",
+                        (Text("标题（中文）", "Title in Chinese"),
+                         Text("英文标题；未翻译时为空", "Title in English; empty when not translated"),))),
     Field("publisher", Kind.VOCAB, True, Text("发布机构", "Issuing body"),
           Text("发布该信息的机构。", "The body that issues the information."), "xmfao", vocabulary="publisher", asked=True,
-          data_help="发布机构."),
+          data=Published("发布机构.",
+                        (Text("发布机构（词表键）", "Issuing body (vocabulary key)"),
+                         Text("发布机构（中文）", "Issuing body in Chinese"),
+                         Text("发布机构（英文）", "Issuing body in English"),))),
     Field("doc_number", Kind.TEXT, False, Text("发文字号", "Document No."),
           Text("公文的发文字号，没有则省略。", "The document number, if the document has one."), "厦外〔2022〕12号", asked=True,
-          data_help="发文字号, or null."),
+          data=Published("发文字号, or null.",
+                        (Text("发文字号", "Document number"),))),
     Field("date_written", Kind.DATE, True, Text("成文日期", "Date written"),
           Text("公文落款的日期。", "The date the document was signed."), "2022-03-01", asked=True,
-          data_help="成文日期."),
+          data=Published("成文日期.",
+                        (Text("成文日期（YYYY-MM-DD）", "Date written (YYYY-MM-DD)"),))),
     Field("date_published", Kind.DATE, True, Text("发布日期", "Date published"),
           Text("在网站公开的日期；未来日期表示到期才发布。",
                "The date it goes public on the site; a future date holds it back until then."), "2022-03-01", asked=True,
-          data_help="发布日期."),
+          data=Published("发布日期.",
+                        (Text("发布日期（YYYY-MM-DD）", "Date published (YYYY-MM-DD)"),))),
     Field("category", Kind.VOCAB, True, Text("主题分类", "Subject category"),
           Text("信息的主题。", "The subject of the information."), "plans-and-reports", vocabulary="category", asked=True,
-          data_help="主题分类."),
+          data=Published("主题分类.",
+                        (Text("主题分类（词表键）", "Subject category (vocabulary key)"),
+                         Text("主题分类（中文）", "Subject category in Chinese"),
+                         Text("主题分类（英文）", "Subject category in English"),))),
     Field("genre", Kind.VOCAB, True, Text("体裁分类", "Genre"),
           Text("公文的体裁；规章和行政规范性文件计入年报表二。",
                "The kind of document; rules (规章) and normative documents count in Table 2 of the annual report."),
           "report", vocabulary="genre", asked=True,
-          data_help="体裁分类."),
+          data=Published("体裁分类.",
+                        (Text("体裁分类（词表键）", "Genre (vocabulary key)"),
+                         Text("体裁分类（中文）", "Genre in Chinese"),
+                         Text("体裁分类（英文）", "Genre in English"),))),
     Field("disclosure", Kind.VOCAB, True, Text("公开属性", "Disclosure type"),
           Text("只有主动公开（proactive）的条目会发布。", "Only proactive items are published."),
           "proactive", vocabulary="disclosure", asked=True),
     Field("validity", Kind.VOCAB, True, Text("有效性", "Validity"),
           Text("废止（repealed）须同时填写 repealed_on。", "`repealed` also needs repealed_on."),
           "in-force", vocabulary="validity", asked=True,
-          data_help="有效性: in-force, repealed or expired."),
+          data=Published("有效性: in-force, repealed or expired.",
+                        (Text("有效性（词表键：in-force、repealed、expired）",
+                        "Validity (vocabulary key: in-force, repealed, expired)"),
+                         Text("有效性（中文）", "Validity in Chinese"),
+                         Text("有效性（英文）", "Validity in English"),))),
     Field("repealed_on", Kind.DATE, False, Text("废止日期", "Repealed on"),
           Text("废止的日期（有效性为 repealed 时必填）。", "The date of repeal (required when validity is repealed)."),
           "2023-06-30",
-          data_help="Date repealed, or null."),
+          data=Published("Date repealed, or null.",
+                        (Text("废止日期", "Date repealed"),))),
     Field("repealed_by", Kind.INDEX_NO, False, Text("废止文件", "Repealed by"),
           Text("废止本文件的文件的索引号。", "The index number of the document that repealed this one."),
           "XMFAO/2023-00004",
-          data_help="Index number of the repealing document, or null."),
+          data=Published("Index number of the repealing document, or null.",
+                        (Text("废止该文件的文件的索引号", "Index number of the document that repealed it"),),
+                        relation="repealing_item")),
     Field("interprets", Kind.INDEX_LIST, False, Text("解读的文件", "Interprets"),
           Text("本条目是政策解读（或图解、问答）时，所解读文件的索引号；所解读的文件须已主动公开。",
                "For a policy interpretation (or a graphic or Q&A), the index numbers of the documents it explains; "
                "they must be published."),
           "[XMFAO/2022-00001]", shown=False,
-          data_help="Index numbers of the published documents this item interprets."),
+          data=Published("Index numbers of the published documents this item interprets.",
+                        (Text("所解读文件的索引号，以“; ”分隔",
+                               "Index numbers of the documents it interprets, separated by '; '"),),
+                        relation="interpreted")),
     Field("related", Kind.INDEX_LIST, False, Text("相关文件", "Related documents"),
           Text("相关文件的索引号；相关文件须已主动公开。", "Index numbers of related documents; they must be published."),
           "[XMFAO/2022-00001]", shown=False,
-          data_help="Index numbers of related published documents."),
+          data=Published("Index numbers of related published documents.",
+                        (Text("相关文件的索引号，以“; ”分隔",
+                               "Index numbers of related documents, separated by '; '"),),
+                        relation="related_items")),
     Field("changes", Kind.CHANGES, False, Text("修订记录", "Change history"),
           Text("发布后每次修改正文都加一条：date（修改日期）、note（中文说明），可加 note_en（英文说明）。"
                "修改不改变索引号和网址。",
@@ -143,19 +187,30 @@ FIELDS: tuple[Field, ...] = (
                "note_en (English). A change never alters the index number or the address."),
           "[{date: 2022-04-01, note: 更正第二段的日期, note_en: Corrected a date in the second paragraph}]",
           shown=False,
-          data_help="Changes after publication, oldest first: date, note in each language (en null if none)."),
+          data=Published("Changes after publication, oldest first: date, note in each language (en null if none).",
+                        (Text("修订记录：“日期 说明”，以“; ”分隔", "Changes as 'date note', separated by '; '"),))),
     Field("keywords", Kind.TEXT_LIST, False, Text("关键词", "Keywords"),
           Text("主题词列表。", "A list of keywords."), "[法治政府建设, 领事保护]", translatable=True,
-          data_help="关键词. en is null when the translation gives none."),
+          data=Published("关键词. en is null when the translation gives none.",
+                        (Text("关键词（中文），以“; ”分隔", "Keywords in Chinese, separated by '; '"),
+                         Text("关键词（英文），以“; ”分隔", "Keywords in English, separated by '; '"),))),
     Field("summary", Kind.TEXT, False, Text("内容概述", "Summary"),
           Text("一两句话概述内容。", "One or two sentences on what it says."),
           "报告市外办2021年法治政府建设工作情况。", translatable=True, asked=True,
-          data_help="内容概述 in each language, or null."),
+          data=Published("内容概述 in each language, or null.",
+                        (Text("内容概述（中文）", "Summary in Chinese"),
+                         Text("内容概述（英文）", "Summary in English"),))),
     Field("attachments", Kind.ATTACHMENTS, False, Text("附件", "Attachments"),
           Text("附件列表，每项有 file（与条目同一文件夹）和 title。",
                "A list of attachments, each with file (in the item's folder) and title."),
           "[{file: 00001-budget.pdf, title: 2022年部门预算}]", shown=False,
-          data_help="Files published with the item (titles are in Chinese)."),
+          data=Published("Files published with the item (titles are in Chinese).",
+                        (Text("附件名称，以“; ”分隔", "Attachment titles, separated by '; '"),
+                         Text("附件地址，以“; ”分隔，与附件名称一一对应",
+                               "Attachment addresses, separated by '; ', in the order of the titles"),
+                         Text("附件大小（字节），以“; ”分隔，与附件名称一一对应",
+                                "Attachment sizes in bytes, separated by '; ', in the order of the titles"),),
+                        names=("attachment_titles", "attachment_urls", "attachment_sizes"))),
     Field("draft", Kind.BOOL, False, Text("草稿", "Draft"),
           Text("true 表示仍在撰写，不会发布。", "true keeps the item unpublished while it is written."),
           "false", shown=False),

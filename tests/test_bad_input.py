@@ -236,11 +236,11 @@ def test_broken_catalogue_yml_names_its_lines(tmp_path: Path):
     shutil.copy(BAD / "catalogue-config" / "catalogue.yml", root / "disclosures" / "catalogue.yml")
     catalogue, problems = load_catalogue(root)
     assert catalogue is None
-    assert _found(problems) == [("catalogue-config", "disclosures/catalogue.yml", 21, 1),
+    assert _found(problems) == [("catalogue-config", "disclosures/catalogue.yml", 21, 10),
                                 ("catalogue-config", "disclosures/catalogue.yml", 28, 1)]
     report = problems.report()
-    assert "feeds.limit must be a positive integer; got 'fifty'." in report
-    assert "feeds.limit 须为正整数，实际是 “fifty”。" in report
+    assert "'feeds.limit' must be a whole number; got 'fifty'." in report
+    assert "“feeds.limit” 应为整数，实际是 “fifty”。" in report
     assert "'vocabularies.category.notices' needs both a non-empty zh and en text; got {zh: 通知公告}." in report
 
 
@@ -443,3 +443,26 @@ def test_placeholders_without_draft_stop_everything(tmp_path: Path):
     catalogue, problems = load_catalogue(root, today=date(2024, 6, 1))
     assert catalogue is None
     assert [(p.line, p.code, p.severity) for p in problems] == [(13, "placeholder", "error")]
+
+
+def test_catalogue_yml_keys_are_read_against_its_schema(tmp_path: Path):
+    """catalogue.yml's fixed keys are declared (gongkai.config_schema) and read by the one field reader: a
+    misspelt key anywhere is reported with the key meant, never silently ignored; a missing one with an example."""
+    root = make_repo(tmp_path)
+    path = root / "disclosures" / "catalogue.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\nfeeds:\n", "\nfeed:\n", 1).replace("  short_name:\n", "  shortname:\n", 1)
+    path.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    catalogue, problems = load_catalogue(root)
+    assert catalogue is None
+    found = [(p.code, p.line, p.key, p.message.zh, p.message.en, p.hint.en if p.hint else "") for p in problems]
+    assert found == [
+        ("catalogue-config", lines.index("office:") + 1, "office.short_name", "office缺少必填字段 “short_name”。",
+         "office lacks the required key 'short_name'.", "Add a line, e.g. short_name: {zh: 市外办, en: Xiamen FAO}"),
+        ("catalogue-config", lines.index("  shortname:") + 1, "office.shortname",
+         "office中有未知字段 “shortname”。是否想写 “short_name”？",
+         "office has an unknown key 'shortname'. Did you mean 'short_name'?", "Rename 'shortname' to 'short_name'."),
+        ("catalogue-config", lines.index("feed:") + 1, "feed", "catalogue.yml中有未知字段 “feed”。是否想写 “feeds”？",
+         "catalogue.yml has an unknown key 'feed'. Did you mean 'feeds'?", "Rename 'feed' to 'feeds'."),
+    ]

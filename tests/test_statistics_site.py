@@ -130,6 +130,17 @@ def test_timeliness_table(fixture_site):
                                                             "pending_overdue")]
 
 
+def test_the_time_limit_rows_read_the_same_on_the_page_and_in_the_csv(fixture_site):
+    """One wording per row: the pending row names Table 三's row 四 (结转下年度继续办理) as the format does."""
+    labels = ["本年办结的申请", "在期限内答复", "超过期限答复", "其中延长答复期限的", "年末尚未办结（结转下年度继续办理）",
+              "其中年末已超过期限的"]
+    page = html.parse(str(_page(fixture_site, 2024, "zh"))).getroot()
+    (table,) = page.xpath("//article//table[caption[contains(., '申请答复时限')]]")
+    assert texts(table.xpath("./tbody//th")) == labels
+    rows = list(csv.reader(io.StringIO((fixture_site / "statistics/2024.csv").read_bytes().decode("utf-8-sig"))))
+    assert [r[4] for r in rows if r[0] == "timeliness"] == labels
+
+
 def test_proactive_tables(fixture_site):
     page = html.parse(str(_page(fixture_site, 2024, "zh"))).getroot()
     months = page.xpath("//article//table[caption[contains(., '按月份')]]")[0]

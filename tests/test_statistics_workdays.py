@@ -164,3 +164,36 @@ def test_a_year_written_another_way_is_the_same_year(tmp_path):
     messages = sorted(p.message.en for p in problems)
     assert messages == ["'0x7e8' is the same key to YAML as '2024' on line 2; the earlier value would be lost.",
                         "year '0x7e8' must be four digits."]
+
+
+_BAD_KEYS = """\
+holidays: [2024-01-01]
+years:
+  2024:
+    notice: {number: 国办发明电〔2023〕7号, dated: 2023-10-25}
+    holiday: [2024-01-01]
+  2025:
+    holidays: [2025-01-01]
+"""
+
+
+def test_calendar_keys_are_read_against_the_calendar_schema_with_the_calendar_code(tmp_path: Path):
+    """calendar.yml's keys are declared in the statistics record schema and read by the one field reader:
+    every key problem of the file is ``stats-calendar``, with the key most likely meant."""
+    stats = tmp_path / "disclosures" / "statistics"
+    stats.mkdir(parents=True)
+    (stats / "calendar.yml").write_text(_BAD_KEYS, encoding="utf-8")
+    problems = Problems()
+    assert load_records(tmp_path, problems, date(2026, 11, 27)) is None
+    found = [(p.line, p.code, p.key, p.message.zh, p.message.en) for p in problems]
+    assert found == [
+        (1, "stats-calendar", "holidays", "calendar.yml中有未知字段 “holidays”。",
+         "calendar.yml has an unknown key 'holidays'."),
+        (4, "stats-calendar", "dated", "2024 年的 notice中有未知字段 “dated”。是否想写 “date”？",
+         "the notice of 2024 has an unknown key 'dated'. Did you mean 'date'?"),
+        (4, "stats-calendar", "date", "2024 年的 notice缺少必填字段 “date”。", "the notice of 2024 lacks the required key 'date'."),
+        (5, "stats-calendar", "holiday", "2024 年的放假安排中有未知字段 “holiday”。是否想写 “holidays”？",
+         "the entry for 2024 has an unknown key 'holiday'. Did you mean 'holidays'?"),
+        (6, "stats-calendar", "notice", "2025 年的放假安排缺少必填字段 “notice”。",
+         "the entry for 2025 lacks the required key 'notice'."),
+    ]

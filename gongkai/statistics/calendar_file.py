@@ -1,5 +1,8 @@
 """Reading and checking ``disclosures/statistics/calendar.yml``: for each year, the State Council notice,
-the holidays and the make-up working days of the working-day count (:mod:`.workdays`)."""
+the holidays and the make-up working days of the working-day count (:mod:`.workdays`).
+
+Its keys are declared in the record schema (:data:`.schema.CALENDAR`, ``CALENDAR_YEAR``, ``CALENDAR_NOTICE``)
+and read through the one field reader (:class:`gongkai.fields.FieldReader`), like a statistics file's."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from ..slips import KeyHints
 from ..source import Value
 from ..text import Text
 from .reader import _entries, _Entry, _Reader, _same_key
+from .schema import CALENDAR, CALENDAR_NOTICE, CALENDAR_YEAR
 from .workdays import Calendar
 
 _RANGE = re.compile(r"^\s*(?P<start>\S+)\s*\.\.\s*(?P<end>\S+)\s*$")
@@ -29,14 +33,15 @@ class _Year:
     workdays: dict[date, Value]
 
 
-_YEAR_KEYS = ("notice", "holidays", "workdays")
-NOTICE_KEYS = ("number", "date")
 
 
 class _CalendarFile(_Reader):
     """Reads ``calendar.yml``: for each year, the notice, the holidays and the make-up working days."""
 
-    HINTS = KeyHints(frozenset({"years"}))
+    HINTS = KeyHints(frozenset(CALENDAR.keys))
+    CODES = {**_Reader.CODES, "unknown-key": "stats-calendar", "missing-key": "stats-calendar"}
+    """Every key problem of calendar.yml has the calendar's own code; its values' types and dates keep the
+    statistics files' codes."""
 
     def read(self, data: bytes) -> Calendar | None:
         parsed = self.parse(data)
@@ -62,15 +67,11 @@ class _CalendarFile(_Reader):
 
     def years_mapping(self, meta: dict[str, Value]) -> Value | None:
         """The ``years`` mapping; None (reported) when there is none. Any other top-level key is reported."""
-        for key, value in meta.items():
-            if key != "years":
-                self.error(value.line, "stats-calendar", f"calendar.yml 中有未知字段 “{key}”。",
-                           f"calendar.yml has an unknown key '{key}'.", key=key,
-                           hint=Text("顶层只有 years。", "The only top-level key is years."))
+        self.check_record(meta, CALENDAR, 1)
         value = meta.get("years")
-        if value is None or not isinstance(value.node, yaml.MappingNode) or not isinstance(value.value, dict):
-            self.error(value.line if value else 1, "stats-calendar", "calendar.yml 须有 years 映射（年份: 放假安排）。",
-                       "calendar.yml needs a 'years' mapping (year: arrangements).", key="years")
+        if value is not None and (not isinstance(value.node, yaml.MappingNode) or not isinstance(value.value, dict)):
+            self.error(value.line, "stats-calendar", "calendar.yml 的 years 应为映射（年份: 放假安排）。",
+                       "calendar.yml's 'years' must be a mapping (year: arrangements).", key="years")
             return None
         return value
 
@@ -82,40 +83,28 @@ class _CalendarFile(_Reader):
                        key="years", column=entry.key_node.start_mark.column + 1)
             return None
         year = int(key)
-        fields = self.fields(entry.node, entry.value, Text(f"{year} 年的放假安排", f"the arrangements of {year}"))
+        what = Text(f"{year} 年的放假安排", f"the entry for {year}")
+        fields = self.fields(entry.node, entry.value, what)
         if fields is None:
             return None
-        for name, f in fields.items():
-            if name not in _YEAR_KEYS:
-                self.error(f.line, "stats-calendar", f"{year} 年中有未知字段 “{name}”。",
-                           f"{year} has an unknown key '{name}'.", key=name,
-                           hint=Text("每年只有 notice、holidays、workdays。",
-                                     "Each year has notice, holidays and workdays only."))
-        text = self.notice(year, line, fields.get("notice"))
+        self.check_record(fields, CALENDAR_YEAR, line, what)
+        text = self.notice(year, fields.get("notice"))
         holidays = self.days(year, fields.get("holidays"), "holidays")
         workdays = self.days(year, fields.get("workdays"), "workdays")
         self.check_workdays(workdays, holidays)
         return _Year(year, text or None, holidays, workdays)
 
-    def notice(self, year: int, line: int, f: Value | None) -> str | None:
+    def notice(self, year: int, f: Value | None) -> str | None:
         """``notice: {number: 国办发明电〔2023〕7号, date: 2023-10-25}``, cited as the notice's full title with
         its number and date. A number still a placeholder ``【待填写…】`` is a warning (stats-calendar-notice):
         the dates can be used, but the page says the number is still to be checked."""
-        example = Text(f"notice: {{number: 国办发明电〔{year - 1}〕N号, date: {year - 1}-11-01}}",
-                       f"notice: {{number: 国办发明电〔{year - 1}〕N号, date: {year - 1}-11-01}}")
-        if f is None:
-            self.error(line, "stats-calendar", f"{year} 年缺少 notice（所依据的国务院办公厅通知的文号和日期）。",
-                       f"{year} lacks 'notice' (the number and date of the State Council notice the dates come "
-                       "from).", key="notice", hint=Text(f"加上 {example.zh}。", f"Add {example.en}."))
-            return None
-        fields = self.fields(f.node, f.value, Text(f"{year} 年的 notice", f"the notice of {year}")) if f.node else None
+        what = Text(f"{year} 年的 notice", f"the notice of {year}")
+        fields = self.fields(f.node, f.value, what) if f is not None and f.node else None
         if fields is None:
             return None
-        self.check_keys(fields, NOTICE_KEYS, Text(f"{year} 年的 notice", f"the notice of {year}"))
-        self.missing(fields, NOTICE_KEYS, f.line, Text(f"{year} 年的 notice", f"the notice of {year}"),
-                     {"number": "国办发明电〔2023〕7号", "date": "2023-10-25"})
+        self.check_record(fields, CALENDAR_NOTICE, f.line, what)  # type: ignore[union-attr]
         number, day = fields.get("number"), self.date("date", fields.get("date"))
-        text = str(number.value).strip() if number is not None and number.value is not None else ""
+        text = self.text("number", number, CALENDAR_NOTICE.by_key["number"].example) or ""
         if number is not None and PLACEHOLDER_PATTERN.search(text):
             self.problems.add(self.rel, number.line, "stats-calendar-notice",
                               Text(f"{year} 年节假日通知的文号尚待核实（{text}）。",

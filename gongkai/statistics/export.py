@@ -27,17 +27,6 @@ VERSION = 2
 
 CSV_COLUMNS = ("table", "row", "column", "value", "row_label", "column_label", "derived")
 
-TIMELINESS_KEYS = (
-    ("answered", Text("本年办结的申请", "Requests answered this year")),
-    ("on_time", Text("在期限内答复", "Answered within the time limit")),
-    ("late", Text("超过期限答复", "Answered after the time limit")),
-    ("extended", Text("其中延长答复期限的", "Of those answered, with the limit extended")),
-    ("pending", Text("年末尚未办结", "Pending at the end of the year")),
-    ("pending_overdue", Text("其中年末已超过期限的", "Of those pending, past their limit at the end of the year")),
-)
-#: The label of ``pending_overdue`` while the year is not over: judged on the day of the build.
-OVERDUE_NOW_LABEL = Text("其中已超过期限的（按生成网站当日计算）",
-                         "Of those pending, past their limit on the day the site was built")
 SUBTOTAL = Text("（小计）", "(subtotal)")
 PROCESSING_FEES_LABEL = Text("信息处理费", "Information processing fees")
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -78,7 +67,7 @@ def year_data(figures: YearFigures, catalogue: Catalogue) -> dict:
             key: dict(zip(v.TABLE3_COLUMNS, t3.rows[key])) for key, _, _ in _table3_rows()},
         "table4": None if t4 is None else {
             kind: dict(zip(v.TABLE4_COLUMN_KEYS, t4.rows[kind])) for kind in v.APPEAL_KIND_KEYS},
-        "timeliness": None if tl is None else {key: getattr(tl, key) for key, _ in TIMELINESS_KEYS},
+        "timeliness": None if tl is None else {t.key: getattr(tl, t.key) for t in v.TIMELINESS},
         "processing_fees": None if figures.processing_fees is None else {
             "notices": figures.processing_fees.notices, "collected": _fees(figures.processing_fees.collected)},
         "baseline": dict(figures.baseline),
@@ -171,10 +160,8 @@ def _rows(figures: YearFigures, catalogue: Catalogue) -> list[Row]:
              ("processing-fees", "collected", "yuan", _fees(fees.collected) if fees else None, PROCESSING_FEES_LABEL,
               Text("收取金额（元）", "Collected (yuan)"), False)]
     tl = figures.timeliness
-    rows += [("timeliness", key, "requests", getattr(tl, key) if tl else None,
-              OVERDUE_NOW_LABEL if key == "pending_overdue" and not figures.complete else label,
-              Text("件数", "Requests"), False)
-             for key, label in TIMELINESS_KEYS]
+    rows += [("timeliness", t.key, "requests", getattr(tl, t.key) if tl else None, t.label, Text("件数", "Requests"),
+              False) for t in v.timeliness_rows(figures.complete)]
     return rows
 
 

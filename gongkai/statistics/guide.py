@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Callable
 
 from ..codes import CODES
-from ..fields import field_table
+from ..record_schema import field_table
 from ..generated import FragmentContext
 from ..html import esc, table
 from ..text import Text
 from . import vocabulary as v
-from .schema import REQUEST
+from .schema import APPEAL, REQUEST
 
 HEAD = {
     "key": Text("取值", "Key"),
@@ -92,8 +92,14 @@ def request_fields(ctx: FragmentContext) -> str:
     return field_table(REQUEST, ctx.lang)
 
 
+def appeal_fields(ctx: FragmentContext) -> str:
+    """The keys of an appeal record, from the statistics record schema."""
+    return field_table(APPEAL, ctx.lang)
+
+
 FRAGMENTS: dict[str, Callable[[FragmentContext], str]] = {
     "statistics-request-fields": request_fields,
+    "statistics-appeal-fields": appeal_fields,
     "statistics-outcomes": outcomes,
     "statistics-applicants": applicants,
     "statistics-appeals": appeals,

@@ -39,10 +39,6 @@ TOP_KEYS = ("article20", "requests", "appeals")
 OPTIONAL_KEYS = ("processing_fees", "baseline")
 #: Requests received in an earlier year that has no statistics file and still open on 1 January.
 CARRIED_OVER = "carried_over"
-REQUEST_KEYS = REQUEST.keys
-REQUEST_REQUIRED = REQUEST.required
-APPEAL_KEYS = APPEAL.keys
-APPEAL_REQUIRED = APPEAL.required
 
 
 def statistics_dir(root: Path) -> Path:
@@ -55,8 +51,6 @@ _TOP_LEVEL = Text("统计文件的顶层", "the file's top level")
 _REQUEST = REQUEST.what
 _APPEAL = APPEAL.what
 _ARTICLE20 = ARTICLE20.what
-_REQUEST_EXAMPLES = REQUEST.examples
-_APPEAL_EXAMPLES = APPEAL.examples
 _OUTCOME_PENDING = Text("尚未答复的申请不写 outcome 和 answered，答复后再补上。",
                         "Leave outcome and answered out while the request is unanswered; add both once answered.")
 _PAUSED_HINT = Text("paused_days 是不计入答复期限的工作日数（征求第三方或其他机关意见所用的时间等），没有的不写。",
@@ -125,9 +119,8 @@ class _YearFile(_Reader):
         if fields is None:
             return
         before = self.errors
-        self.check_keys(fields, ARTICLE20.keys, _ARTICLE20)
-        self.missing(fields, ARTICLE20.required, value.line, _ARTICLE20, ARTICLE20.examples)
-        counts = {k: self.whole(k, fields.get(k), 0, "0") for k in ("licensing", "penalty", "compulsory")}
+        self.check_record(fields, ARTICLE20, value.line)
+        counts = {k: self.integer(k, fields.get(k), 0, "0") for k in ("licensing", "penalty", "compulsory")}
         fees = self.fees(fields.get("fees"))
         if self.errors == before:
             self.article20 = Article20(counts["licensing"], counts["penalty"], counts["compulsory"], fees)  # type: ignore[arg-type]
@@ -139,9 +132,8 @@ class _YearFile(_Reader):
         if fields is None:
             return
         before = self.errors
-        self.check_keys(fields, PROCESSING_FEES.keys, what)
-        self.missing(fields, PROCESSING_FEES.required, value.line, what, PROCESSING_FEES.examples)
-        notices = self.whole("notices", fields.get("notices"), 0, "2")
+        self.check_record(fields, PROCESSING_FEES, value.line)
+        notices = self.integer("notices", fields.get("notices"), 0, "2")
         collected = self.amount("collected", fields.get("collected"), Text("元", "yuan"), 2)
         if self.errors == before and notices is not None and collected is not None:
             self.processing_fees = ProcessingFees(notices, collected)
@@ -153,8 +145,8 @@ class _YearFile(_Reader):
         if fields is None:
             return
         before = self.errors
-        self.check_keys(fields, BASELINE.keys, what)
-        counts = {k: self.whole(k, fields.get(k), 0, "0") if k in fields else 0 for k in BASELINE.keys}
+        self.check_record(fields, BASELINE, value.line)
+        counts = {k: self.integer(k, fields.get(k), 0, "0") if k in fields else 0 for k in BASELINE.keys}
         if self.errors == before:
             self.baseline = {k: int(n or 0) for k, n in counts.items()}
 
@@ -167,18 +159,17 @@ class _YearFile(_Reader):
         if fields is None:
             return
         before = self.errors
-        self.check_keys(fields, REQUEST_KEYS, _REQUEST)
-        self.missing(fields, REQUEST_REQUIRED, line, _REQUEST, _REQUEST_EXAMPLES)
+        self.check_record(fields, REQUEST, line)
         ident = self.record_id("request", fields, line)
         received = self.date("received", fields.get("received"))
         applicant = self.choice("applicant", fields.get("applicant"), v.APPLICANTS)
-        count = self.whole("count", fields.get("count"), 1, "3") if "count" in fields else 1
+        count = self.integer("count", fields.get("count"), 1, "3") if "count" in fields else 1
         outcome = self.choice("outcome", fields.get("outcome"), v.OUTCOMES, _OUTCOME_PENDING)
         answered = self.date("answered", fields.get("answered"))
         corrected = self.date("corrected", fields.get("corrected"))
         asked = self.date("correction_requested", fields.get("correction_requested"))
         extended = self.flag("extended", fields.get("extended"))
-        paused = (self.whole("paused_days", fields.get("paused_days"), 0, "5", _PAUSED_HINT)
+        paused = (self.integer("paused_days", fields.get("paused_days"), 0, "5", _PAUSED_HINT)
                   if "paused_days" in fields else 0)
         self.text("note", fields.get("note"))
         if self.errors != before:
@@ -272,8 +263,7 @@ class _YearFile(_Reader):
         if fields is None:
             return
         before = self.errors
-        self.check_keys(fields, APPEAL_KEYS, _APPEAL)
-        self.missing(fields, APPEAL_REQUIRED, line, _APPEAL, _APPEAL_EXAMPLES)
+        self.check_record(fields, APPEAL, line)
         ident = self.record_id("appeal", fields, line)
         kind = self.choice("kind", fields.get("kind"), v.APPEAL_KINDS)
         filed = self.date("filed", fields.get("filed"))

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import yaml
 
-from ..fields import FieldReader, suggest
+from ..fields import FieldReader
 from ..personal import KINDS as PERSONAL_DATA_KINDS
 from ..personal import find_personal_data
 from ..problems import Problems, describe
@@ -25,9 +25,6 @@ from ..source import Value, decode, parse_front_matter, position
 from ..text import Text
 from . import vocabulary as v
 from .privacy import CONTACT_PATTERNS, PERSONAL_KEYS, mask
-
-#: How many decimals an amount may have, in words.
-_DECIMALS = {2: ("两", "two"), 4: ("四", "four")}
 
 #: Ids are short codes of the office's choosing: never a name or a number of the applicant.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,23}$")
@@ -150,25 +147,17 @@ class _Reader(FieldReader):
         return {e.key: Value(e.value, e.key_node.start_mark.line + 1, e.node.start_mark.column + 1, e.node)
                 for e in entries}
 
-    def check_keys(self, fields: dict[str, Value], allowed: tuple[str, ...], what: Text) -> None:
-        for key, f in fields.items():
-            if key in allowed:
-                continue
-            if key.lower() in PERSONAL_KEYS:
-                self.error(f.line, "stats-personal-data",
-                           f"{what.zh}不得含有字段 “{key}”：统计文件不记录申请人的姓名、电话、证件号码等个人信息。",
-                           f"{what.en} may not have the key '{key}': statistics files record no names, phone "
-                           "numbers, ID numbers or other personal data of applicants.", key=key,
-                           hint=Text("删除这一行；用 id 字段记录本机关自定的简短编号。",
-                                     "Delete the line; the id key holds the office's own short code."))
-                continue
-            self.unknown_key(f.line, key, allowed, what, suggest(key, allowed))
-
-    def missing(self, fields: dict[str, Value], required: tuple[str, ...], line: int, what: Text,
-                examples: dict[str, str]) -> None:
-        for key in required:
-            if key not in fields:
-                self.missing_key(line, key, what, examples[key])
+    def refused(self, key: str, value: Value, what: Text) -> bool:
+        """A key naming personal data is never just unknown: statistics files hold none."""
+        if key.lower() not in PERSONAL_KEYS:
+            return False
+        self.error(value.line, "stats-personal-data",
+                   f"{what.zh}不得含有字段 “{key}”：统计文件不记录申请人的姓名、电话、证件号码等个人信息。",
+                   f"{what.en} may not have the key '{key}': statistics files record no names, phone "
+                   "numbers, ID numbers or other personal data of applicants.", key=key,
+                   hint=Text("删除这一行；用 id 字段记录本机关自定的简短编号。",
+                             "Delete the line; the id key holds the office's own short code."))
+        return True
 
     # -- values ------------------------------------------------------------------
     def date(self, key: str, f: Value | None) -> date | None:
@@ -206,19 +195,6 @@ class _Reader(FieldReader):
         group = text in (g.key for g in v.OUTCOME_GROUPS) and terms is v.OUTCOMES  # the hint lists its reasons
         return self.choose(key, f, text, terms, hint, ALIASES, cutoff=0.5, suggested=not group)
 
-    def whole(self, key: str, f: Value | None, minimum: int, example: str, hint: Text | None = None) -> int | None:
-        if f is None:
-            return None
-        raw = f.value
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            self.wrong_type(key, f, "整数", "a whole number", example)
-            return None
-        if raw < minimum:
-            self.error(f.line, "stats-wrong-type", f"“{key}” 应不小于 {minimum}，实际是 {raw}。",
-                       f"'{key}' must be at least {minimum}; got {raw}.", key=key, column=f.column, hint=hint)
-            return None
-        return raw
-
     def flag(self, key: str, f: Value | None) -> bool | None:
         if f is None:
             return False
@@ -237,32 +213,8 @@ class _Reader(FieldReader):
             return None
         return str(raw)
 
-    def text(self, key: str, f: Value | None) -> None:
-        if f is not None and (isinstance(f.value, bool) or not isinstance(f.value, (str, int, float))):
-            self.wrong_type(key, f, "一段文字", "a text", "申请人撤回申请")
-
     def fees(self, f: Value | None) -> Decimal | None:
         return self.amount("fees", f, Text("万元", "10,000 yuan"), 4)
-
-    def amount(self, key: str, f: Value | None, unit: Text, decimals: int) -> Decimal | None:
-        """An amount of money of at least 0 with at most ``decimals`` decimals, in ``unit``."""
-        if f is None:
-            return None
-        raw = f.value
-        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-            self.wrong_type(key, f, f"数字（单位：{unit.zh}）", f"a number (in {unit.en})", "0")
-            return None
-        try:
-            amount = Decimal(str(raw))
-        except InvalidOperation:  # pragma: no cover - YAML numbers are finite or inf/nan
-            amount = Decimal("NaN")
-        if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -decimals:  # type: ignore[operator]
-            zh, en = _DECIMALS[decimals]
-            self.error(f.line, "stats-wrong-type", f"“{key}” 应为不小于 0、最多{zh}位小数的金额（{unit.zh}），实际是 {raw}。",
-                       f"'{key}' must be an amount of at least 0 with at most {en} decimals ({unit.en}); got {raw}.",
-                       key=key, column=f.column)
-            return None
-        return amount
 
     # -- personal data ------------------------------------------------------------
     def scan_personal_data(self, text: str) -> None:

@@ -2,7 +2,8 @@
 
 Tables 二, 三 and 四 come from :mod:`.statutory`; this module assembles the pages around them (the
 proactive figures, charts, time limits, downloads). English pages use unofficial renderings of the
-labels and say so.
+labels and say so. Longer than 300 lines: about a third of it is the pages' own texts, zh and en
+(:data:`UI`), which only these pages use.
 """
 
 from __future__ import annotations
@@ -107,14 +108,6 @@ UI = {
         "working days do (as the General Office of the State Council announces them). When the applicant was asked to correct the "
         "request, the time runs from receipt of the corrected request. Time spent consulting third parties or other "
         "bodies (Article 33 paragraph 2) and a later deadline fixed under Article 35 do not count."),
-    "t_answered": Text("本年办结的申请", "Requests answered this year"),
-    "t_on_time": Text("在期限内答复", "Answered within the time limit"),
-    "t_late": Text("超过期限答复", "Answered after the time limit"),
-    "t_extended": Text("其中延长答复期限的", "Of those answered, with the limit extended"),
-    "t_pending": Text("年末尚未办结（结转下年度）", "Pending at the end of the year (carried forward)"),
-    "t_overdue": Text("其中年末已超过期限的", "Of those pending, past their limit at the end of the year"),
-    "t_overdue_now": Text("其中已超过期限的（按生成网站当日计算）",
-                          "Of those pending, past their limit on the day the site was built"),
     "t_caption": Text("{year}年申请答复时限", "Time limits of requests, {year}"),
     "downloads": Text("数据下载", "Data downloads"),
     "downloads_intro": Text("同样的数字可以下载为 JSON 或 CSV（UTF-8，可用 Excel 打开）。",
@@ -152,9 +145,7 @@ def _months_table(caption: str, months: list[Bar], lang: str) -> str:
 
 def timeliness_html(t: Timeliness | None, year: int, lang: str, complete: bool = True) -> str:
     """The time-limit figures; while the year is not over, pending requests are judged on the build day."""
-    values = (t.answered, t.on_time, t.late, t.extended, t.pending, t.pending_overdue) if t else (None,) * 6
-    keys = ("t_answered", "t_on_time", "t_late", "t_extended", "t_pending", "t_overdue" if complete else "t_overdue_now")
-    rows = [(UI[k](lang), _num(value)) for k, value in zip(keys, values)]
+    rows = [(row.label(lang), _num(getattr(t, row.key) if t else None)) for row in v.timeliness_rows(complete)]
     return _pairs_table(UI["t_caption"](lang).format(year=year), (UI["timeliness"](lang), UI["requests"](lang)), rows)
 
 

@@ -1,4 +1,5 @@
-"""The record schemas of a statistics file ``disclosures/statistics/<YYYY>.yml``.
+"""The record schemas of a statistics file ``disclosures/statistics/<YYYY>.yml`` and of the working-day
+calendar ``disclosures/statistics/calendar.yml``.
 
 One declaration per record kind: the reader (:mod:`.loading`) takes the keys, the required keys and the
 examples of its hints from here, and the statistics guide's field tables are generated from it
@@ -7,7 +8,7 @@ examples of its hints from here, and the statistics guide's field tables are gen
 
 from __future__ import annotations
 
-from ..fields import FieldSpec, Kind, RecordSchema
+from ..record_schema import FieldSpec, Kind, RecordSchema
 from ..text import Text
 from . import vocabulary as v
 
@@ -52,14 +53,23 @@ REQUEST = RecordSchema(Text("申请记录", "a request record"), (
 ))
 
 APPEAL = RecordSchema(Text("复议诉讼记录", "an appeal record"), (
-    FieldSpec("id", Kind.TEXT, True, "F2024-1", Text("本机关自定的简短编号", "A short code of the office's choosing")),
-    FieldSpec("kind", Kind.CHOICE, True, "reconsideration", Text("类型", "Kind"), choices=v.APPEAL_KINDS),
-    FieldSpec("filed", Kind.DATE, True, "2024-05-10", Text("立案或收到复议申请的日期", "Date filed")),
-    FieldSpec("result", Kind.CHOICE, False, "upheld", Text("结果", "Result"), required_when=_CONCLUDED,
-              choices=v.APPEAL_RESULTS),
+    FieldSpec("id", Kind.TEXT, True, "F2024-1", Text(
+        "本机关自定的简短编号，规则与申请记录的 `id` 相同", "A short code of the office's choosing, as a request's `id`")),
+    FieldSpec("kind", Kind.CHOICE, True, "reconsideration", Text(
+        "类型：行政复议，或行政诉讼（未经复议直接起诉、复议后起诉），见第四节",
+        "The kind: reconsideration, or litigation (directly, or after reconsideration); see section 4"),
+              choices=v.APPEAL_KINDS),
+    FieldSpec("filed", Kind.DATE, True, "2024-05-10", Text(
+        "立案或收到复议申请的日期 YYYY-MM-DD；决定这条记录写在哪一年的文件中",
+        "Date filed, YYYY-MM-DD; it decides which year's file the record belongs in")),
+    FieldSpec("result", Kind.CHOICE, False, "upheld", Text(
+        "结果，见第四节；与 `concluded` 同时填写", "The result, see section 4; written together with `concluded`"),
+              required_when=_CONCLUDED, choices=v.APPEAL_RESULTS),
     FieldSpec("concluded", Kind.DATE, False, "2024-06-30", Text("审结日期", "Date concluded"),
               required_when=_CONCLUDED),
-    FieldSpec("note", Kind.TEXT, False, "申请人撤回申请", Text("内部备注，不在网站上显示", "An internal remark, never shown")),
+    FieldSpec("note", Kind.TEXT, False, "申请人撤回申请", Text(
+        "内部备注，不在网站上显示；同样不得含有个人信息",
+        "An internal remark, never shown on the site; no personal data here either")),
 ))
 
 PROCESSING_FEES = RecordSchema(Text("信息处理费", "processing_fees"), (
@@ -81,6 +91,28 @@ BASELINE = RecordSchema(Text("baseline", "baseline"), tuple(
 ARTICLE20 = RecordSchema(Text("article20", "article20"), tuple(
     FieldSpec(t.key, Kind.DECIMAL if t.key == "fees" else Kind.INTEGER, True, "0", t.label, minimum=0)
     for t in v.ARTICLE20_KEYS))
+
+# -- calendar.yml ----------------------------------------------------------------------
+
+CALENDAR_NOTICE = RecordSchema(Text("notice", "the notice"), (
+    FieldSpec("number", Kind.TEXT, True, "国办发明电〔2023〕7号", Text(
+        "国务院办公厅当年《部分节假日安排的通知》的文号", "The number of the State Council General Office's notice")),
+    FieldSpec("date", Kind.DATE, True, "2023-10-25", Text("通知的发布日期", "The notice's date")),
+))
+
+CALENDAR_YEAR = RecordSchema(Text("一年的放假安排", "a year's arrangements"), (
+    FieldSpec("notice", Kind.RECORD, True, "{number: 国办发明电〔2023〕7号, date: 2023-10-25}", Text(
+        "放假安排所依据的通知：文号 number 和日期 date", "The notice the dates come from: its number and date")),
+    FieldSpec("holidays", Kind.LIST, False, "[2024-02-10..2024-02-17]", Text(
+        "放假日：日期或不超过 15 天的日期范围 `开始..结束`", "Holidays: dates, or ranges `start..end` of at most 15 days")),
+    FieldSpec("workdays", Kind.LIST, False, "[2024-02-04]", Text(
+        "因调休而上班的周六、周日", "The Saturdays and Sundays worked by arrangement")),
+))
+
+CALENDAR = RecordSchema(Text("calendar.yml", "calendar.yml"), (
+    FieldSpec("years", Kind.RECORD, True, "{2024: {notice: {number: 国办发明电〔2023〕7号, date: 2023-10-25}}}", Text(
+        "每年一项：年份及其放假安排", "One entry per year: the year and its arrangements")),
+))
 
 #: Every record schema, by the top-level key (or the list) its records are written under.
 RECORDS = {"requests": REQUEST, "carried_over": REQUEST, "appeals": APPEAL, "article20": ARTICLE20,

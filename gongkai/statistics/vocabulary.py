@@ -115,6 +115,30 @@ CARRIED_FORWARD = Term("carried-forward", Text("四、结转下年度继续办�
 TABLE3_ROWS: tuple[Term, ...] = (NEW, CARRIED_OVER) + OUTCOMES + (RESULTS_TOTAL, CARRIED_FORWARD)
 TABLE3_ROW_KEYS: tuple[str, ...] = tuple(t.key for t in TABLE3_ROWS)
 
+# -- time limits (not a table of the format: the site's own account of 条例 Art. 33) ---------------
+
+#: The rows of the time-limit figures, in order, as the statistics page and the CSV label them. ``pending`` is
+#: Table 三's row 四 (carried forward), so its label names it as the format does.
+TIMELINESS: tuple[Term, ...] = (
+    Term("answered", Text("本年办结的申请", "Requests answered this year")),
+    Term("on_time", Text("在期限内答复", "Answered within the time limit")),
+    Term("late", Text("超过期限答复", "Answered after the time limit")),
+    Term("extended", Text("其中延长答复期限的", "Of those answered, with the limit extended")),
+    Term("pending", Text("年末尚未办结（结转下年度继续办理）",
+                         "Pending at the end of the year (carried forward to the next year)")),
+    Term("pending_overdue", Text("其中年末已超过期限的", "Of those pending, past their limit at the end of the year")),
+)
+#: The label of ``pending_overdue`` while the year is not over: judged on the day of the build.
+OVERDUE_NOW = Text("其中已超过期限的（按生成网站当日计算）",
+                   "Of those pending, past their limit on the day the site was built")
+
+
+def timeliness_rows(complete: bool) -> tuple[Term, ...]:
+    """:data:`TIMELINESS` as a year shows it: while it is not over, the overdue row is judged on the build day."""
+    return tuple(Term(t.key, OVERDUE_NOW) if t.key == "pending_overdue" and not complete else t
+                 for t in TIMELINESS)
+
+
 # -- Table 四 ---------------------------------------------------------------------
 
 APPEAL_KINDS: tuple[Term, ...] = (

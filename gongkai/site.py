@@ -41,7 +41,7 @@ class Site:
 
     def __init__(self, catalogue: Catalogue, root: Path, site_url: str = "", statistics: Statistics | None = None,
                  features: tuple[Feature, ...] = FEATURES, preview: bool = False,
-                 previous: dict[str, GeneratedPage] | None = None):
+                 previous: dict[str, GeneratedPage] | None = None, previous_outputs: frozenset[str] = frozenset()):
         self.catalogue = catalogue
         """The validated catalogue."""
         self.root = root
@@ -55,6 +55,10 @@ class Site:
         """The editors' preview (``mkdocs serve``): no search index, and the search page says so."""
         self.previous = previous or {}
         """The preview's pages of the last pass that completed before this one (:meth:`changed`)."""
+        self.previous_outputs = previous_outputs
+        """The further files (:meth:`outputs`) that pass wrote."""
+        self.written: frozenset[str] = frozenset()
+        """The further files this pass wrote (:meth:`write_outputs`)."""
         self.completed = False
         """Whether a build with this site ran to its end (:meth:`post_build`)."""
         self.error_pages: dict[str, str] = {}
@@ -104,7 +108,9 @@ class Site:
             target = Path(site_dir) / self.error_page(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
-        for output in self.outputs():
+        outputs = self.outputs()
+        self.written = frozenset(o.path for o in outputs)
+        for output in outputs:
             target = Path(site_dir) / output.path
             target.parent.mkdir(parents=True, exist_ok=True)
             if output.content is not None:
@@ -125,6 +131,8 @@ class Site:
         (an item deleted, embargoed or made a draft, a listing page fewer) must not stay served."""
         for src_uri in self.previous.keys() - self.pages.keys():
             (site_dir / self.previous[src_uri].url / "index.html").unlink(missing_ok=True)
+        for path in self.previous_outputs - self.written:  # a year's data and feeds, an attachment
+            (site_dir / path).unlink(missing_ok=True)
 
     def expand_markers(self, markdown: str, lang: str, page_url: str) -> str:
         """Replace each ``<!-- gongkai:NAME -->`` of a hand-written page with its fragment.
@@ -201,8 +209,10 @@ def load_site(root: Path, site_url: str = "", today: date | None = None, preview
         _CACHE.clear()
         if preview:
             bodies.remember_for_preview()
+        done = previous is not None and previous.completed
         _CACHE[key] = Site(catalogue, root, site_url, statistics, preview=preview,
-                           previous=previous.built_pages if previous and previous.completed else {})
+                           previous=previous.built_pages if done else {},
+                           previous_outputs=previous.written if done else frozenset())
     return _CACHE[key]
 
 

@@ -38,7 +38,7 @@ from .text import Text
 from .validate import validate_original, validate_translation
 
 #: From this many item files on, parsing is spread over worker processes.
-PARALLEL_THRESHOLD = 1500
+PARALLEL_THRESHOLD = 200
 #: At most this many worker processes (the project's machines have 2 cores).
 MAX_WORKERS = 2
 

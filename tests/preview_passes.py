@@ -3,8 +3,9 @@
     python tests/preview_passes.py ROOT SITE_DIR [STEPS.json]
 
 The first pass builds everything (``mkdocs serve``'s first build); then, for each step of STEPS.json
-(``{"write": {path: text}, "delete": [path, ...]}``, paths relative to ROOT), the files are changed and
-the site is rebuilt into the same SITE_DIR with ``--dirty``, through the same MkDocs calls and plugin
+(``{"write": {path: text}, "delete": [path, ...], "fails": true}``, paths relative to ROOT), the files
+are changed and the site is rebuilt into the same SITE_DIR with ``--dirty`` (a step with ``fails`` must
+stop with an error, after which the preview goes on, as ``mkdocs serve`` does), through the same MkDocs calls and plugin
 events as ``mkdocs serve --dirty`` (a fresh configuration per rebuild, one process, so that everything
 the core remembers between passes is used). Exits non-zero when a pass fails.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 
 def one_pass(root: Path, site_dir: Path, dirty: bool) -> None:
@@ -40,7 +42,14 @@ def main() -> None:
             (root / rel).write_text(text, encoding="utf-8")
         for rel in step.get("delete", []):
             (root / rel).unlink()
-        one_pass(root, site_dir, dirty=True)
+        try:
+            one_pass(root, site_dir, dirty=True)
+        except MkDocsException:
+            if not step.get("fails"):
+                raise
+        else:
+            if step.get("fails"):
+                sys.exit(f"the pass of {step} did not fail")
 
 
 if __name__ == "__main__":

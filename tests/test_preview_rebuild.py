@@ -16,6 +16,7 @@ from pathlib import Path
 from conftest import build_env, item_text, make_repo, write_item
 
 HERE = Path(__file__).resolve().parent
+GUIDE = (HERE.parent / "docs" / "guide.md").read_text(encoding="utf-8")
 
 
 def preview_build(root: Path, site_dir: Path, steps: list[dict] | None = None) -> None:
@@ -49,6 +50,11 @@ EDITS = [
     # an attachment grows (its page shows its size, though the item's file is unchanged); an item is deleted
     {"write": {"disclosures/2024/plan.pdf": "%PDF-1.4 preview test, a longer version\n" * 40},
      "delete": ["disclosures/2024/00004.md"]},
+    # a pass that stops with an error (a hand-written page names an unknown marker), then one that works
+    {"write": {"docs/guide.md": "# 指南\n\n<!-- gongkai:no-such-marker -->\n",
+               "disclosures/2024/00003.md": item(3, title="失败时改的标题", related=["XMFAO/2024-00002"])},
+     "fails": True},
+    {"write": {"docs/guide.md": GUIDE}},
     # an item's date moves it to another year's listing and feeds; the new year's only item goes again
     {"write": {"disclosures/2024/00005.md": item(5, date_written="2023-05-01", date_published="2023-05-02")},
      "delete": ["disclosures/2025/00001.md"]},
@@ -81,6 +87,6 @@ def test_the_preview_after_edits_is_byte_for_byte_a_clean_build_of_the_same_sour
     different = [name for name in fresh if rebuilt[name] != fresh[name]]
     assert different == []
     page = rebuilt["disclosures/2024/00003/index.html"].decode("utf-8")
-    assert "预览改过的标题" in page and "预览第2号" not in page  # the cross-item change reached it
+    assert "预览改过的标题" in page and "预览第2号" not in page and "失败时改的标题" in page  # the cross-item change reached it
     assert "with English" in rebuilt["disclosures/2024/00001/index.html"].decode("utf-8")
     assert "disclosures/2024/00004/index.html" not in rebuilt

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import shutil
 import socket
 import statistics
+import string
 import subprocess
 import sys
 import tempfile
@@ -118,6 +120,11 @@ def item_file(root: Path, year: int, number: int) -> Path:
     return root / "disclosures" / str(year) / f"{number:05d}.md"
 
 
+def tag() -> str:
+    """A word no page has yet: letters only (a long number in a body is refused as personal data)."""
+    return "".join(random.choices(string.ascii_lowercase, k=12))
+
+
 def save(path: Path, text: str) -> float:
     """Write ``path`` as an editor's save does (whole file), returning the moment it was written."""
     path.write_text(text, encoding="utf-8")
@@ -126,14 +133,14 @@ def save(path: Path, text: str) -> float:
 
 def edit_body(preview: Preview, round_no: int) -> float:
     path = item_file(preview.root, 2020, 10 + round_no)
-    marker = f"Preview body edit {round_no} {time.time_ns()}"
+    marker = f"Preview body edit {round_no} {tag()}"
     start = save(path, path.read_text(encoding="utf-8") + f"\n{marker}\n")
     return preview.until(f"disclosures/2020/{10 + round_no:05d}/", marker, start)
 
 
 def edit_title(preview: Preview, round_no: int) -> float:
     path = item_file(preview.root, 2021, 20 + round_no)
-    marker = f"预览标题修改{round_no}-{time.time_ns()}"
+    marker = f"预览标题修改{round_no}-{tag()}"
     text = re.sub(r"^title: .*$", f"title: {marker}", path.read_text(encoding="utf-8"), count=1, flags=re.M)
     start = save(path, text)
     seconds = preview.until(f"disclosures/2021/{20 + round_no:05d}/", marker, start)
@@ -144,7 +151,7 @@ def new_item(preview: Preview, round_no: int) -> float:
     source = item_file(preview.root, 2024, 1)
     numbers = [int(p.stem) for p in (preview.root / "disclosures" / "2024").glob("[0-9]*.md") if "." not in p.stem]
     number = max(numbers) + 1
-    marker = f"预览新条目{round_no}-{time.time_ns()}"
+    marker = f"预览新条目{round_no}-{tag()}"
     text = source.read_text(encoding="utf-8")
     text = re.sub(r"^index_no: .*$", f"index_no: XMFAO/2024-{number:05d}", text, count=1, flags=re.M)
     text = re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M)

@@ -95,9 +95,14 @@ class Preview:
 
     def until(self, path: str, marker: str, start: float) -> float:
         """Seconds from ``start`` until the page at ``path`` contains ``marker``."""
+        logged = self.log_path.stat().st_size
         while marker not in fetch(self.base + path):
             if self.process.poll() is not None or time.monotonic() - start > EDIT_LIMIT:
                 self.fail(f"{path} never showed {marker!r}")
+            with self.log_path.open("rb") as log:
+                log.seek(logged)
+                if b"ERROR" in log.read():
+                    self.fail(f"the rebuild for {marker!r} failed")
             time.sleep(0.05)
         return time.monotonic() - start
 

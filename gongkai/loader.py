@@ -33,7 +33,7 @@ from .problems import Problem, Problems
 from .layout import CATALOGUE_FILE, CONTENT_DIR, CONTENT_README, STATISTICS_DIR, item_path, place_of
 from .layout import INDEX_NO_PATTERN
 from .schema import ITEM_HINTS
-from .source import parse_bytes, read_bytes
+from .source import SourceDocument, parse_bytes, read_bytes
 from .text import Text
 from .validate import validate_original, validate_translation
 
@@ -192,18 +192,20 @@ def _check_job(root: Path, config: Config, original_rel: str | None, translation
     they have been read already."""
     problems = Problems()
     item, index_no, index_line, attachments = None, None, 1, ()
-    base = str(root)
+
+    def read(rel: str, known: bytes | OSError | None) -> SourceDocument:
+        return parse_bytes(rel, known if known is not None else read_bytes(os.path.join(root, rel)), problems,
+                           ITEM_HINTS)
+
     if original_rel is not None:
-        doc = parse_bytes(original_rel, data[0] if data[0] is not None else read_bytes(os.path.join(base, original_rel)),
-                          problems, ITEM_HINTS)
+        doc = read(original_rel, data[0])
         item = validate_original(doc, config, problems, root)
         value = doc.meta.get("index_no")
         if value is not None and isinstance(value.value, str) and INDEX_NO_PATTERN.match(value.value.strip()):
             index_no, index_line = value.value.strip(), value.line
         attachments = _texts(doc.meta["attachments"].value) if "attachments" in doc.meta else ()
     if translation_rel is not None:
-        doc = parse_bytes(translation_rel, data[1] if data[1] is not None
-                          else read_bytes(os.path.join(base, translation_rel)), problems, ITEM_HINTS)
+        doc = read(translation_rel, data[1])
         if original_rel is None or item is not None:  # else the original's own errors are reported
             translation = validate_translation(doc, item, config, problems)
             if translation is not None and item is not None:

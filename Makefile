@@ -19,7 +19,7 @@ help:
 	@echo "make build   build the site into site/ (strict)"
 	@echo "make check   check every disclosure (gongkai check)"
 	@echo "make test    run the whole test suite, including a strict build"
-	@echo "make bench   build 1,000 / 4,000 / 10,000 generated items against a plain-Material floor and time gongkai check (exits 1 when a target is missed)"
+	@echo "make bench   build 1,000 / 4,000 / 10,000 generated items against a plain-Material floor, time gongkai check and an edit in the preview (exits 1 when a target is missed)"
 	@echo "make lock    regenerate requirements.txt (hashes) from requirements.in; UPGRADE=1 takes newer releases"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -53,8 +53,9 @@ test: $(STAMP) $(NODE_STAMP)
 	scripts/ensure-fonts.sh
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
-	$(BIN)/python scripts/benchmark.py
+bench: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/benchmark.py; status=$$?; \
+	$(BIN)/python scripts/benchmark_preview.py || status=1; exit $$status
 
 # Regenerates the hash-pinned lock from requirements.in. Without UPGRADE=1 the versions already in
 # requirements.txt are kept and only what requirements.in adds or changes is resolved.

@@ -3,12 +3,15 @@
 The preview leaves out the search index (:data:`gongkai.search.PREVIEW_REPORT`; the search page says
 so) and reloads the browser after a rebuild with :data:`LIVERELOAD_SCRIPT`, a file served from the
 site, instead of MkDocs' inline script, which the pages' Content-Security-Policy refuses: the policy of
-the built pages stays exactly as strict in the preview. Nothing here reaches a built site.
+the built pages stays exactly as strict in the preview. Each rebuild reads the theme's templates
+again; :data:`TEMPLATES` keeps them compiled between rebuilds. Nothing here reaches a built site.
 """
 
 from __future__ import annotations
 
 from importlib import resources
+
+import jinja2
 
 from .html import esc
 
@@ -28,3 +31,23 @@ def inject_livereload(page: bytes, mount_path: str, epoch: int, request: int) ->
     end = page.rfind(b"</body>")
     end = len(page) if end < 0 else end
     return page[:end] + tag + page[end:]
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as compiled by the preview's previous rebuilds (MkDocs makes a new Jinja
+    environment for every rebuild and language). Jinja keys each by the template's name and file and
+    checks a checksum of its source before using it: an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.codes:
+            bucket.bytecode_from_string(self.codes[bucket.key])  # reset by Jinja if the checksum differs
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = _CompiledTemplates()
+"""The preview's compiled templates (set as the theme environment's bytecode cache by the hook)."""

@@ -41,7 +41,8 @@ class Site:
 
     def __init__(self, catalogue: Catalogue, root: Path, site_url: str = "", statistics: Statistics | None = None,
                  features: tuple[Feature, ...] = FEATURES, preview: bool = False,
-                 previous: dict[str, GeneratedPage] | None = None):
+                 previous: dict[str, GeneratedPage] | None = None, served: dict[str, GeneratedPage] | None = None,
+                 previous_outputs: frozenset[str] = frozenset()):
         self.catalogue = catalogue
         """The validated catalogue."""
         self.root = root
@@ -55,6 +56,12 @@ class Site:
         """The editors' preview (``mkdocs serve``): no search index, and the search page says so."""
         self.previous = previous or {}
         """The preview's pages of the last pass that completed before this one (:meth:`changed`)."""
+        self.served = served if served is not None else self.previous
+        """The generated pages the preview's folder may hold from earlier passes (:meth:`_remove_gone`)."""
+        self.previous_outputs = previous_outputs
+        """The further files (:meth:`outputs`) earlier passes wrote."""
+        self.written: frozenset[str] = frozenset()
+        """The further files this pass wrote (:meth:`write_outputs`)."""
         self.completed = False
         """Whether a build with this site ran to its end (:meth:`post_build`)."""
         self.error_pages: dict[str, str] = {}
@@ -104,7 +111,9 @@ class Site:
             target = Path(site_dir) / self.error_page(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
-        for output in self.outputs():
+        outputs = self.outputs()
+        self.written = frozenset(o.path for o in outputs)
+        for output in outputs:
             target = Path(site_dir) / output.path
             target.parent.mkdir(parents=True, exist_ok=True)
             if output.content is not None:
@@ -123,8 +132,10 @@ class Site:
     def _remove_gone(self, site_dir: Path) -> None:
         """The preview rebuilds into the same folder: a page the previous pass had and this one has not
         (an item deleted, embargoed or made a draft, a listing page fewer) must not stay served."""
-        for src_uri in self.previous.keys() - self.pages.keys():
-            (site_dir / self.previous[src_uri].url / "index.html").unlink(missing_ok=True)
+        for src_uri in self.served.keys() - self.pages.keys():
+            (site_dir / self.served[src_uri].url / "index.html").unlink(missing_ok=True)
+        for path in self.previous_outputs - self.written:  # a year's data and feeds, an attachment
+            (site_dir / path).unlink(missing_ok=True)
 
     def expand_markers(self, markdown: str, lang: str, page_url: str) -> str:
         """Replace each ``<!-- gongkai:NAME -->`` of a hand-written page with its fragment.
@@ -193,7 +204,7 @@ def load_site(root: Path, site_url: str = "", today: date | None = None, preview
     today = today if today is not None else clock.today()
     key = (root.resolve(), site_url, today, preview, _fingerprint(root))
     if key not in _CACHE:
-        catalogue, problems = load_catalogue(root, today)
+        catalogue, problems = load_catalogue(root, today, reuse=preview)
         statistics = load_statistics(root, catalogue, problems, today)
         if catalogue is None or statistics is None:
             raise SourceError(problems)
@@ -201,9 +212,21 @@ def load_site(root: Path, site_url: str = "", today: date | None = None, preview
         _CACHE.clear()
         if preview:
             bodies.remember_for_preview()
-        _CACHE[key] = Site(catalogue, root, site_url, statistics, preview=preview,
-                           previous=previous.built_pages if previous and previous.completed else {})
+        compare, served, outputs = _carried(previous)
+        _CACHE[key] = Site(catalogue, root, site_url, statistics, preview=preview, previous=compare, served=served,
+                           previous_outputs=outputs)
     return _CACHE[key]
+
+
+def _carried(previous: Site | None) -> tuple[dict[str, GeneratedPage], dict[str, GeneratedPage], frozenset[str]]:
+    """What a preview pass takes from the one before: the pages to compare with (none after a pass that
+    stopped half-way: any page may hold what it wrote), the pages and further files that may be in the
+    folder (every earlier pass's since the last one that completed)."""
+    if previous is None:
+        return {}, {}, frozenset()
+    if previous.completed:
+        return previous.built_pages, previous.built_pages, previous.written
+    return {}, {**previous.served, **previous.built_pages}, previous.previous_outputs | previous.written
 
 
 def current_site(root: Path, site_url: str = "") -> Site | None:

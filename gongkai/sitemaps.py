@@ -61,6 +61,9 @@ def split(site_dir: Path, site_url: str, absolute: Callable[[str], str]) -> str 
         if lastmod:
             ET.SubElement(sitemap, f"{{{_NS}}}lastmod").text = lastmod
     _write(index, sitemapindex)
+    for old in (Path(site_dir) / DIR).glob("*.xml"):  # a year the preview's previous pass had
+        if old.stem not in groups:
+            old.unlink()
     index.with_name(INDEX + ".gz").unlink(missing_ok=True)  # MkDocs' compressed copy of the old single file
     count = sum(len(urls) for urls in groups.values())
     return f"sitemap index: {count} addresses in {len(entries)} sitemaps under {DIR}"

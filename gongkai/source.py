@@ -134,11 +134,22 @@ def read_source(root: Path, path: Path | str, problems: Problems, rel: str | Non
                 hints: KeyHints = NO_HINTS) -> SourceDocument:
     """Read ``path`` (inside ``root``) once and split it; every problem goes to ``problems``."""
     rel = rel if rel is not None else Path(path).relative_to(root).as_posix()
+    return parse_bytes(rel, read_bytes(path), problems, hints)
+
+
+def read_bytes(path: Path | str) -> bytes | OSError:
+    """The bytes of the file at ``path``, or the error that kept them from being read."""
     try:
         with open(path, "rb") as file:
-            data = file.read()
+            return file.read()
     except OSError as exc:
-        problems.add(rel, 0, "encoding", Text(f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}"))
+        return exc
+
+
+def parse_bytes(rel: str, data: bytes | OSError, problems: Problems, hints: KeyHints = NO_HINTS) -> SourceDocument:
+    """:func:`read_source` of bytes already read (:func:`read_bytes`)."""
+    if isinstance(data, OSError):
+        problems.add(rel, 0, "encoding", Text(f"无法读取文件：{data.strerror}", f"cannot read the file: {data.strerror}"))
         return SourceDocument(rel, {}, "", 1, "", False)
     digest = hashlib.sha256(data).hexdigest()
     text = decode(data, rel, problems)

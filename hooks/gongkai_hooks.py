@@ -92,6 +92,12 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_env(env, config, files):
+    if _serving[0]:
+        env.bytecode_cache = preview.TEMPLATES  # templates compiled once, not on every rebuild
+    return env
+
+
 @_no_traceback
 def on_config(config):
     site = _load(config)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import scroll
 from .catalogue import Catalogue
 from .html import esc, yaml_quote
 
@@ -30,6 +31,16 @@ class GeneratedPage:
     def text(self) -> str:
         """:attr:`markdown` with the blocks in place of their placeholders: everything the page says."""
         return self.fill(self.markdown)
+
+    def content(self, html: str) -> str:
+        """The page's finished content from the HTML Python-Markdown made of :attr:`markdown`: wide tables of
+        the Markdown's own HTML (a statistics page's) in scroll regions, then the blocks put in. Blocks come
+        with their tables already wrapped where they were made (a body when it is published,
+        :func:`gongkai.pages.item_page`), so no block is parsed again here; each part numbers its
+        unlabelled tables on its own (only bodies have any)."""
+        if "<table" in self.markdown:
+            html = scroll.wrap_wide_tables(html, self.lang)
+        return self.fill(html)
 
     def fill(self, html: str) -> str:
         """The page's HTML as Python-Markdown made it from :attr:`markdown`, with each placeholder replaced

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from . import bodies, layout, links
+from . import bodies, layout, links, scroll
 from .catalogue import Catalogue, Item
 from .generated import Blocks, FragmentContext, GeneratedPage, front_matter, notice  # noqa: F401 - also their old home
 from .html import esc, rel_url, table
@@ -96,9 +96,9 @@ def item_page(item: Item, catalogue: Catalogue, lang: str, tags: str = "") -> Ge
         parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
     parts += [blocks.add(_metadata_table(item, catalogue, lang)), "", *_last_updated(item, lang), tags, ""]
     if lang == "en" and translation is None:
-        body = _body(item, item.body, url, lang="zh-CN")
+        body = _body(item, item.body, url, lang, body_lang="zh-CN")
     else:
-        body = _body(item, translation.body if translation else item.body, url)
+        body = _body(item, translation.body if translation else item.body, url, lang)
     parts += [blocks.add(body), ""]
     parts += _attachments(item, url, lang)
     parts += _relations(item, catalogue, lang)
@@ -179,15 +179,17 @@ def _item_crumb(item: Item, lang: str) -> str:
     return f'<nav class="gk-crumb" aria-label="{esc(UI["breadcrumb"](lang))}">{trail}</nav>'
 
 
-def _body(item: Item, text: str, url: str, lang: str | None = None) -> str:
+def _body(item: Item, text: str, url: str, lang: str, body_lang: str | None = None) -> str:
     """The body as sanitised HTML (:mod:`bodies`), its links and images to attachments pointing at where
-    the build publishes them. One HTML block, so MkDocs passes it through as it is. ``lang`` is given
-    for a body shown in a page of another language (an untranslated item's English page)."""
+    the build publishes them, and its wide tables in scroll regions labelled in the page's ``lang``. One
+    HTML block, so MkDocs passes it through as it is. ``body_lang`` is given for a body shown in a page
+    of another language (an untranslated item's English page)."""
     names = frozenset(a.file for a in item.attachments)
     html = bodies.body_html(links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name))))
+    html = scroll.wrap_wide_tables(html, lang)
     # An English page without translation shows the Chinese body, which the Chinese index already
     # holds: the English index leaves it out (it still finds the item by its metadata).
-    attributes = f' lang="{lang}" data-pagefind-ignore' if lang else ""
+    attributes = f' lang="{body_lang}" data-pagefind-ignore' if body_lang else ""
     return f'<div class="gk-body"{attributes}>\n{html}\n</div>'
 
 

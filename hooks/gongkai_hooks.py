@@ -156,7 +156,7 @@ def on_page_content(html, page, config, files):
     if generated is not None:
         if generated.headings:
             page.toc = get_toc(bodies.toc_tokens(generated.headings))
-        html = generated.fill(html)
+        return generated.content(html)
     return site.page_html(html, _lang(page))
 
 

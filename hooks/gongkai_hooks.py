@@ -29,7 +29,13 @@ log = logging.getLogger("mkdocs.hooks.gongkai")
 
 
 def _root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return _folder_of(config.config_file_path)
+
+
+@functools.lru_cache(maxsize=4)
+def _folder_of(config_file: str) -> Path:
+    """The repository root of ``mkdocs.yml`` (resolved once: every page event asks)."""
+    return Path(config_file).resolve().parent
 
 
 _serving = [False]
@@ -150,6 +156,7 @@ def on_page_markdown(markdown, page, config, files):
                           f"<!-- gongkai:{error.args[0]} -->") from None
 
 
+@_no_traceback
 def _render_alone(page, config, files):
     """``Page.render`` for a generated page whose Markdown needs nothing of MkDocs (no link to resolve):
     the same HTML and table of contents, from the core's shared converter."""

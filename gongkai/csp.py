@@ -47,8 +47,12 @@ BASE_POLICY: tuple[tuple[str, str], ...] = (
 SEARCH_MARKER = "data-gk-search"
 
 
-def inline_script_hashes(document: LexborHTMLParser) -> list[str]:
-    """``'sha256-…'`` of each inline script the parsed page ``document`` executes, in order, without repeats."""
+def inline_script_hashes(page: str) -> list[str]:
+    """``'sha256-…'`` of each inline script the finished ``page`` executes, in order, without repeats."""
+    return _script_hashes(LexborHTMLParser(page))
+
+
+def _script_hashes(document: LexborHTMLParser) -> list[str]:
     found: list[str] = []
     for script in document.css("script"):
         attributes = script.attributes
@@ -66,7 +70,7 @@ def policy(page: str) -> str:
     """The Content-Security-Policy for the finished ``page``."""
     document = LexborHTMLParser(page)
     wasm = ["'wasm-unsafe-eval'"] if document.css_first(f"[{SEARCH_MARKER}]") is not None else []
-    script_src = " ".join(["'self'", *wasm, *inline_script_hashes(document)])
+    script_src = " ".join(["'self'", *wasm, *_script_hashes(document)])
     directives = [BASE_POLICY[0], ("script-src", script_src), *BASE_POLICY[1:]]
     return "; ".join(f"{name} {value}" for name, value in directives)
 

@@ -91,13 +91,46 @@ def is_external(address: str) -> bool:
 
 # -- rendering and sanitising ----------------------------------------------------------
 
+_EXTENSIONS = ("attr_list", "md_in_html", "admonition")
+_TABLES = {"use_align_attribute": True}
+_TOC = {"permalink": False, "slugify": slugify_unicode}
+
+#: How :func:`render` converts a body: part of every cached conversion's key, so that HTML made with
+#: other options is never returned.
+RENDER_OPTIONS: tuple = (_EXTENSIONS, tuple(_TABLES.items()), tuple(_TOC.items()))
+
+
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[*_EXTENSIONS, TableExtension(**_TABLES), TocExtension(**_TOC)])
+
+
+_markdown: list[markdown.Markdown] = []
+"""The one converter, made on first use and reset before each body (building one costs as much as a body)."""
+
+
 def render(body: str) -> str:
     """The HTML Python-Markdown makes of ``body``, before sanitising: tables with ``align``
-    (never ``style``), headings with ids, admonitions, ``attr_list`` and ``markdown="1"``."""
-    md = markdown.Markdown(extensions=[
-        "attr_list", "md_in_html", "admonition", TableExtension(use_align_attribute=True),
-        TocExtension(permalink=False, slugify=slugify_unicode)])
-    return md.convert(body)
+    (never ``style``), headings with ids, admonitions, ``attr_list`` and ``markdown="1"``.
+
+    The check renders a body (:func:`check_rendered`) before the build publishes it (:func:`body_html`):
+    the check's conversion is kept until the build takes it, so that no body is converted twice."""
+    key = (body, RENDER_OPTIONS)
+    if key in _checked:
+        return _checked[key]
+    html = convert(body)
+    _checked[key] = html
+    return html
+
+
+def convert(body: str) -> str:
+    """:func:`render` without the cache: a fresh conversion of ``body``."""
+    if not _markdown:
+        _markdown.append(_converter())
+    return _markdown[0].reset().convert(body)
+
+
+_checked: dict[tuple[str, tuple], str] = {}
+"""Bodies :func:`render` converted that :func:`body_html` has not taken yet, by text and options."""
 
 
 def _keep(tag: str, name: str, value: str) -> str | None:
@@ -124,30 +157,32 @@ def sanitise(html: str) -> str:
 
 
 def body_html(body: str) -> str:
-    """An item body as the published HTML: rendered, then sanitised (or as the preview remembers it)."""
-    if _remembered is None:
-        return sanitise(render(body))
-    html = _remembered.current.get(body) or _remembered.previous.get(body) or sanitise(render(body))
-    _remembered.current[body] = html
+    """An item body as the published HTML: rendered, then sanitised, once per distinct text in a build
+    (an untranslated item's English page shows its Chinese body; the preview reuses the previous pass's)."""
+    converted = _checked.pop((body, RENDER_OPTIONS), None)
+    html = _published.current.get(body) or _published.previous.get(body)
+    if html is None:
+        html = sanitise(converted if converted is not None else convert(body))
+    _published.current[body] = html
     return html
 
 
-class _Remembered:
+class _Published:
     def __init__(self, previous: dict[str, str]) -> None:
         self.previous = previous
         self.current: dict[str, str] = {}
 
 
-_remembered: _Remembered | None = None
-"""The preview's bodies of this pass and the one before (None in a build, which converts each once)."""
+_published = _Published({})
+"""The published bodies of this build (or preview pass) and of the preview pass before, by text."""
 
 
 def remember_for_preview() -> None:
     """Start a new preview pass (``mkdocs serve``): bodies converted in the previous pass are reused, so
     that an edit converts only the bodies that changed. Only the last pass is kept: memory stays one
     site's bodies, and nothing stale outlives an edit (the text itself is the key)."""
-    global _remembered
-    _remembered = _Remembered(_remembered.current if _remembered else {})
+    global _published
+    _published = _Published(_published.current)
 
 
 def headings(html: str) -> tuple[tuple[int, str, str], ...]:

@@ -3,10 +3,14 @@ every generated page has (front matter, notices). Shared by the renderers, which
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from typing import Any
 
+import markdown as python_markdown
+
+from . import scroll
 from .catalogue import Catalogue
 from .html import esc, yaml_quote
 
@@ -25,11 +29,25 @@ class GeneratedPage:
     """An item page's body headings (``bodies.headings``), for the page's table of contents."""
     blocks: tuple[str, ...] = ()
     """HTML the page shows as it is (:class:`Blocks`): :attr:`markdown` holds a placeholder for each."""
+    markdown_alone: bool = False
+    """Whether :attr:`markdown` (after its front matter) holds nothing but block placeholders, notices and
+    headings: no link or image for MkDocs to resolve against the page, so :class:`PageMarkdown` converts
+    it, and the same text on many pages once. Else MkDocs converts it."""
 
     @property
     def text(self) -> str:
         """:attr:`markdown` with the blocks in place of their placeholders: everything the page says."""
         return self.fill(self.markdown)
+
+    def content(self, html: str) -> str:
+        """The page's finished content from the HTML Python-Markdown made of :attr:`markdown`: wide tables of
+        the Markdown's own HTML (a statistics page's) in scroll regions, then the blocks put in. Blocks come
+        with their tables already wrapped where they were made (a body when it is published,
+        :func:`gongkai.pages.item_page`), so no block is parsed again here; each part numbers its
+        unlabelled tables on its own (only bodies have any)."""
+        if "<table" in self.markdown:
+            html = scroll.wrap_wide_tables(html, self.lang)
+        return self.fill(html)
 
     def fill(self, html: str) -> str:
         """The page's HTML as Python-Markdown made it from :attr:`markdown`, with each placeholder replaced
@@ -40,6 +58,38 @@ class GeneratedPage:
 
 
 _PLACEHOLDER = re.compile(r"<!-- gongkai-block:([0-9]+) -->")
+
+
+class PageMarkdown:
+    """Python-Markdown as MkDocs configures it (``extensions`` and their ``configs``, from mkdocs.yml), for
+    the generated pages whose Markdown needs nothing else of MkDocs (:attr:`GeneratedPage.markdown_alone`).
+    Their Markdown is a skeleton of placeholders, notices and headings that many pages share (every
+    untranslated item's English page has the same one): each distinct text is converted once, by one
+    converter reset between texts, where MkDocs would build a converter for every page."""
+
+    def __init__(self, extensions: list, configs: dict) -> None:
+        self.markdown = python_markdown.Markdown(extensions=extensions, extension_configs=configs)
+        self.converted: dict[str, tuple[str, list[dict]]] = {}
+
+    def convert(self, text: str) -> tuple[str, list[dict]]:
+        """The HTML of ``text`` and its table of contents (the toc extension's tokens, a copy for each call)."""
+        if text not in self.converted:
+            html = self.markdown.reset().convert(text)
+            self.converted[text] = (html, getattr(self.markdown, "toc_tokens", []))
+        html, tokens = self.converted[text]
+        return html, copy.deepcopy(tokens)
+
+
+_converters: dict[str, PageMarkdown] = {}
+
+
+def page_markdown(extensions: list, configs: dict) -> PageMarkdown:
+    """The one :class:`PageMarkdown` of this configuration (both language passes share it)."""
+    key = repr((extensions, sorted(configs.items())))
+    if key not in _converters:
+        _converters.clear()
+        _converters[key] = PageMarkdown(extensions, configs)
+    return _converters[key]
 
 
 class Blocks:

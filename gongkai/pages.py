@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from . import bodies, layout, links
+from . import bodies, layout, links, scroll
 from .catalogue import Catalogue, Item
 from .generated import Blocks, FragmentContext, GeneratedPage, front_matter, notice  # noqa: F401 - also their old home
 from .html import esc, rel_url, table
@@ -86,25 +86,28 @@ def item_page(item: Item, catalogue: Catalogue, lang: str, tags: str = "") -> Ge
     title = item.title_in(lang)
     summary = translation.summary if translation else (item.summary if lang == "zh" else None)
     heading = esc(title) if lang == "zh" or translation else f'<span lang="zh-CN">{esc(title)}</span>'
+    # Everything but the notices and headings is a block: the Markdown left is a skeleton that many
+    # pages share (GeneratedPage.markdown_alone).
     blocks = Blocks()
-    parts = [front_matter(title, summary or item.summary), _item_crumb(item, lang), "", f"<h1>{heading}</h1>", "",
-             *_validity_notice(item, catalogue, lang)]
+    parts = [front_matter(title, summary or item.summary), blocks.add(_item_crumb(item, lang)), "",
+             blocks.add(f"<h1>{heading}</h1>"), "", *_validity_notice(item, catalogue, lang)]
     # The notice on the English page comes first, before the metadata: a reader learns at once what they read.
     if lang == "en" and translation is None:
         parts += [notice("warning", UI["no_translation_title"].en, UI["no_translation"].en), ""]
     elif translation is not None:
         parts += [notice("info", "Unofficial translation", UI["unofficial"].en), ""]
-    parts += [blocks.add(_metadata_table(item, catalogue, lang)), "", *_last_updated(item, lang), tags, ""]
+    parts += [blocks.add(_metadata_table(item, catalogue, lang)), "", *_last_updated(item, lang, blocks),
+              blocks.add(tags) if tags else "", ""]
     if lang == "en" and translation is None:
-        body = _body(item, item.body, url, lang="zh-CN")
+        body = _body(item, item.body, url, lang, body_lang="zh-CN")
     else:
-        body = _body(item, translation.body if translation else item.body, url)
+        body = _body(item, translation.body if translation else item.body, url, lang)
     parts += [blocks.add(body), ""]
-    parts += _attachments(item, url, lang)
-    parts += _relations(item, catalogue, lang)
-    parts += _changes(item, lang)
+    parts += _attachments(item, url, lang, blocks)
+    parts += _relations(item, catalogue, lang, blocks)
+    parts += _changes(item, lang, blocks)
     return GeneratedPage(layout.item_src_uri(item.slug, lang), url, lang, "\n".join(parts),
-                         bodies.headings(body), blocks())
+                         bodies.headings(body), blocks(), markdown_alone=True)
 
 
 def _validity_notice(item: Item, catalogue: Catalogue, lang: str) -> list[str]:
@@ -128,7 +131,7 @@ def _item_link(target: Item, from_url: str, lang: str) -> str:
     return f'<a href="{esc(rel_url(from_url, target.url(lang)))}">{title}</a> ({esc(target.index_no)})'
 
 
-def _relations(item: Item, catalogue: Catalogue, lang: str) -> list[str]:
+def _relations(item: Item, catalogue: Catalogue, lang: str, blocks: Blocks) -> list[str]:
     """Short lists of the published items this one stands in relation to, in both directions."""
     url = item.url(lang)
     groups = (("interpreted", catalogue.interpreted(item)), ("interpretations", catalogue.interpretations(item)),
@@ -143,20 +146,20 @@ def _relations(item: Item, catalogue: Catalogue, lang: str) -> list[str]:
             entries.append(f"<li>{_item_link(other, url, lang)} "
                            f'<span class="gk-note">{genre} · <time datetime="{other.date_published.isoformat()}">'
                            f"{other.date_published.isoformat()}</time></span></li>")
-        lines += [f'<h2 id="gk-{key.replace("_", "-")}">{esc(UI[key](lang))}</h2>', "",
-                  f'<ul class="gk-relations">\n' + "\n".join(entries) + "\n</ul>", ""]
+        lines += [blocks.add(f'<h2 id="gk-{key.replace("_", "-")}">{esc(UI[key](lang))}</h2>'), "",
+                  blocks.add('<ul class="gk-relations">\n' + "\n".join(entries) + "\n</ul>"), ""]
     return lines
 
 
-def _last_updated(item: Item, lang: str) -> list[str]:
+def _last_updated(item: Item, lang: str, blocks: Blocks) -> list[str]:
     if item.last_updated is None:
         return []
-    return [f'<p class="gk-updated">{esc(UI["last_updated"](lang))}{esc(UI["colon"](lang))}'
+    return [blocks.add(f'<p class="gk-updated">{esc(UI["last_updated"](lang))}{esc(UI["colon"](lang))}'
             f'<time datetime="{item.last_updated.isoformat()}">{item.last_updated.isoformat()}</time> · '
-            f'<a href="#gk-changes">{esc(UI["changes"](lang))}</a></p>', ""]
+            f'<a href="#gk-changes">{esc(UI["changes"](lang))}</a></p>'), ""]
 
 
-def _changes(item: Item, lang: str) -> list[str]:
+def _changes(item: Item, lang: str, blocks: Blocks) -> list[str]:
     """The change history, newest first; an English note where one is given, else the Chinese one."""
     if not item.changes:
         return []
@@ -166,8 +169,8 @@ def _changes(item: Item, lang: str) -> list[str]:
         if lang == "en" and not change.note_en:
             note = f'<span lang="zh-CN">{note}</span>'
         rows.append(f'<li><time datetime="{change.date.isoformat()}">{change.date.isoformat()}</time> {note}</li>')
-    return [f'<h2 id="gk-changes">{esc(UI["changes"](lang))}</h2>', "",
-            '<ol class="gk-changes" reversed>\n' + "\n".join(rows) + "\n</ol>", ""]
+    return [blocks.add(f'<h2 id="gk-changes">{esc(UI["changes"](lang))}</h2>'), "",
+            blocks.add('<ol class="gk-changes" reversed>\n' + "\n".join(rows) + "\n</ol>"), ""]
 
 
 def _item_crumb(item: Item, lang: str) -> str:
@@ -179,15 +182,17 @@ def _item_crumb(item: Item, lang: str) -> str:
     return f'<nav class="gk-crumb" aria-label="{esc(UI["breadcrumb"](lang))}">{trail}</nav>'
 
 
-def _body(item: Item, text: str, url: str, lang: str | None = None) -> str:
+def _body(item: Item, text: str, url: str, lang: str, body_lang: str | None = None) -> str:
     """The body as sanitised HTML (:mod:`bodies`), its links and images to attachments pointing at where
-    the build publishes them. One HTML block, so MkDocs passes it through as it is. ``lang`` is given
-    for a body shown in a page of another language (an untranslated item's English page)."""
+    the build publishes them, and its wide tables in scroll regions labelled in the page's ``lang``. One
+    HTML block, so MkDocs passes it through as it is. ``body_lang`` is given for a body shown in a page
+    of another language (an untranslated item's English page)."""
     names = frozenset(a.file for a in item.attachments)
     html = bodies.body_html(links.point_to_attachments(text, names, lambda name: rel_url(url, attachment_url(item, name))))
+    html = scroll.wrap_wide_tables(html, lang)
     # An English page without translation shows the Chinese body, which the Chinese index already
     # holds: the English index leaves it out (it still finds the item by its metadata).
-    attributes = f' lang="{lang}" data-pagefind-ignore' if lang else ""
+    attributes = f' lang="{body_lang}" data-pagefind-ignore' if body_lang else ""
     return f'<div class="gk-body"{attributes}>\n{html}\n</div>'
 
 
@@ -256,17 +261,17 @@ def _file_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def _attachments(item: Item, url: str, lang: str) -> list[str]:
+def _attachments(item: Item, url: str, lang: str, blocks: Blocks) -> list[str]:
     if not item.attachments:
         return []
-    lines = [f"## {UI['attachments'](lang)}", "", '<ul class="gk-attachments">']
+    lines = ['<ul class="gk-attachments">']
     for a in item.attachments:
         ext = a.file.rsplit(".", 1)[-1].upper()
         size = _file_size(a.size)
         title = esc(a.title) if lang == "zh" else f'<span lang="zh-CN">{esc(a.title)}</span>'
         lines.append(f'<li><a href="{esc(rel_url(url, attachment_url(item, a.file)))}" download>{title}</a> '
                      f"({ext}, {size})</li>")
-    return lines + ["</ul>", ""]
+    return [f"## {UI['attachments'](lang)}", "", blocks.add("\n".join(lines + ["</ul>"])), ""]
 
 
 # -- listings -------------------------------------------------------------------
@@ -303,13 +308,14 @@ def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: C
             f" · {counter}" if len(chunks) > 1 else "")
         blocks = Blocks()
         body = [front_matter(title if number == 1 else f"{title} · {counter}", searchable=False),
-                f"<h1>{esc(title)}</h1>", "",
-                _crumb(url, lang, parent), "", *([f"<p>{esc(lead)}</p>", ""] if lead else []),
+                blocks.add(f"<h1>{esc(title)}</h1>"), "",
+                blocks.add(_crumb(url, lang, parent)), "", *([blocks.add(f"<p>{esc(lead)}</p>"), ""] if lead else []),
                 blocks.add(item_table(chunk, catalogue, lang, url, caption)), ""]
         if len(chunks) > 1:
-            body.append(_pager(base_path, number, len(chunks), url, lang))
+            body.append(blocks.add(_pager(base_path, number, len(chunks), url, lang).rstrip("\n")) + "\n")
         src = path.rstrip("/") + "/index.md"
-        pages.append(GeneratedPage(src_uri(src, lang), url, lang, "\n".join(body), blocks=blocks()))
+        pages.append(GeneratedPage(src_uri(src, lang), url, lang, "\n".join(body), blocks=blocks(),
+                                   markdown_alone=True))
     return pages
 
 

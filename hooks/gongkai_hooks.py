@@ -21,6 +21,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from gongkai import bodies, csp, preview, search
+from gongkai.generated import page_markdown
 from gongkai.problems import BuildStepError, SourceError
 from gongkai.site import Site, UnknownMarker, current_site, load_site
 
@@ -28,7 +29,13 @@ log = logging.getLogger("mkdocs.hooks.gongkai")
 
 
 def _root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return _folder_of(config.config_file_path)
+
+
+@functools.lru_cache(maxsize=4)
+def _folder_of(config_file: str) -> Path:
+    """The repository root of ``mkdocs.yml`` (resolved once: every page event asks)."""
+    return Path(config_file).resolve().parent
 
 
 _serving = [False]
@@ -143,13 +150,33 @@ def on_page_read_source(page, config):
 @_no_traceback
 def on_page_markdown(markdown, page, config, files):
     site = _site(config)
-    if site.is_generated(page.file.src_uri):
+    generated = site.pages.get(page.file.src_uri)
+    if generated is not None:
+        if generated.markdown_alone:  # converted by the core, without a Markdown converter for each page
+            page.render = functools.partial(_render_alone, page)
         return markdown
     try:
         return site.expand_markers(markdown, _lang(page), page.url)
     except UnknownMarker as error:
         raise PluginError(f"gongkai: docs/{page.file.src_uri}: 未知标记 / unknown marker "
                           f"<!-- gongkai:{error.args[0]} -->") from None
+
+
+@_no_traceback
+def _render_alone(page, config, files):
+    """``Page.render`` for a generated page whose Markdown needs nothing of MkDocs (no link to resolve):
+    the same HTML and table of contents, from the core's shared converter."""
+    converter = page_markdown(config["markdown_extensions"], config["mdx_configs"] or {})
+    page.content, tokens = converter.convert(page.markdown)
+    page.toc = get_toc(tokens)
+    page.present_anchor_ids = {anchor.id for anchor in _anchors(page.toc)}
+    page.links_to_anchors = {}
+
+
+def _anchors(toc):
+    for anchor in toc:
+        yield anchor
+        yield from _anchors(anchor.children)
 
 
 @_no_traceback
@@ -162,7 +189,7 @@ def on_page_content(html, page, config, files):
     if generated is not None:
         if generated.headings:
             page.toc = get_toc(bodies.toc_tokens(generated.headings))
-        html = generated.fill(html)
+        return generated.content(html)
     return site.page_html(html, _lang(page))
 
 

@@ -60,9 +60,18 @@ def export(rev: str, target: Path) -> None:
             if source.is_file():
                 (target / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target / name)
+        _link_node_modules(target)
         return
     archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=REPO, capture_output=True, check=True)
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    _link_node_modules(target)
+
+
+def _link_node_modules(target: Path) -> None:
+    """The editing page's build copies Decap CMS from ``node_modules`` (``make venv`` installs it, git does
+    not hold it): both sides use this work tree's, as pinned by its package-lock.json."""
+    if (REPO / "node_modules").is_dir() and not (target / "node_modules").exists():
+        (target / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
 
 
 def _item(index_no: str, body: str = "正文第一段。\n", **fields: object) -> str:

@@ -120,3 +120,31 @@ def test_search_language_switch_and_colour_toggle_work_under_the_policy(real_ser
     WebDriverWait(trap, 5).until(lambda d: scheme() != before)
     assert {before, scheme()} == {"default", "slate"}
     assert caught(trap) == {"dialogs": [], "violations": [], "errors": [], "foreign": []}
+
+
+def _hash(script: str) -> str:
+    import base64
+    import hashlib
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def test_the_policy_hashes_exactly_the_inline_scripts_a_browser_runs():
+    from gongkai import csp
+    page = ('<!doctype html><html><head><meta charset="utf-8"><script>a()</script>'
+            '<script type="application/json">{"not": "run"}</script><script src="x.js"></script></head>'
+            '<body><textarea><script>not_a_script()</script></textarea><!-- <script>nor()</script> -->'
+            '<script TYPE=" Module ">b()</script><script>a()</script><div data-gk-search></div></body></html>')
+    assert csp.policy(page) == ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' "
+                                f"{_hash('a()')} {_hash('b()')}; img-src 'self' data:; object-src 'none'; "
+                                "base-uri 'self'; form-action 'self'")
+
+
+@pytest.mark.parametrize("before", ["", "<!--" + "x" * 2000 + "-->", "<title>" + "长" * 1500 + "</title>"])
+def test_the_policy_goes_after_meta_charset_however_long_the_head_before_it(before):
+    from gongkai import csp
+    head = f'<!doctype html><html><head>{before}<meta charset="utf-8">'
+    page = head + '<script>a()</script></head><body></body></html>'
+    out = csp.apply(page)
+    at = len(head) if not before.startswith("<title>") else len('<!doctype html><html><head>')
+    assert out[:at] == page[:at] and out[at:].startswith('\n<meta http-equiv="Content-Security-Policy"')
+    assert out[at:].split(">", 2)[2] == page[at:]  # the two metas, then the page as it was

@@ -37,7 +37,7 @@ def _as_mkdocs_renders(text: str) -> str:
     configs = {next(iter(e)): next(iter(e.values())) for e in EXTENSIONS if isinstance(e, dict)}
     rendered = markdown.Markdown(extensions=names, extension_configs=configs).convert(
         page.markdown.split("\n---\n", 1)[1])
-    return page.fill(rendered)  # as the hook's on_page_content does
+    return page.content(rendered)  # as the hook's on_page_content does
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -106,7 +106,7 @@ def test_the_preview_reloads_through_a_script_file_the_unchanged_policy_allows(p
     assert len(served_policy) == 1
     script_src = next(d for d in served_policy[0].split("; ") if d.startswith("script-src "))
     assert "'unsafe-inline'" not in script_src
-    assert set(csp.inline_script_hashes(document)) <= set(script_src.split()[1:])  # MkDocs' inline one is gone
+    assert set(csp.inline_script_hashes(page)) <= set(script_src.split()[1:])  # MkDocs' inline one is gone
     assert get(base + "gk-livereload.js")[0] == 200
 
 

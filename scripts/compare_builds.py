@@ -48,10 +48,8 @@ SITE_FILES = ("mkdocs.yml", "docs", "hooks", "overrides")
 
 def export(rev: str, target: Path) -> None:
     """The tree of ``rev`` (or the work tree, tracked and untracked files not ignored) in ``target``, with this
-    checkout's ``node_modules`` (the editing page's Decap bundle, pinned by package-lock.json) linked in."""
+    checkout's ``node_modules`` linked in (:func:`_link_node_modules`)."""
     target.mkdir(parents=True)
-    if (REPO / "node_modules").is_dir():
-        (target / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)
     if rev == WORKTREE:
         listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=REPO,
                                 capture_output=True, check=True).stdout.decode().split("\0")

@@ -203,7 +203,7 @@ def browse(site: Path, cases: list[tuple[str, str, str | None, str | None]]) -> 
 
     def search_bytes(entries: list[tuple[str, int]]) -> dict:
         found = [(p, n) for p, n in entries if is_search_file(p)]
-        return {"bytes": sum(n for _, n in found), "files": len(found),
+        return {"bytes": sum(n for _, n in found), "files": len(found), "list": found,
                 "gzip": sum(wire_size(site / p.lstrip("/")) for p, _ in found),
                 "data": sum(n for p, n in found if is_index_data(p))}
 
@@ -269,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ref", help="take the site files from this git commit instead of the worktree")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
+    parser.add_argument("--files", action="store_true", help="list each search file the first search downloads")
     parser.add_argument("--site", type=Path, help="measure this already built site (no corpus, no build)")
     args = parser.parse_args(argv)
 
@@ -311,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append((r["label"], f"{r['count']!r} after {r['seconds']:.1f} s"))
                 rows.append(("  search bytes before the first results", sizes(r["first"])))
                 rows.append(("  search bytes 2 s later", sizes(r["settled"])))
+                if args.files:
+                    rows += [(f"    {path}", f"{size:,} B") for path, size in r["first"]["list"]]
                 rows.append(("  browser resource timing (main thread)",
                              f"transferSize {r['perf'][0]:,} B, encodedBodySize {r['perf'][1]:,} B"))
                 rows.append(("  all bytes incl. page and theme", f"{r['all_bytes']:,} B"))

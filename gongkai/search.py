@@ -1,12 +1,15 @@
 """Full-text search with Pagefind: the index, the search page and the home page's search box.
 
-After the whole site is written (every language), :func:`build_index` runs the
-Pagefind indexer shipped in the ``pagefind-bin-extended`` wheel (Chinese
-segmentation included, nothing downloaded) over the site folder. Pagefind
-reads each page's ``<html lang>`` and writes one index per language into
-``site/pagefind/``, split into small chunks: a visitor downloads only the
-chunks for the words they type and the fragments of the results shown, never
-the whole index.
+As soon as a language's pages are written, an :class:`Indexer` runs the Pagefind
+indexer shipped in the ``pagefind-bin-extended`` wheel (Chinese segmentation
+included, nothing downloaded) over them, in the background while the build
+writes the next language. Pagefind reads each page's ``<html lang>`` and writes
+one index per language into ``site/pagefind/``, split into small chunks: a
+visitor downloads only the chunks for the words they type and the fragments of
+the results shown, never the whole index. Pagefind holds what it indexes in
+memory, so a large catalogue is indexed in partitions of years
+(:func:`partitions`), one run at a time, each its own bundle, which the search
+page merges in the browser.
 
 What is indexed is decided in the pages themselves: the theme override marks
 the article of every page ``data-pagefind-body`` unless the page's front matter

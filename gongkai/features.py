@@ -10,7 +10,7 @@ class here and one entry in that list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, ClassVar
 
@@ -48,6 +48,9 @@ class BuildData:
     """The repository root."""
     absolute: Callable[[str], str]
     """The public URL of a site-relative URL (for feeds and data)."""
+    started: dict = field(default_factory=dict, compare=False)
+    """Work a feature started while the build went on (:meth:`Feature.language_written`), by feature class
+    name, for its :meth:`Feature.finish` to end."""
 
 
 class Feature:
@@ -61,6 +64,10 @@ class Feature:
 
     def outputs(self, data: BuildData) -> list[Output]:
         return []
+
+    def language_written(self, data: BuildData, site_dir: Path, lang: str, preview: bool = False) -> None:
+        """Run once every page of ``lang`` is in ``site_dir``, while the build goes on with the next language:
+        a step may start here in the background and end in :meth:`finish`."""
 
     def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
         """Run once every page and output is in ``site_dir``, in :data:`FEATURES` order; a one-line
@@ -160,14 +167,35 @@ class EditorsGuide(Feature):
 
 
 class Search(Feature):
-    """The search page and box, and the Pagefind index built over the finished site."""
+    """The search page and box, and the Pagefind index: each language's pages are indexed, partition by
+    partition, as soon as they are written, while the build writes the next language."""
 
     fragments = {"search": search.search_fragment, "searchbox": search.searchbox_fragment}
+
+    def language_written(self, data: BuildData, site_dir: Path, lang: str, preview: bool = False) -> None:
+        if not preview:
+            self._indexer(data, site_dir, lang).index(lang)
 
     def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
         if preview:  # the search page says so (search.search_fragment)
             return search.PREVIEW_REPORT
-        return search.build_index(site_dir).describe()
+        indexer = data.started.pop("Search", None)
+        if indexer is None or indexer.site_dir != Path(site_dir):
+            indexer = search.Indexer(site_dir, search.catalogue_partitions(data.catalogue))
+        for lang in search.LANGUAGES:
+            if lang not in indexer.languages:
+                indexer.index(lang)
+        return indexer.finish().describe()
+
+    @staticmethod
+    def _indexer(data: BuildData, site_dir: Path, lang: str) -> search.Indexer:
+        """This build's indexer; a new one for a new build (a language indexed again, another folder)."""
+        indexer = data.started.get("Search")
+        if indexer is None or indexer.site_dir != Path(site_dir) or lang in indexer.languages:
+            if indexer is not None:
+                indexer.abandon()
+            indexer = data.started["Search"] = search.Indexer(site_dir, search.catalogue_partitions(data.catalogue))
+        return indexer
 
 
 class PortalPages(Feature):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -66,6 +67,9 @@ class Site:
         """Whether a build with this site ran to its end (:meth:`post_build`)."""
         self.error_pages: dict[str, str] = {}
         """The finished 404 page of each language (:meth:`keep_error_page`)."""
+        self.written: set[str] = set()
+        """The languages whose pages this build has written (:meth:`language_written`)."""
+        self._released = False
 
     @cached_property
     def data(self) -> BuildData:
@@ -86,6 +90,15 @@ class Site:
                 for page in feature.pages(self.data, lang):
                     result[page.src_uri] = page
         return result
+
+    def release(self, src_uri: str) -> None:
+        """Forget the Markdown and HTML of the generated page at ``src_uri`` once MkDocs has made its content
+        from them: a build then holds each page's text about once, not in every form at the same time. The
+        preview keeps them (the next pass compares its pages with these); the next build makes them again."""
+        page = self.built_pages.get(src_uri)
+        if page is not None and not self.preview:
+            self.pages[src_uri] = replace(page, markdown="", headings=(), blocks=())
+            self._released = True
 
     @property
     def built_pages(self) -> dict[str, GeneratedPage]:
@@ -121,11 +134,26 @@ class Site:
             elif output.source is not None:
                 shutil.copyfile(output.source, target)
 
+    def language_written(self, site_dir: Path, lang: str) -> bool:
+        """Tell the features that every page of ``lang`` is in ``site_dir`` (the search indexes it while the
+        next language is built); whether every language's pages now are, so the build can end
+        (:meth:`write_outputs`, :meth:`post_build`)."""
+        self.written.add(lang)
+        for feature in self.features:
+            feature.language_written(self.data, Path(site_dir), lang, self.preview)
+        return self.written >= set(LANGUAGES)
+
     def post_build(self, site_dir: Path) -> list[str]:
         """Run each feature's last step over the finished ``site_dir``; their one-line reports."""
-        if self.preview:
-            self._remove_gone(Path(site_dir))
-        reports = [feature.finish(self.data, Path(site_dir), self.preview) for feature in self.features]
+        try:
+            if self.preview:
+                self._remove_gone(Path(site_dir))
+            reports = [feature.finish(self.data, Path(site_dir), self.preview) for feature in self.features]
+        finally:
+            self.written = set()  # the next build (the preview's) writes every language again
+            if self._released:  # a next build of the same sources makes the pages again
+                self.__dict__.pop("pages", None)
+                self._released = False
         self.completed = True
         return [report for report in reports if report]
 

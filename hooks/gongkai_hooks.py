@@ -189,7 +189,9 @@ def on_page_content(html, page, config, files):
     if generated is not None:
         if generated.headings:
             page.toc = get_toc(bodies.toc_tokens(generated.headings))
-        return generated.content(html)
+        html = generated.content(html)
+        site.release(page.file.src_uri)
+        return html
     return site.page_html(html, _lang(page))
 
 
@@ -216,6 +218,7 @@ def on_template_context(context, template_name, config):
 @event_priority(-100)  # after every other plugin has changed the page
 @_no_traceback
 def on_post_page(output, page, config):
+    page.markdown = page.content = ""  # rendered: MkDocs never reads them again, and they add up over a build
     return csp.apply(output)
 
 
@@ -232,14 +235,13 @@ def on_post_template(output_content, template_name, config):
     return output
 
 
-@event_priority(-200)
+@event_priority(-90)  # before mkdocs-static-i18n (-100) starts the next language's pass
 @_no_traceback
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # a nested language pass; write once, after the last one
     site_dir = Path(config.site_dir)
     site = _site(config)
+    if not site.language_written(site_dir, config.theme["language"]) and config.plugins.get("i18n") is not None:
+        return  # the next language's pass ends the build
     site.write_outputs(site_dir)
     try:
         for report in site.post_build(site_dir):

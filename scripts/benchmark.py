@@ -7,10 +7,13 @@
 For each size it generates a corpus with scripts/make_search_corpus.py (the seed item and variations
 of it, half translated) and builds, each in a new process, timed for wall time, CPU time (user +
 system, children included) and peak memory (the largest sum of resident memory over the build's
-whole process tree, Pagefind included, sampled every 50 ms):
+whole process tree, Pagefind included, sampled every 50 ms; beside it the peaks of the MkDocs process
+and of its children, Pagefind):
 
-- **gongkai**: ``mkdocs build --strict`` of the corpus with this worktree's site files; the Pagefind
-  step's own time is read from the build log, so "without Pagefind" is the same build minus it;
+- **gongkai**: ``mkdocs build --strict`` of the corpus with this worktree's site files. Pagefind indexes
+  each language while MkDocs builds the next, so the build log gives two figures: Pagefind's own time
+  and the part of it after the pages were written, which the build waited for. "Without Pagefind" is
+  the build minus that part (Pagefind's share of the wall time);
 - **floor**: the *same* item bodies, titles and metadata tables written as plain Markdown pages in
   both languages (an untranslated item's English page has the Chinese body), built with the same
   Material + i18n configuration, no hooks and no search;
@@ -62,19 +65,37 @@ class Run:
     wall: float
     cpu: float
     peak: int
-    """Bytes."""
+    """Bytes: the largest sum over the process tree."""
+    own_peak: int = 0
+    """Bytes: the largest resident memory of the build process itself (MkDocs)."""
+    child_peak: int = 0
+    """Bytes: the largest resident memory of all its child processes together (Pagefind)."""
     pagefind: float | None = None
-    """The Pagefind step's wall seconds, from the build log."""
+    """Pagefind's wall seconds (its runs together), from the build log."""
+    pagefind_after: float | None = None
+    """The part of :attr:`pagefind` after the pages were written, which the build waited for; the rest ran
+    while MkDocs built the next language (None: the build log does not say, every run was at the end)."""
+
+    @property
+    def pagefind_share(self) -> float:
+        """The seconds the Pagefind step adds to the build's wall time."""
+        return self.pagefind_after if self.pagefind_after is not None else (self.pagefind or 0.0)
 
     def describe(self) -> str:
-        step = f", of which Pagefind {self.pagefind:.1f} s" if self.pagefind is not None else ""
-        return f"wall {self.wall:6.1f} s  cpu {self.cpu:6.1f} s  peak {self.peak / 2**20:7.0f} MB{step}"
+        step = ""
+        if self.pagefind is not None:
+            step = f", Pagefind {self.pagefind:.1f} s"
+            if self.pagefind_after is not None:
+                step += f" ({self.pagefind_after:.1f} s of it after the pages were written)"
+        memory = (f" (MkDocs {self.own_peak / 2**20:.0f} MB, Pagefind {self.child_peak / 2**20:.0f} MB)"
+                  if self.child_peak else "")
+        return f"wall {self.wall:6.1f} s  cpu {self.cpu:6.1f} s  peak {self.peak / 2**20:7.0f} MB{memory}{step}"
 
 
 # -- measuring a process tree ----------------------------------------------------
 
-def _tree_rss(root_pid: int) -> int:
-    """Resident bytes of ``root_pid`` and all its descendants (one scan of /proc)."""
+def _tree_rss(root_pid: int) -> tuple[int, int]:
+    """Resident bytes of ``root_pid`` itself and of all its descendants (one scan of /proc)."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     page = os.sysconf("SC_PAGE_SIZE")
@@ -96,9 +117,9 @@ def _tree_rss(root_pid: int) -> int:
             if parent in wanted and pid not in wanted:
                 wanted.add(pid)
                 changed = True
-    for pid in wanted:
+    for pid in wanted - {root_pid}:
         total += rss.get(pid, 0)
-    return total
+    return rss.get(root_pid, 0), total
 
 
 def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[Run, str]:
@@ -106,11 +127,12 @@ def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[Run
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak = [0]
+    peak = [0, 0, 0]  # the tree, the process, its children
 
     def sample() -> None:
         while process.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(process.pid))
+            own, children = _tree_rss(process.pid)
+            peak[:] = max(peak[0], own + children), max(peak[1], own), max(peak[2], children)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -123,8 +145,9 @@ def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[Run
     if process.returncode != 0:
         print(f"FAILED (exit {process.returncode}): {' '.join(command)}\n{output[-3000:]}")
         sys.exit(2)
-    step = re.search(r"search index \(Pagefind\).* in ([\d.]+) s", output)
-    return Run(wall, cpu, peak[0], float(step.group(1)) if step else None), output
+    step = re.search(r"search index \(Pagefind\).* in ([\d.]+) s(?:, ([\d.]+) s of it after)?", output)
+    return Run(wall, cpu, *peak, float(step.group(1)) if step else None,
+               float(step.group(2)) if step and step.group(2) else None), output
 
 
 def load() -> str:
@@ -242,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  gongkai / material search: wall {full.wall / material.wall:.2f}x, "
                       f"peak {full.peak / material.peak:.2f}x")
             if floor is not None:
-                no_index = full.wall - (full.pagefind or 0.0)
+                no_index = full.wall - full.pagefind_share
                 print(f"  gongkai / floor: wall {full.wall / floor.wall:.2f}x, cpu {full.cpu / floor.cpu:.2f}x, "
                       f"peak {full.peak / floor.peak:.2f}x; without Pagefind wall {no_index / floor.wall:.2f}x")
                 if size in RATIO_SIZES:

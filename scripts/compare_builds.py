@@ -41,7 +41,8 @@ EPOCH = "1795752000"
 SITE_URL = "https://gongkai.example.gov.cn/"
 
 #: Pagefind's files whose bytes (or names) vary between builds of the same sources.
-UNORDERED = ("pagefind/pagefind-entry.json", "pagefind/*.pf_meta", "pagefind/filter/*.pf_filter")
+UNORDERED = ("pagefind/pagefind-entry.json", "pagefind/*.pf_meta", "pagefind/filter/*.pf_filter",
+             "pagefind/parts/*/pagefind-entry.json", "pagefind/parts/*/filter/*.pf_filter")  # (``*`` spans ``/``)
 
 SITE_FILES = ("mkdocs.yml", "docs", "hooks", "overrides")
 

@@ -11,6 +11,11 @@ if (root) {
   root.prepend(config);
   await import(new URL("pagefind-component-ui.js", bundle).href);
   const instance = window.PagefindComponents.getInstanceManager().getInstance("default");
+  // A large catalogue is indexed in partitions of years, each its own bundle (data-gk-merge): Pagefind
+  // searches them all as one index. They need the same base URL as the first (it is not inherited).
+  const baseUrl = config.getAttribute("base-url");
+  instance.options.mergeIndex = (root.dataset.gkMerge || "").split(" ").filter(Boolean)
+    .map((path) => ({ bundlePath: new URL(path, location.href).pathname, baseUrl }));
   instance.on("search", (term) => {
     const url = new URL(location.href);
     if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");

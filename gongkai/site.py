@@ -61,13 +61,13 @@ class Site:
         """The generated pages the preview's folder may hold from earlier passes (:meth:`_remove_gone`)."""
         self.previous_outputs = previous_outputs
         """The further files (:meth:`outputs`) earlier passes wrote."""
-        self.written: frozenset[str] = frozenset()
+        self.outputs_written: frozenset[str] = frozenset()
         """The further files this pass wrote (:meth:`write_outputs`)."""
         self.completed = False
         """Whether a build with this site ran to its end (:meth:`post_build`)."""
         self.error_pages: dict[str, str] = {}
         """The finished 404 page of each language (:meth:`keep_error_page`)."""
-        self.written: set[str] = set()
+        self.languages_written: set[str] = set()
         """The languages whose pages this build has written (:meth:`language_written`)."""
         self._released = False
 
@@ -125,7 +125,7 @@ class Site:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
         outputs = self.outputs()
-        self.written = frozenset(o.path for o in outputs)
+        self.outputs_written = frozenset(o.path for o in outputs)
         for output in outputs:
             target = Path(site_dir) / output.path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -138,10 +138,10 @@ class Site:
         """Tell the features that every page of ``lang`` is in ``site_dir`` (the search indexes it while the
         next language is built); whether every language's pages now are, so the build can end
         (:meth:`write_outputs`, :meth:`post_build`)."""
-        self.written.add(lang)
+        self.languages_written.add(lang)
         for feature in self.features:
             feature.language_written(self.data, Path(site_dir), lang, self.preview)
-        return self.written >= set(LANGUAGES)
+        return self.languages_written >= set(LANGUAGES)
 
     def post_build(self, site_dir: Path) -> list[str]:
         """Run each feature's last step over the finished ``site_dir``; their one-line reports."""
@@ -150,7 +150,7 @@ class Site:
                 self._remove_gone(Path(site_dir))
             reports = [feature.finish(self.data, Path(site_dir), self.preview) for feature in self.features]
         finally:
-            self.written = set()  # the next build (the preview's) writes every language again
+            self.languages_written = set()  # the next build (the preview's) writes every language again
             if self._released:  # a next build of the same sources makes the pages again
                 self.__dict__.pop("pages", None)
                 self._released = False
@@ -162,7 +162,7 @@ class Site:
         (an item deleted, embargoed or made a draft, a listing page fewer) must not stay served."""
         for src_uri in self.served.keys() - self.pages.keys():
             (site_dir / self.served[src_uri].url / "index.html").unlink(missing_ok=True)
-        for path in self.previous_outputs - self.written:  # a year's data and feeds, an attachment
+        for path in self.previous_outputs - self.outputs_written:  # a year's data and feeds, an attachment
             (site_dir / path).unlink(missing_ok=True)
 
     def expand_markers(self, markdown: str, lang: str, page_url: str) -> str:
@@ -253,8 +253,8 @@ def _carried(previous: Site | None) -> tuple[dict[str, GeneratedPage], dict[str,
     if previous is None:
         return {}, {}, frozenset()
     if previous.completed:
-        return previous.built_pages, previous.built_pages, previous.written
-    return {}, {**previous.served, **previous.built_pages}, previous.previous_outputs | previous.written
+        return previous.built_pages, previous.built_pages, previous.outputs_written
+    return {}, {**previous.served, **previous.built_pages}, previous.previous_outputs | previous.outputs_written
 
 
 def current_site(root: Path, site_url: str = "") -> Site | None:

@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from html.parser import HTMLParser
 
 from selectolax.lexbor import LexborHTMLParser
-
-from . import bodies
 
 REFERRER = "strict-origin-when-cross-origin"
 
@@ -97,16 +96,40 @@ def _insertion_point(page: str) -> int | None:
 
 def _point_in(page: str) -> tuple[int | None, bool]:
     """The insertion point in ``page``, and whether a tag after ``<head>`` decided it."""
-    after_head = None
-    for token in bodies.source_tokens(page):
-        if token.kind != "tag":
-            continue
-        if token.name == "head":
-            after_head = token.end
-        elif after_head is not None:
-            charset = token.name == "meta" and any(name == "charset" for name, _, _ in token.attributes)
-            return (token.end if charset else after_head), True
-    return after_head, False
+    finder = _PointFinder()
+    finder.feed(page)
+    return finder.after_head, finder.decided
+
+
+class _PointFinder(HTMLParser):
+    """Reads start tags until the first one after ``<head>`` (the standard library's tokenizer: the start
+    of a page is the theme's own markup, and it is read far faster than by html5lib's)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.after_head: int | None = None
+        self.decided = False
+        self._lines = [0]
+
+    def feed(self, data: str) -> None:
+        self._lines = [0, *(i + 1 for i, c in enumerate(data) if c == "\n")]
+        super().feed(data)
+
+    def _end(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column + len(self.get_starttag_text() or "")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.decided:
+            return
+        if tag == "head":
+            self.after_head = self._end()
+        elif self.after_head is not None:
+            self.decided = True
+            if tag == "meta" and any(name == "charset" for name, _ in attrs):
+                self.after_head = self._end()
+
+    handle_startendtag = handle_starttag
 
 
 def apply(page: str) -> str:

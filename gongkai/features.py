@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, ClassVar
 
-from . import cms, feeds, layout, opendata, pages, portal, reference, search, sitemaps
+from . import cms, feeds, layout, listings, opendata, pages, portal, reference, search, search_index, sitemaps
 from .catalogue import Catalogue, Item
 from .generated import FragmentContext, GeneratedPage
 from .statistics import export as statistics_export
@@ -109,13 +109,13 @@ class CatalogueListings(Feature):
     """The catalogue (公开目录) by year, by category, genre, validity and publisher, by item of Article 20,
     the exact lookup's data, and the home page's latest items."""
 
-    fragments = {"latest": pages.latest_fragment}
+    fragments = {"latest": listings.latest_fragment}
 
     def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
-        return pages.catalogue_pages(data.catalogue, lang)
+        return listings.catalogue_pages(data.catalogue, lang)
 
     def outputs(self, data: BuildData) -> list[Output]:
-        return _files(pages.lookup_files(data.catalogue))
+        return _files(listings.lookup_files(data.catalogue))
 
 
 class AnnualReports(Feature):
@@ -181,20 +181,20 @@ class Search(Feature):
             return search.PREVIEW_REPORT
         indexer = data.started.pop("Search", None)
         if indexer is None or indexer.site_dir != Path(site_dir):
-            indexer = search.Indexer(site_dir, search.catalogue_partitions(data.catalogue))
-        for lang in search.LANGUAGES:
+            indexer = search_index.Indexer(site_dir, search_index.catalogue_partitions(data.catalogue))
+        for lang in search_index.LANGUAGES:
             if lang not in indexer.languages:
                 indexer.index(lang)
         return indexer.finish().describe()
 
     @staticmethod
-    def _indexer(data: BuildData, site_dir: Path, lang: str) -> search.Indexer:
+    def _indexer(data: BuildData, site_dir: Path, lang: str) -> search_index.Indexer:
         """This build's indexer; a new one for a new build (a language indexed again, another folder)."""
         indexer = data.started.get("Search")
         if indexer is None or indexer.site_dir != Path(site_dir) or lang in indexer.languages:
             if indexer is not None:
                 indexer.abandon()
-            indexer = data.started["Search"] = search.Indexer(site_dir, search.catalogue_partitions(data.catalogue))
+            indexer = data.started["Search"] = search_index.Indexer(site_dir, search_index.catalogue_partitions(data.catalogue))
         return indexer
 
 

@@ -118,7 +118,7 @@ def feeds(catalogue: Catalogue, lang: str) -> list[Feed]:
 
 
 def category_page(key: str, lang: str) -> str:
-    """Site-relative URL of a category's catalogue listing (written by :func:`gongkai.pages.catalogue_pages`)."""
+    """Site-relative URL of a category's catalogue listing (written by :func:`gongkai.listings.catalogue_pages`)."""
     return layout.page_url(layout.catalogue_category_path(key), lang)
 
 

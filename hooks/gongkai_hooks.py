@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from gongkai import bodies, csp, preview, search
+from gongkai import bodies, csp, preview, search_index
 from gongkai.generated import page_markdown
 from gongkai.problems import BuildStepError, SourceError
 from gongkai.site import Site, UnknownMarker, current_site, load_site
@@ -115,7 +115,7 @@ def on_config(config):
 
 @_no_traceback
 def on_files(files, config):
-    for file in [f for f in files if search.unused_theme_file(f.src_uri)]:
+    for file in [f for f in files if search_index.unused_theme_file(f.src_uri)]:
         files.remove(file)
     for page in _site(config).pages.values():
         if files.get_file_from_path(page.src_uri) is None:

@@ -10,7 +10,8 @@ from conftest import REPO, make_repo, write_item
 
 from gongkai.html import rel_url
 from gongkai.loader import load_catalogue
-from gongkai.pages import catalogue_pages, item_page
+from gongkai.listings import catalogue_pages
+from gongkai.pages import item_page
 from gongkai.site import load_site
 from gongkai.problems import SourceError
 

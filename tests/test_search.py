@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, pagefind_pages
-from gongkai import search
+from gongkai import search, search_index
 from gongkai.generated import FragmentContext
 from gongkai.catalogue import Item
 from gongkai.loader import load_catalogue
@@ -21,10 +21,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def indexed(tmp_path_factory) -> tuple[Path, search.IndexSummary]:
+def indexed(tmp_path_factory) -> tuple[Path, search_index.IndexSummary]:
     site = tmp_path_factory.mktemp("search") / "site"
     shutil.copytree(SEARCH_FIXTURES / "site", site)
-    return site, search.build_index(site)
+    return site, search_index.build_index(site)
 
 
 def test_one_index_per_page_language(indexed):
@@ -64,7 +64,7 @@ def test_a_rebuild_replaces_the_previous_bundle(indexed, tmp_path):
     stale = site / "pagefind" / "fragment" / "zh_stale.pf_fragment"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
-    search.build_index(site)
+    search_index.build_index(site)
     assert not stale.exists()
     # Same pages, same index chunks and fragments, byte for byte. Pagefind 1.5 still writes the filter
     # names of its per-language metadata file (*.pf_meta, named after its hash) in arbitrary order.
@@ -83,7 +83,7 @@ def test_a_rebuild_replaces_the_previous_bundle(indexed, tmp_path):
 def test_a_site_without_pages_stops_with_a_bilingual_message(tmp_path):
     (tmp_path / "site").mkdir()
     with pytest.raises(BuildStepError) as error:
-        search.build_index(tmp_path / "site")
+        search_index.build_index(tmp_path / "site")
     assert "Pagefind 未能生成搜索索引" in str(error.value)
     assert "Pagefind failed to build the search index (exit code 1)" in str(error.value)
     assert "did not contain any html files" in str(error.value)
@@ -95,7 +95,7 @@ def test_a_site_without_search_marks_is_refused(tmp_path):
     (site / "index.html").write_text('<html lang="zh"><body><h1>无标记</h1><p>正文</p></body></html>',
                                      encoding="utf-8")
     with pytest.raises(BuildStepError) as error:
-        search.build_index(site)
+        search_index.build_index(site)
     assert "data-pagefind-body" in error.value.text.zh and "overrides/main.html" in error.value.text.en
     assert not (site / "pagefind").exists()
 

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import build, make_repo, write_item
-from gongkai import search
+from gongkai import search, search_index
 from gongkai.generated import FragmentContext
 from test_browser import browser, search as search_in  # noqa: F401 - the browser fixture
 
@@ -24,19 +24,19 @@ from test_browser import browser, search as search_in  # noqa: F401 - the browse
 
 def test_whole_years_are_packed_oldest_first_up_to_the_partition_size():
     slugs = [f"2019/{n:05d}" for n in (2, 1)] + ["2020/00001"] + [f"2021/{n:05d}" for n in (1, 2, 3)]
-    assert search.partitions(slugs, size=3) == (
+    assert search_index.partitions(slugs, size=3) == (
         ("2019/00001", "2019/00002", "2020/00001"), ("2021/00001", "2021/00002", "2021/00003"))
-    assert search.partitions(slugs, size=100) == (tuple(sorted(slugs)),)
+    assert search_index.partitions(slugs, size=100) == (tuple(sorted(slugs)),)
 
 
 def test_a_year_larger_than_a_partition_is_split_by_index_number():
     slugs = [f"2022/{n:05d}" for n in range(1, 6)] + ["2023/00001"]
-    assert search.partitions(slugs, size=2) == (
+    assert search_index.partitions(slugs, size=2) == (
         ("2022/00001", "2022/00002"), ("2022/00003", "2022/00004"), ("2022/00005", "2023/00001"))
 
 
 def test_no_items_is_one_partition_for_the_other_pages():
-    assert search.partitions([], size=10) == ((),)
+    assert search_index.partitions([], size=10) == ((),)
 
 
 def test_each_run_globs_whole_years_as_folders_and_split_years_item_by_item(tmp_path):
@@ -44,17 +44,17 @@ def test_each_run_globs_whole_years_as_folders_and_split_years_item_by_item(tmp_
         (tmp_path / name).mkdir()
     (tmp_path / "index.html").write_text("", encoding="utf-8")
     parts = (("2021/00001", "2021/00002"), ("2021/00003", "2022/00001"))
-    first, second = search._whole_years(parts)
-    assert search.language_globs(tmp_path, "zh", parts[0], primary=True, whole_years=first) == [
+    first, second = search_index._whole_years(parts)
+    assert search_index.language_globs(tmp_path, "zh", parts[0], primary=True, whole_years=first) == [
         "{disclosures/2021/00001/**/*.html,disclosures/2021/00002/**/*.html,"
         "{guide/**/*.html,index.html,statistics/**/*.html}}"]
-    assert search.language_globs(tmp_path, "en", parts[1], primary=False, whole_years=second) == [
+    assert search_index.language_globs(tmp_path, "en", parts[1], primary=False, whole_years=second) == [
         "{en/disclosures/2022/**/*.html,en/disclosures/2021/00003/**/*.html}"]
 
 
 def test_the_search_page_merges_the_bundles_of_the_other_partitions(monkeypatch):
     catalogue = SimpleNamespace(published=[SimpleNamespace(slug=s) for s in ("2022/00001", "2023/00001", "2024/00001")])
-    monkeypatch.setenv(search.PARTITION_VARIABLE, "1")
+    monkeypatch.setenv(search_index.PARTITION_VARIABLE, "1")
     zh = search.search_fragment(FragmentContext(catalogue, None, "zh", "search/"))
     en = search.search_fragment(FragmentContext(catalogue, None, "en", "en/search/"))
     assert 'data-gk-bundle="../pagefind/" data-gk-root="../" data-gk-merge="../pagefind/parts/1/ ../pagefind/parts/2/">' in zh
@@ -83,7 +83,7 @@ def partitioned(tmp_path_factory):
                    date_written=f"{year}-03-01", date_published=f"{year}-03-05",
                    body=f"共同词 穿山甲保护，本条 {word}。\n", translation=translation)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(search.PARTITION_VARIABLE, "1")
+        patch.setenv(search_index.PARTITION_VARIABLE, "1")
         result = build(root, tmp / "www" / "gongkai")
     assert result.returncode == 0, result.stdout + result.stderr
     with _serving(tmp / "www") as url:
@@ -143,5 +143,5 @@ def test_a_rebuild_with_fewer_partitions_leaves_no_stale_bundle(partitioned, tmp
     site, _, _ = partitioned
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    search.build_index(copy)
+    search_index.build_index(copy)
     assert not (copy / "pagefind/parts").exists()

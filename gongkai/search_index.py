@@ -1,0 +1,296 @@
+"""The full-text search index, built with Pagefind (the search page is :mod:`gongkai.search`).
+
+As soon as a language's pages are written, an :class:`Indexer` runs the Pagefind
+indexer shipped in the ``pagefind-bin-extended`` wheel (Chinese segmentation
+included, nothing downloaded) over them, in the background while the build
+writes the next language. Pagefind reads each page's ``<html lang>`` and writes
+one index per language into ``site/pagefind/``, split into small chunks: a
+visitor downloads only the chunks for the words they type and the fragments of
+the results shown, never the whole index. Pagefind holds what it indexes in
+memory, so a large catalogue is indexed in partitions of years
+(:func:`partitions`), one run at a time, each its own bundle, which the search
+page merges in the browser.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalogue import Catalogue
+from .problems import BuildStepError
+from .text import LANGUAGES, Text, url_prefix
+
+BUNDLE_DIR = "pagefind"
+"""Where the index and Pagefind's own UI files go, relative to the site folder."""
+
+PARTITION_ITEMS = 1000
+"""The most items one Pagefind run indexes. Pagefind holds everything it indexes in memory until it writes
+(about 60 MB and 0.4 MB per long Chinese item, docs/scaling.md), so a larger catalogue is indexed in
+partitions of whole years, each its own bundle, merged by the search page in the browser (``mergeIndex``)."""
+
+PARTITION_VARIABLE = "GONGKAI_SEARCH_PARTITION_ITEMS"
+"""An environment variable that sets another :data:`PARTITION_ITEMS` (for tests and measurements)."""
+
+PARTS_DIR = BUNDLE_DIR + "/parts"
+"""Where the bundles of the partitions after the first go: ``pagefind/parts/1/``, ``pagefind/parts/2/``…"""
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    """What :class:`Indexer` wrote."""
+
+    pages: dict[str, int]
+    """Indexed pages per language, e.g. ``{"en": 1050, "zh": 1049}``."""
+    seconds: float
+    """Pagefind's own time: the sum of its runs' wall times."""
+    bundles: int = 1
+    waited: float | None = None
+    """How long the end of the build waited for Pagefind (None: the runs did not overlap the build)."""
+
+    def describe(self) -> str:
+        counts = ", ".join(f"{lang} {n}" for lang, n in sorted(self.pages.items()))
+        parts = f" in {self.bundles} bundles" if self.bundles > 1 else ""
+        waited = f", {self.waited:.1f} s of it after the pages were written" if self.waited is not None else ""
+        return f"search index (Pagefind): {counts} pages{parts} in {self.seconds:.1f} s{waited}"
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary from the ``pagefind-bin-extended`` wheel (the one that segments Chinese)."""
+    try:
+        from pagefind_bin_extended import get_executable  # the wheel's own locator
+    except ImportError:
+        raise BuildStepError(Text(
+            "未安装 Pagefind（pagefind-bin-extended），无法生成搜索索引。请运行 make venv 安装 requirements.txt。",
+            "Pagefind (pagefind-bin-extended) is not installed, so the search index cannot be built. "
+            "Run `make venv` to install requirements.txt.")) from None
+    return get_executable()
+
+
+def partitions(slugs: list[str], size: int | None = None) -> tuple[tuple[str, ...], ...]:
+    """The items (by slug, ``<YYYY>/<NNNNN>``) of each Pagefind run: whole years, oldest first, packed
+    together while they stay within ``size`` items (:data:`PARTITION_ITEMS`); a year with more is split
+    by index number."""
+    size = size or int(os.environ.get(PARTITION_VARIABLE) or PARTITION_ITEMS)
+    years: dict[str, list[str]] = {}
+    for slug in sorted(slugs):
+        years.setdefault(slug.split("/")[0], []).append(slug)
+    groups: list[list[str]] = []
+    current: list[str] = []
+    for year in sorted(years):
+        items = years[year]
+        if current and len(current) + len(items) > size:
+            groups.append(current)
+            current = []
+        while len(current) + len(items) > size:
+            cut = size - len(current)
+            groups.append(current + items[:cut])
+            current, items = [], items[cut:]
+        current += items
+    if current or not groups:
+        groups.append(current)
+    return tuple(tuple(group) for group in groups)
+
+
+def catalogue_partitions(catalogue: Catalogue) -> tuple[tuple[str, ...], ...]:
+    """:func:`partitions` of the published items: what the build indexes and the search page merges."""
+    return partitions([item.slug for item in catalogue.published])
+
+
+def bundle_path(part: int) -> str:
+    """The site-relative folder of partition ``part``'s bundle: the first is ``pagefind/`` (with the search
+    UI, and the pages that are not items), the others ``pagefind/parts/<part>/``."""
+    return BUNDLE_DIR + "/" if part == 0 else f"{PARTS_DIR}/{part}/"
+
+
+def language_globs(site_dir: Path, lang: str | None = None, items: tuple[str, ...] | None = None,
+                   primary: bool = True, whole_years: frozenset[str] = frozenset()) -> list[str]:
+    """Pagefind's file globs for one run.
+
+    Without ``lang``: one glob per language, every page (a site without partitions). With ``lang`` and
+    ``items`` (a partition's slugs): the item pages of those items in ``lang`` and, for the ``primary``
+    partition, every other page of ``lang`` (hand-written pages, statistics). A year in ``whole_years``
+    (all its items are in this partition) is one glob of its folder.
+    """
+    if lang is None:
+        return [_pages_glob(site_dir, "", ()), url_prefix("en") + "**/*.html"]
+    prefix = url_prefix(lang)
+    parts = [f"{prefix}disclosures/{place}/**/*.html" for place in _places(items or (), whole_years)]
+    if primary:
+        parts.append(_pages_glob(site_dir, prefix, ("disclosures",)))
+    return ["{" + ",".join(parts) + "}"]
+
+
+def _places(items: tuple[str, ...], whole_years: frozenset[str]) -> list[str]:
+    """The folders under ``disclosures/`` holding ``items``: a year's folder for each of ``whole_years``,
+    else each item's."""
+    years = sorted({slug.split("/")[0] for slug in items} & whole_years)
+    return years + [slug for slug in items if slug.split("/")[0] not in whole_years]
+
+
+def _whole_years(parts: tuple[tuple[str, ...], ...]) -> list[frozenset[str]]:
+    """For each partition, the years none of whose items are in another partition."""
+    owners: dict[str, set[int]] = {}
+    for part, items in enumerate(parts):
+        for slug in items:
+            owners.setdefault(slug.split("/")[0], set()).add(part)
+    return [frozenset(year for year, found in owners.items() if found == {part}) for part in range(len(parts))]
+
+
+def _pages_glob(site_dir: Path, prefix: str, without: tuple[str, ...]) -> str:
+    """Every page under ``site_dir/prefix`` except the folders ``without`` (and the other language's pages,
+    and the bundle)."""
+    folder = Path(site_dir) / prefix
+    skipped = {url_prefix("en").strip("/"), BUNDLE_DIR, *without}
+    names = sorted(p.name for p in folder.iterdir() if p.name not in skipped) if folder.is_dir() else []
+    parts = [f"{prefix}{name}/**/*.html" if (folder / name).is_dir() else prefix + name for name in names
+             if (folder / name).is_dir() or name.endswith(".html")]
+    return "{" + ",".join(parts) + "}"
+
+
+class Indexer:
+    """The Pagefind runs of one build: :meth:`index` a language once its pages are written (the runs go on
+    in the background, one at a time, while the build writes the next language), then :meth:`finish`.
+
+    Each partition (:func:`partitions`) is its own bundle; its languages' runs write into it and
+    :func:`_merge_entries` joins their entry files. One run at a time keeps Pagefind's memory at that of
+    one partition of one language.
+    """
+
+    def __init__(self, site_dir: Path, parts: tuple[tuple[str, ...], ...] = ()):
+        self.site_dir = Path(site_dir)
+        self.parts = parts
+        bundle = self.site_dir / BUNDLE_DIR
+        if bundle.exists():
+            shutil.rmtree(bundle)  # a previous build's chunks would linger under other hashes
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
+        self._runs: list[tuple[int, Future]] = []
+        self._seconds = 0.0
+        self.languages: set[str] = set()
+        """The languages :meth:`index` was asked for."""
+
+    def index(self, lang: str) -> None:
+        """Start indexing the pages of ``lang`` (they are all written), partition by partition."""
+        self.languages.add(lang)
+        for part, (items, years) in enumerate(zip(self.parts, _whole_years(self.parts))):
+            glob = language_globs(self.site_dir, lang, items, primary=part == 0, whole_years=years)[0]
+            self._runs.append((part, self._pool.submit(self._run, bundle_path(part), glob)))
+
+    def _run(self, bundle: str, glob: str) -> dict:
+        started = time.monotonic()
+        try:
+            return _run_pagefind(self.site_dir, glob, bundle)
+        finally:
+            self._seconds += time.monotonic() - started
+
+    def abandon(self) -> None:
+        """Drop the runs not started and wait for the one going on (a build that stopped half way)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def finish(self, overlapped: bool = True) -> IndexSummary:
+        """Wait for the runs; write each bundle's entry file. Raises :class:`BuildStepError` when one failed."""
+        started = time.monotonic()
+        try:
+            entries: dict[int, list[dict]] = {}
+            for part, run in self._runs:
+                entries.setdefault(part, []).append(run.result())
+        finally:
+            self.abandon()
+        waited = time.monotonic() - started
+        pages: dict[str, int] = {}
+        for part, found in sorted(entries.items()):
+            data = _merge_entries(found)
+            (self.site_dir / bundle_path(part) / "pagefind-entry.json").write_text(
+                json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            if part:
+                _strip_ui(self.site_dir / bundle_path(part))
+            for lang, info in data["languages"].items():
+                pages[lang] = pages.get(lang, 0) + info["page_count"]
+        return IndexSummary(pages, self._seconds, len(entries), waited if overlapped else None)
+
+
+def build_index(site_dir: Path, parts: tuple[tuple[str, ...], ...] = ()) -> IndexSummary:
+    """Index the finished site in ``site_dir`` into ``site_dir/pagefind/``, one index per ``<html lang>``.
+
+    Without ``parts`` Pagefind runs once per language (:func:`language_globs`), over every page; with them
+    once per language and partition, each partition in its own bundle (:class:`Indexer`).
+
+    Raises :class:`~gongkai.problems.BuildStepError` when Pagefind is missing or fails.
+    """
+    site_dir = Path(site_dir)
+    if parts:
+        indexer = Indexer(site_dir, parts)
+        for lang in LANGUAGES:
+            indexer.index(lang)
+        return indexer.finish(overlapped=False)
+    bundle = site_dir / BUNDLE_DIR
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    started = time.monotonic()
+    entries = [_run_pagefind(site_dir, glob, BUNDLE_DIR + "/") for glob in language_globs(site_dir)]
+    data = _merge_entries(entries)
+    (bundle / "pagefind-entry.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                                                encoding="utf-8")
+    seconds = time.monotonic() - started
+    return IndexSummary({lang: info["page_count"] for lang, info in data["languages"].items()}, seconds)
+
+
+#: What a merged bundle needs (its entry, metadata, index chunks, fragments, filters): the search code and
+#: WebAssembly come from the first bundle only.
+_UI_FILES = ("*.js", "*.css", "wasm.*")
+
+
+def _strip_ui(bundle: Path) -> None:
+    for pattern in _UI_FILES:
+        for path in bundle.glob(pattern):
+            path.unlink()
+
+
+def _run_pagefind(site_dir: Path, glob: str, bundle: str) -> dict:
+    """One Pagefind run over the pages matching ``glob`` into ``bundle``; its entry file's data."""
+    try:
+        result = subprocess.run(
+            [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", bundle.rstrip("/"),
+             "--glob", glob],
+            capture_output=True, text=True, timeout=1800)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise BuildStepError(Text(f"Pagefind 无法运行：{error}", f"Pagefind could not run: {error}")) from None
+    entry = site_dir / bundle / "pagefind-entry.json"
+    if result.returncode != 0 or not entry.is_file():
+        output = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
+        raise BuildStepError(Text(f"Pagefind 未能生成搜索索引（退出码 {result.returncode}）：\n{output}",
+                                  f"Pagefind failed to build the search index (exit code {result.returncode}):\n"
+                                  f"{output}"))
+    if "Did not find a data-pagefind-body element" in result.stdout + result.stderr:
+        # Pagefind then indexes every whole page (navigation, listings): a broken theme override.
+        shutil.rmtree(site_dir / BUNDLE_DIR)
+        raise BuildStepError(Text(
+            "没有任何页面带有 data-pagefind-body 标记，搜索索引会收录整页（导航、目录列表）。"
+            "请检查 overrides/main.html 的 content 块。",
+            "No page carries the data-pagefind-body mark, so the search would index whole pages "
+            "(navigation, listings). Check the content block in overrides/main.html."))
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.unlink()
+    return data
+
+
+def _merge_entries(entries: list[dict]) -> dict:
+    """One entry file of the runs' languages, sorted (Pagefind lists them in hash-map order): the same
+    site gives the same bytes."""
+    languages = {lang: info for entry in entries for lang, info in entry["languages"].items()}
+    return {**entries[0], "languages": dict(sorted(languages.items()))}
+
+
+#: The theme's own search (lunr and its worker), which this site does not use: never copied into site/.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+def unused_theme_file(path: str) -> bool:
+    """Whether ``path`` (relative to the site folder) is one of :data:`UNUSED_THEME_FILES`."""
+    return path.startswith(UNUSED_THEME_FILES)

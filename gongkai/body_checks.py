@@ -1,11 +1,11 @@
-"""Checking an item's body: empty, unsafe HTML (:mod:`gongkai.bodies`), links, placeholders left from the
+"""Checking an item's body: empty, unsafe HTML (:mod:`gongkai.body_findings`), links, placeholders left from the
 template and personal data, each problem reported through the item's :class:`~gongkai.item_fields.ItemChecker`."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from . import bodies, links
+from . import body_findings, links
 from .item_fields import ItemChecker
 from .personal import KINDS as PERSONAL_DATA_KINDS
 from .personal import Finding, find_personal_data
@@ -23,7 +23,7 @@ def check_body(doc: SourceDocument, checker: ItemChecker, allowed: frozenset[str
     if not doc.body.strip():
         checker.error(doc.body_line, "empty-body", "正文为空。", "the body is empty.",
                       hint=Text("在文件头结束的 --- 之后写上正文。", "Write the body below the closing --- of the front matter."))
-    for finding in bodies.check(doc.body):
+    for finding in body_findings.check(doc.body):
         line, column = position(doc.body, finding.offset)
         report = checker.warning if finding.warning else checker.error
         report(doc.body_line + line - 1, finding.code, finding.message.zh, finding.message.en, column=column,

@@ -2,45 +2,28 @@
 
 ``load_catalogue`` is the one entry point used by the CLI, the MkDocs hooks
 and the tests: it reads catalogue.yml, then every ``disclosures/<YYYY>/*.md``,
-validates each, then checks what concerns several files (unique index numbers,
-translations and their originals). It never raises on bad input.
-
-Each file is read once. Items are independent of each other until the
-cross-file checks, so a large repository is parsed by a small pool of worker
-processes (:data:`PARALLEL_THRESHOLD`); the result is the same either way.
-The preview (``mkdocs serve``) lives across rebuilds and asks to ``reuse`` the
-last pass's result of each item whose files are byte for byte the same
-(:class:`_Memory`): only the edited item is checked again, and the cross-file
-checks, which are cheap, always run on the whole catalogue.
+validates each (:mod:`gongkai.item_jobs`: one item at a time, in worker processes
+for a large repository, reused across preview passes), then checks what concerns
+several files (unique index numbers, repeals, links between items), which is cheap
+and always runs on the whole catalogue. It never raises on bad input.
 """
 
 from __future__ import annotations
 
-import hashlib
-import multiprocessing
 import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from . import clock
 from .catalogue import Catalogue, Item
 from .config import load_config
+from .item_jobs import Memory, Result, Run, memory_of, run_jobs
 from .office import PROACTIVE, Config
-from .problems import Problem, Problems
+from .problems import Problems
 from .layout import CATALOGUE_FILE, CONTENT_DIR, CONTENT_README, STATISTICS_DIR, item_path, place_of
-from .layout import INDEX_NO_PATTERN
-from .schema import ITEM_HINTS
-from .source import SourceDocument, parse_bytes, read_bytes
 from .text import Text
-from .validate import validate_original, validate_translation
 
-#: From this many item files on, parsing is spread over worker processes.
-PARALLEL_THRESHOLD = 200
-#: At most this many worker processes (the project's machines have 2 cores).
-MAX_WORKERS = 2
 
 #: Names an editor may have meant as an item (Windows hides extensions: ``00002.md.txt``).
 _MISNAMED_SUFFIXES = (".markdown", ".md.txt", ".mdown", ".txt")
@@ -74,7 +57,7 @@ def _scan(root: Path) -> tuple[list[str], list[str]]:
 
 def load_catalogue(root: Path, today: date | None = None, only: list[Path] | None = None,
                    workers: int | None = None, partial: bool = False,
-                   reuse: bool = False) -> tuple[Catalogue | None, Problems]:
+                   reuse: bool = False, convert: bool = False) -> tuple[Catalogue | None, Problems]:
     """Load and validate the repository at ``root``.
 
     Returns the catalogue (None when there is any error) and every problem found.
@@ -84,6 +67,8 @@ def load_catalogue(root: Path, today: date | None = None, only: list[Path] | Non
     ``partial`` returns the catalogue of the valid items even when other files have errors (for reports
     such as ``gongkai translations``; never for building the site).
     ``reuse`` takes each unchanged item's result from the previous call with ``reuse`` (the preview).
+    ``convert`` also converts each valid body to HTML while the item is at hand (the build publishes
+    them; in worker processes, this uses both cores): :func:`gongkai.bodies.render` then has it.
     """
     problems = Problems()
     config = load_config(root, problems)
@@ -92,8 +77,8 @@ def load_catalogue(root: Path, today: date | None = None, only: list[Path] | Non
     paths, misnamed = _scan(root)
     _report_misnamed(misnamed, problems)
     today = today if today is not None else clock.today()
-    memory = _memory_of(root, config) if reuse else None
-    items = _load_items(root, config, problems, paths, workers, today, memory)
+    memory = memory_of(root, config) if reuse else None
+    items = _load_items(root, config, problems, paths, Run(workers, convert), today, memory)
     if only is not None:
         restrict(problems, root, only)
     if problems.errors and not partial:
@@ -123,22 +108,8 @@ def _report_misnamed(paths: list[str], problems: Problems) -> None:
                           "Rename it to <5-digit number>.md (in Windows Explorer, first turn on 'File name extensions')."))
 
 
-@dataclass(frozen=True)
-class _Result:
-    """What checking one item (its original and translation) gives."""
-
-    rel: str
-    item: Item | None
-    index_no: str | None
-    """The index number the original gives, if well formed (even when the item has other errors)."""
-    index_line: int
-    problems: tuple[Problem, ...]
-    attachments: tuple[str, ...] = ()
-    """Every text of the original's ``attachments`` value: the files beside it that the result depends on."""
-
-
 def _load_items(root: Path, config: Config, problems: Problems, paths: list[str],
-                workers: int | None, today: date, memory: _Memory | None) -> list[Item]:
+                how: Run, today: date, memory: Memory | None) -> list[Item]:
     groups: dict[str, list[str | None]] = {}
     for rel in paths:
         place = place_of(rel)
@@ -149,7 +120,7 @@ def _load_items(root: Path, config: Config, problems: Problems, paths: list[str]
         group = groups.setdefault(place.original, [None, None])
         group[1 if place.translation else 0] = rel
     jobs = [(original if pair[0] else None, pair[1]) for original, pair in sorted(groups.items())]
-    results = memory.run(root, config, jobs, workers) if memory is not None else _run(root, config, jobs, workers)
+    results = memory.run(root, config, jobs, how) if memory is not None else run_jobs(root, config, jobs, how)
     for result in results:
         problems.extend(result.problems)
     _check_unique(results, problems)
@@ -159,134 +130,11 @@ def _load_items(root: Path, config: Config, problems: Problems, paths: list[str]
     return items
 
 
-_Job = tuple  # (original rel or None, translation rel or None[, (original bytes, translation bytes)])
-
-
-def _run(root: Path, config: Config, jobs: list[_Job], workers: int | None) -> list[_Result]:
-    if workers is None:
-        workers = min(MAX_WORKERS, os.cpu_count() or 1) if len(jobs) >= PARALLEL_THRESHOLD else 1
-    if workers <= 1 or len(jobs) < 2:
-        return _check_jobs(root, config, jobs)
-    size = -(-len(jobs) // (workers * 4))
-    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        parts = pool.map(_check_jobs, [root] * len(chunks), [config] * len(chunks), chunks)
-        return [result for part in parts for result in part]
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """``fork`` (fast) where it is safe: a POSIX process with a single thread; ``spawn`` otherwise."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
-def _check_jobs(root: Path, config: Config, jobs: list[_Job]) -> list[_Result]:
-    return [_check_job(root, config, *job) for job in jobs]
-
-
-def _check_job(root: Path, config: Config, original_rel: str | None, translation_rel: str | None,
-               data: tuple[bytes | OSError | None, bytes | OSError | None] = (None, None)) -> _Result:
-    """Check one original and its translation (either may be missing); ``data`` holds their bytes when
-    they have been read already."""
-    problems = Problems()
-    item, index_no, index_line, attachments = None, None, 1, ()
-
-    def read(rel: str, known: bytes | OSError | None) -> SourceDocument:
-        return parse_bytes(rel, known if known is not None else read_bytes(os.path.join(root, rel)), problems,
-                           ITEM_HINTS)
-
-    if original_rel is not None:
-        doc = read(original_rel, data[0])
-        item = validate_original(doc, config, problems, root)
-        value = doc.meta.get("index_no")
-        if value is not None and isinstance(value.value, str) and INDEX_NO_PATTERN.match(value.value.strip()):
-            index_no, index_line = value.value.strip(), value.line
-        attachments = _texts(doc.meta["attachments"].value) if "attachments" in doc.meta else ()
-    if translation_rel is not None:
-        doc = read(translation_rel, data[1])
-        if original_rel is None or item is not None:  # else the original's own errors are reported
-            translation = validate_translation(doc, item, config, problems)
-            if translation is not None and item is not None:
-                item = replace(item, translation=translation)
-    rel = original_rel or translation_rel or ""
-    return _Result(rel, item, index_no, index_line, tuple(problems.items), attachments)
-
-
-def _texts(value: object) -> tuple[str, ...]:
-    """Every text inside a YAML value (lists and mappings walked), as written and stripped."""
-    if isinstance(value, str):
-        return (value, value.strip())
-    if isinstance(value, dict):
-        value = [*value.keys(), *value.values()]
-    if isinstance(value, list):
-        return tuple(text for child in value for text in _texts(child))
-    return ()
-
-
-class _Memory:
-    """The preview's result of each item of the last pass, with what it was computed from: the bytes of
-    its files and the state of the files its ``attachments`` name (their size, whether they are files in
-    its folder). A job whose inputs are all the same has the same result (the checks read nothing else;
-    catalogue.yml is compared as a whole by :func:`_memory_of`), so it is reused, never recomputed."""
-
-    def __init__(self, root: Path, config: Config):
-        self.root, self.config = root, config
-        self.entries: dict[tuple, tuple[tuple, _Result]] = {}
-
-    def run(self, root: Path, config: Config, jobs: list[_Job], workers: int | None) -> list[_Result]:
-        base = str(root)
-        read = [(job, tuple(read_bytes(os.path.join(base, rel)) if rel else None for rel in job)) for job in jobs]
-        digests = {job: tuple(_digest(d) for d in data) for job, data in read}
-        found: dict[tuple, _Result] = {}
-        for job, _ in read:
-            entry = self.entries.get(job)
-            if entry is not None and entry[0] == (digests[job], self._state(job, entry[1].attachments)):
-                found[job] = entry[1]
-        fresh = iter(_run(root, config, [(*job, data) for job, data in read if job not in found], workers))
-        results = [found[job] if job in found else next(fresh) for job, _ in read]
-        self.entries = {job: ((digests[job], self._state(job, result.attachments)), result)
-                        for (job, _), result in zip(read, results)}
-        return results
-
-    def _state(self, job: _Job, names: tuple[str, ...]) -> tuple:
-        if not names or job[0] is None:
-            return ()
-        folder = (self.root / job[0]).parent
-        return tuple((name, _attachment_state(folder, name)) for name in names)
-
-
-def _digest(data: bytes | OSError | None) -> bytes | OSError | None:
-    """What identifies a file's bytes (an error never equals another: the file is checked again)."""
-    return hashlib.sha256(data).digest() if isinstance(data, bytes) else data
-
-
-def _attachment_state(folder: Path, name: str) -> tuple | None:
-    """What :func:`~gongkai.validate.validate_original` reads of an attachment named ``name``."""
-    try:
-        path = folder / name
-        return path.resolve().parent == folder.resolve(), path.is_file() and path.stat().st_size
-    except (OSError, ValueError):
-        return None
-
-
-_MEMORY: list[_Memory] = []
-"""The one :class:`_Memory` of the process (the last root and catalogue.yml it was used with)."""
-
-
-def _memory_of(root: Path, config: Config) -> _Memory:
-    """The memory for ``root`` and ``config``; a new, empty one when either changed."""
-    if not _MEMORY or _MEMORY[0].root != root.resolve() or _MEMORY[0].config != config:
-        _MEMORY[:] = [_Memory(root.resolve(), config)]
-    return _MEMORY[0]
-
-
-def _check_unique(results: list[_Result], problems: Problems) -> None:
+def _check_unique(results: list[Result], problems: Problems) -> None:
     """Each index number once. A file whose number belongs to another file at the number's own place
     is a copy: its index-no-mismatch says so, and the original is left alone. Files of which none is
     at that place are duplicates: each is named in the other's message."""
-    claims: dict[str, list[_Result]] = {}
+    claims: dict[str, list[Result]] = {}
     for result in sorted(results, key=lambda r: r.rel):
         if result.index_no is not None:
             claims.setdefault(result.index_no, []).append(result)
@@ -301,7 +149,7 @@ def _check_unique(results: list[_Result], problems: Problems) -> None:
                 _explain_copy(index_no, owner, copy, problems)
 
 
-def _report_duplicate(index_no: str, first: _Result, other: _Result, problems: Problems) -> None:
+def _report_duplicate(index_no: str, first: Result, other: Result, problems: Problems) -> None:
     problems.add(other.rel, other.index_line, "duplicate-index-no",
                  Text(f"索引号 {index_no} 已被 {first.rel} 使用。",
                       f"index number {index_no} is already used by {first.rel}."), key="index_no")
@@ -310,7 +158,7 @@ def _report_duplicate(index_no: str, first: _Result, other: _Result, problems: P
                       f"index number {index_no} is also used by {other.rel}."), key="index_no")
 
 
-def _explain_copy(index_no: str, owner: _Result, copy: _Result, problems: Problems) -> None:
+def _explain_copy(index_no: str, owner: Result, copy: Result, problems: Problems) -> None:
     """Say in the copy's index-no-mismatch whose number it carries (moving the file is no fix then)."""
     place = place_of(copy.rel)
     for n, problem in enumerate(problems.items):

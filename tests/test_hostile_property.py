@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, REPO
-from gongkai import pages
+from gongkai import body_findings, pages
 from gongkai.loader import load_catalogue
 
 CASES = yaml.safe_load((FIXTURES / "hostile" / "cases.yml").read_text(encoding="utf-8"))
@@ -64,6 +64,5 @@ MARKDOWN_ONLY = ["文字", "text ", "\n", "\n\n", "[", "]", "(", ")", "![", "]("
 @given(st.lists(st.sampled_from(MARKDOWN_ONLY), min_size=1, max_size=12))
 def test_the_quick_check_of_plain_markdown_finds_what_rendering_finds(parts):
     """Bodies without a tag, attribute list or admonition skip rendering in the check: same findings."""
-    from gongkai import bodies
     body = "".join(parts)
-    assert [(f.offset, f.code) for f in bodies.check(body)] == [(f.offset, f.code) for f in bodies.check_rendered(body)]
+    assert [(f.offset, f.code) for f in body_findings.check(body)] == [(f.offset, f.code) for f in body_findings.check_rendered(body)]

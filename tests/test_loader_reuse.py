@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DAY, item_text, make_repo, write_item
 
-from gongkai import loader
+from gongkai import item_jobs, loader
 
 CHECKED: list[str] = []
 
@@ -19,14 +19,14 @@ CHECKED: list[str] = []
 @pytest.fixture
 def counted(monkeypatch):
     """Records the original of each item the loader checks."""
-    real = loader._check_job
+    real = item_jobs._check_job
 
     def check_job(root, config, original_rel, *rest):
         CHECKED.append(original_rel)
         return real(root, config, original_rel, *rest)
 
     CHECKED.clear()
-    monkeypatch.setattr(loader, "_check_job", check_job)
+    monkeypatch.setattr(item_jobs, "_check_job", check_job)
     return CHECKED
 
 

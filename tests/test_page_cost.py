@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, REPO
-from gongkai import bodies, generated, pages
+from gongkai import bodies, body_findings, generated, pages
 from gongkai.loader import load_catalogue
 from gongkai.site import load_site
 
@@ -38,7 +38,7 @@ def _item(body: str, translated: bool = False):
 
 def test_a_cached_body_is_the_html_of_a_fresh_conversion():
     for body in HOSTILE + [WIDE, "## 一\n\n[x]: https://example.org/\n\n[x]\n", "[x]\n", "# 一\n\n# 一\n"]:
-        bodies.check_rendered(body)  # the check converts it first; the page takes that conversion
+        body_findings.check_rendered(body)  # the check converts it first; the page takes that conversion
         assert bodies.body_html(body) == _fresh(body), body
         assert bodies.body_html(body) == _fresh(body), body  # the second page of an untranslated item
         assert (body, bodies.RENDER_OPTIONS) not in bodies._checked  # taken once, not kept twice

@@ -130,19 +130,6 @@ _checked: dict[tuple[str, tuple], str] = {}
 """Bodies :func:`render` converted that :func:`body_html` has not taken yet, by text and options."""
 
 
-def take_rendered() -> dict[tuple[str, tuple], str]:
-    """The conversions :func:`body_html` has not taken yet, handed over (a worker process's, for its
-    parent: :func:`keep_rendered`); this process keeps none."""
-    taken = dict(_checked)
-    _checked.clear()
-    return taken
-
-
-def keep_rendered(conversions: dict[tuple[str, tuple], str]) -> None:
-    """Keep conversions another process made (:func:`take_rendered`) for :func:`body_html`."""
-    _checked.update(conversions)
-
-
 def _keep(tag: str, name: str, value: str) -> str | None:
     """nh3's last word on an attribute value: no shadowed ids, no image from another host, and no
     address a browser reads as a scheme outside the list once it drops whitespace (nh3 keeps
@@ -185,6 +172,20 @@ class _Published:
 
 _published = _Published({})
 """The published bodies of this build (or preview pass) and of the preview pass before, by text."""
+
+
+def take_published() -> dict[str, str]:
+    """The bodies this process published (:func:`body_html`), handed over: a worker process's, for its
+    parent (:func:`keep_published`). The worker keeps none, nor any conversion not yet taken."""
+    taken = _published.current
+    _published.current = {}
+    _checked.clear()
+    return taken
+
+
+def keep_published(published: dict[str, str]) -> None:
+    """Keep bodies another process published (:func:`take_published`), for :func:`body_html`."""
+    _published.current.update(published)
 
 
 def remember_for_preview() -> None:

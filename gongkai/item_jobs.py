@@ -3,8 +3,9 @@ loading that needs nothing but the item's own files, so it can run in worker pro
 
 Items are independent of each other until the cross-file checks (:mod:`gongkai.loader`), so a large
 repository is checked by a small pool of worker processes (:data:`PARALLEL_THRESHOLD`); the result is
-the same either way. When the build asks, each valid body is converted to HTML while the item is at hand
-(:class:`Run`): the conversions come back with the results, so the build's pages take them.
+the same either way. When the build asks, each valid body is turned into its published HTML (converted
+and sanitised) while the item is at hand (:class:`Run`): the HTML comes back with the results, so the
+build's pages take it and no body is held twice.
 
 The preview (``mkdocs serve``) lives across rebuilds and asks to reuse the last pass's result of each
 item whose files are byte for byte the same (:class:`Memory`): only the edited item is checked again.
@@ -55,10 +56,10 @@ Job = tuple  # (original rel or None, translation rel or None[, (original bytes,
 @dataclass(frozen=True)
 class Run:
     """How the item jobs run: ``workers`` processes (None: by the number of jobs), and whether each valid
-    body is converted too (``convert``, :func:`load_catalogue`)."""
+    body is published too (``publish``, :func:`gongkai.loader.load_catalogue`)."""
 
     workers: int | None = None
-    convert: bool = False
+    publish: bool = False
 
 
 def run_jobs(root: Path, config: Config, jobs: list[Job], how: Run) -> list[Result]:
@@ -66,21 +67,21 @@ def run_jobs(root: Path, config: Config, jobs: list[Job], how: Run) -> list[Resu
     if workers is None:
         workers = min(MAX_WORKERS, os.cpu_count() or 1) if len(jobs) >= PARALLEL_THRESHOLD else 1
     if workers <= 1 or len(jobs) < 2:
-        return _check_jobs(root, config, jobs, how.convert)
+        return _check_jobs(root, config, jobs, how.publish)
     size = -(-len(jobs) // (workers * 4))
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     results: list[Result] = []
     with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        for part, converted in pool.map(_check_chunk, [root] * len(chunks), [config] * len(chunks), chunks,
-                                        [how.convert] * len(chunks)):
+        for part, published in pool.map(_check_chunk, [root] * len(chunks), [config] * len(chunks), chunks,
+                                        [how.publish] * len(chunks)):
             results.extend(part)
-            bodies.keep_rendered(converted)
+            bodies.keep_published(published)
     return results
 
 
-def _check_chunk(root: Path, config: Config, jobs: list[Job], convert: bool) -> tuple[list[Result], dict]:
-    """:func:`_check_jobs` in a worker process, with the conversions it made for the parent to keep."""
-    return _check_jobs(root, config, jobs, convert), bodies.take_rendered()
+def _check_chunk(root: Path, config: Config, jobs: list[Job], publish: bool) -> tuple[list[Result], dict]:
+    """:func:`_check_jobs` in a worker process, with the bodies it published for the parent to keep."""
+    return _check_jobs(root, config, jobs, publish), bodies.take_published()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -91,13 +92,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _check_jobs(root: Path, config: Config, jobs: list[Job], convert: bool = False) -> list[Result]:
+def _check_jobs(root: Path, config: Config, jobs: list[Job], publish: bool = False) -> list[Result]:
     results = [_check_job(root, config, *job) for job in jobs]
-    if convert:
+    if publish:
         for item in (r.item for r in results if r.item is not None):
-            bodies.render(item.body)
+            bodies.body_html(item.body)
             if item.translation is not None:
-                bodies.render(item.translation.body)
+                bodies.body_html(item.translation.body)
     return results
 
 

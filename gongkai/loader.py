@@ -57,7 +57,7 @@ def _scan(root: Path) -> tuple[list[str], list[str]]:
 
 def load_catalogue(root: Path, today: date | None = None, only: list[Path] | None = None,
                    workers: int | None = None, partial: bool = False,
-                   reuse: bool = False, convert: bool = False) -> tuple[Catalogue | None, Problems]:
+                   reuse: bool = False, publish: bool = False) -> tuple[Catalogue | None, Problems]:
     """Load and validate the repository at ``root``.
 
     Returns the catalogue (None when there is any error) and every problem found.
@@ -67,8 +67,8 @@ def load_catalogue(root: Path, today: date | None = None, only: list[Path] | Non
     ``partial`` returns the catalogue of the valid items even when other files have errors (for reports
     such as ``gongkai translations``; never for building the site).
     ``reuse`` takes each unchanged item's result from the previous call with ``reuse`` (the preview).
-    ``convert`` also converts each valid body to HTML while the item is at hand (the build publishes
-    them; in worker processes, this uses both cores): :func:`gongkai.bodies.render` then has it.
+    ``publish`` also turns each valid body into its published HTML while the item is at hand (the build's
+    pages take it from :func:`gongkai.bodies.body_html`; in worker processes this uses both cores).
     """
     problems = Problems()
     config = load_config(root, problems)
@@ -78,7 +78,7 @@ def load_catalogue(root: Path, today: date | None = None, only: list[Path] | Non
     _report_misnamed(misnamed, problems)
     today = today if today is not None else clock.today()
     memory = memory_of(root, config) if reuse else None
-    items = _load_items(root, config, problems, paths, Run(workers, convert), today, memory)
+    items = _load_items(root, config, problems, paths, Run(workers, publish), today, memory)
     if only is not None:
         restrict(problems, root, only)
     if problems.errors and not partial:

@@ -232,7 +232,7 @@ def load_site(root: Path, site_url: str = "", today: date | None = None, preview
     today = today if today is not None else clock.today()
     key = (root.resolve(), site_url, today, preview, _fingerprint(root))
     if key not in _CACHE:
-        catalogue, problems = load_catalogue(root, today, reuse=preview, convert=True)
+        catalogue, problems = load_catalogue(root, today, reuse=preview, publish=True)
         statistics = load_statistics(root, catalogue, problems, today)
         if catalogue is None or statistics is None:
             raise SourceError(problems)

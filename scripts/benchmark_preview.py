@@ -10,7 +10,8 @@ Then, one at a time, it makes the edits an editor makes and polls the served pag
 edit shows (MkDocs holds a request while it rebuilds, so a poll never sees a half-written page):
 
 - **body**: a sentence added to one item's body, polled on the item's page;
-- **title**: one item's title changed, polled on the item's page and on its year's listing;
+- **title**: one item's title changed, polled on the item's page and on the page of its year's listing
+  that lists it;
 - **new item**: a new item file written, polled on its page.
 
 It prints each edit's seconds from the save to the page showing it, with the CPU seconds the server
@@ -143,13 +144,26 @@ def edit_body(preview: Preview, round_no: int) -> float:
     return preview.until(f"disclosures/2020/{10 + round_no:05d}/", marker, start)
 
 
+def listing_of(preview: Preview, year: int, number: int) -> str:
+    """The page of the year's paginated listing (50 rows a page) that links to the item."""
+    link = f"disclosures/{year}/{number:05d}/"
+    for page in range(1, 100):
+        path = f"catalogue/{year}/" if page == 1 else f"catalogue/{year}/page/{page}/"
+        if link in fetch(preview.base + path):
+            return path
+    preview.fail(f"no page of catalogue/{year}/ links to {link}")
+    return ""
+
+
 def edit_title(preview: Preview, round_no: int) -> float:
-    path = item_file(preview.root, 2021, 20 + round_no)
+    number = 20 + round_no
+    path = item_file(preview.root, 2021, number)
+    listing = listing_of(preview, 2021, number)
     marker = f"预览标题修改{round_no}-{tag()}"
     text = re.sub(r"^title: .*$", f"title: {marker}", path.read_text(encoding="utf-8"), count=1, flags=re.M)
     start = save(path, text)
-    seconds = preview.until(f"disclosures/2021/{20 + round_no:05d}/", marker, start)
-    return max(seconds, preview.until("catalogue/2021/", marker, start))
+    seconds = preview.until(f"disclosures/2021/{number:05d}/", marker, start)
+    return max(seconds, preview.until(listing, marker, start))
 
 
 def new_item(preview: Preview, round_no: int) -> float:

@@ -119,7 +119,13 @@ _RESULT_TEMPLATE = """<script type="text/pagefind-template">
 {{{{#if meta.index_no}}}}<p class="gk-result-meta">{index_no} {{{{ meta.index_no }}}} · {date} {{{{ meta.date }}}}</p>{{{{/if}}}}
 {{{{#if excerpt}}}}<p class="gk-result-excerpt">{{{{+ excerpt +}}}}</p>{{{{/if}}}}
 </li>
+</script>
+<script type="text/pagefind-template" data-template="placeholder">
+<li class="gk-result gk-result-placeholder" aria-hidden="true"></li>
 </script>"""
+"""Each result's template, and the empty box it shows until the result scrolls into view. The Component UI
+draws one placeholder per result at once (thousands for a common word); its own is an animated skeleton,
+which kept a phone busy for seconds before the first result showed."""
 
 
 def search_fragment(ctx: FragmentContext) -> str:

@@ -23,6 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import build, make_repo, pagefind_files, write_item
 from gongkai import search, search_index
 from gongkai.generated import FragmentContext
+from page_trap import caught, trap_browser, visit
 from test_browser import browser, results, server, search as search_in  # noqa: F401 - the fixtures
 
 # -- the plan ------------------------------------------------------------------------
@@ -310,3 +311,19 @@ def test_a_rebuild_with_fewer_partitions_leaves_no_stale_bundle(partitioned, tmp
     shutil.copytree(site, copy)
     search_index.build_index(copy)
     assert not (copy / "pagefind/parts").exists()
+
+
+def test_searching_every_year_runs_under_the_policy(partitioned, tmp_path):
+    """The button's merge (Pagefind's mergeIndex, in its worker) asks nothing the page's policy refuses,
+    and nothing from another host."""
+    _, base, _ = partitioned
+    trap = trap_browser(tmp_path / "profile")
+    try:
+        visit(trap, f"{base}search/?q={quote('穿山甲')}")
+        WebDriverWait(trap, 30).until(lambda d: _notice(d) == CASES["zh"][4])
+        trap.find_element(By.CSS_SELECTOR, "[data-gk-all-years]").click()
+        WebDriverWait(trap, 30).until(lambda d: _notice(d) == CASES["zh"][5])
+        assert len(results(trap, base)[1]) == 3
+        assert caught(trap) == {"dialogs": [], "violations": [], "errors": [], "foreign": []}
+    finally:
+        trap.quit()

@@ -175,7 +175,7 @@ def _years_notice(plan: SearchPlan, lang: str) -> str:
     return "\n".join([
         '<div class="gk-search-years" aria-live="polite">',
         f'<p data-gk-years-state="first" hidden>{esc(YEARS_UI["shown"](lang).format(first=first))} '
-        f'<button type="button" class="md-button" data-gk-all-years>'
+        f'<button type="button" data-gk-all-years>'
         f'{esc(YEARS_UI["button"](lang).format(later=later))}</button></p>',
         f'<p data-gk-years-state="loading" tabindex="-1" hidden>{esc(YEARS_UI["loading"](lang).format(later=later))}</p>',
         f'<p data-gk-years-state="all" tabindex="-1" hidden>{esc(YEARS_UI["all"](lang).format(all=every))}</p>',

@@ -24,7 +24,7 @@ from conftest import build, make_repo, pagefind_files, write_item
 from gongkai import search, search_index
 from gongkai.generated import FragmentContext
 from page_trap import caught, trap_browser, visit
-from test_browser import browser, results, server, search as search_in  # noqa: F401 - the fixtures
+from test_browser import FINISHED, browser, results, server, search as search_in  # noqa: F401 - the fixtures
 
 # -- the plan ------------------------------------------------------------------------
 
@@ -97,11 +97,11 @@ def test_the_search_page_merges_the_older_bundles_when_asked(monkeypatch):
     assert ('data-gk-bundle="../pagefind/" data-gk-root="../" data-gk-years="2024" '
             'data-gk-later="../pagefind/parts/1/ ../pagefind/parts/2/" data-gk-later-years="2023 2022">') in zh
     assert 'data-gk-later="../../pagefind/parts/1/ ../../pagefind/parts/2/"' in en
-    assert ('<p data-gk-years-state="first" hidden>已显示 2024 年的结果。 <button type="button" class="md-button" '
+    assert ('<p data-gk-years-state="first" hidden>已显示 2024 年的结果。 <button type="button" '
             'data-gk-all-years>同时搜索 2022—2023 年的信息</button></p>') in zh
     assert '<p data-gk-years-state="all" tabindex="-1" hidden>已显示全部年份（2022—2024 年）的结果。</p>' in zh
     assert ('<p data-gk-years-state="first" hidden>Showing results from 2024. <button type="button" '
-            'class="md-button" data-gk-all-years>Also search 2022–2023</button></p>') in en
+            'data-gk-all-years>Also search 2022–2023</button></p>') in en
     assert "Showing results from all years (2022–2024)." in en
 
 
@@ -190,6 +190,16 @@ SHOTS = Path("/tmp/gk-search-years")
 YEAR_FILTER = "return window.PagefindComponents.getInstanceManager().getInstance('default').availableFilters.year"
 
 
+def _results(browser, base: str, page: str | None = None, query: str | None = None) -> tuple[str, list[str]]:
+    """:func:`test_browser.results`, after opening ``page`` with ``?q=query`` if given, with the result list
+    scrolled into view: a result loads when it is on screen, and on a phone the first may be just below."""
+    if page:
+        browser.get(f"{base}{page}?q={quote(query)}")
+    WebDriverWait(browser, 30).until(lambda d: FINISHED.search(d.find_element(By.CSS_SELECTOR, "pagefind-summary").text))
+    browser.execute_script("document.querySelector('pagefind-results').scrollIntoView({block: 'center'})")
+    return results(browser, base)
+
+
 def _summary(lang: str, count: int, query: str) -> str:
     return f"找到 {count} 个 {query} 的相关结果" if lang == "zh" else f"{count} result{'s' if count > 1 else ''} for {query}"
 
@@ -232,7 +242,7 @@ def test_the_first_search_shows_the_newest_years_and_the_button_adds_the_others(
     browser.get(base)
     browser.execute_script("localStorage.clear()")  # no palette chosen yet: the light one
     try:
-        summary, links = search_in(browser, base, page, query)
+        summary, links = _results(browser, base, page, query)
         if dark:
             _dark(browser)
         assert (summary, sorted(links)) == (_summary(lang, len(first), query), [f"{prefix}disclosures/{s}/" for s in first])
@@ -243,7 +253,7 @@ def test_the_first_search_shows_the_newest_years_and_the_button_adds_the_others(
         SHOTS.mkdir(exist_ok=True)
         browser.save_screenshot(str(SHOTS / f"{lang}-{width}-{'dark' if dark else 'light'}-first.png"))
         # By keyboard: from the search field, Tab until the button has focus, then Enter.
-        browser.find_element(By.CSS_SELECTOR, "pagefind-input input").click()
+        browser.execute_script("arguments[0].focus()", browser.find_element(By.CSS_SELECTOR, "pagefind-input input"))
         for _ in range(20):
             if browser.switch_to.active_element == button:
                 break
@@ -251,7 +261,7 @@ def test_the_first_search_shows_the_newest_years_and_the_button_adds_the_others(
         assert browser.switch_to.active_element == button
         button.send_keys(Keys.ENTER)
         WebDriverWait(browser, 30).until(lambda d: _notice(d) == after)
-        summary, links = results(browser, base)
+        summary, links = _results(browser, base)
         assert (summary, sorted(links)) == (_summary(lang, len(every), query), [f"{prefix}disclosures/{s}/" for s in every])
         assert browser.switch_to.active_element.get_attribute("data-gk-years-state") == "all"  # focus not lost
         assert parse_qs(urlsplit(browser.current_url).query) == {"q": [query], "years": ["all"]}
@@ -267,7 +277,7 @@ def test_an_address_asking_for_every_year_searches_them_at_once(partitioned, bro
     _, base, _ = partitioned
     page, query, _, every, _, after = CASES[lang]
     browser.get(f"{base}{page}?q={quote(query)}&years=all")
-    summary, links = results(browser, base)
+    summary, links = _results(browser, base)
     assert sorted(links) == [("en/" if lang == "en" else "") + f"disclosures/{s}/" for s in every], summary
     WebDriverWait(browser, 10).until(lambda d: _notice(d) == after)
     # typing another query keeps every year, and the address says so
@@ -275,15 +285,16 @@ def test_an_address_asking_for_every_year_searches_them_at_once(partitioned, bro
     field.send_keys(Keys.CONTROL, "a")
     field.send_keys("pangolinone")
     WebDriverWait(browser, 10).until(lambda d: "q=pangolinone" in d.current_url)
-    assert results(browser, base)[1] == [("en/" if lang == "en" else "") + "disclosures/2022/00001/"]
+    assert _results(browser, base)[1] == [("en/" if lang == "en" else "") + "disclosures/2022/00001/"]
     assert "years=all" in browser.current_url
 
 
-def test_the_notice_wraps_at_twice_the_text_size_on_a_phone(partitioned, browser):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_notice_wraps_at_twice_the_text_size_on_a_phone(partitioned, browser, lang):
     _, base, _ = partitioned
     browser.set_window_size(390, 900)
-    search_in(browser, base, "search/", "穿山甲")
-    WebDriverWait(browser, 10).until(lambda d: _notice(d))
+    browser.get(f"{base}{CASES[lang][0]}?q={quote(CASES[lang][1])}")
+    WebDriverWait(browser, 30).until(lambda d: _notice(d) == CASES[lang][4])
     browser.execute_script("document.documentElement.style.fontSize = '250%'")  # Material's 125 %, doubled
     button = browser.find_element(By.CSS_SELECTOR, "[data-gk-all-years]")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
@@ -292,7 +303,7 @@ def test_the_notice_wraps_at_twice_the_text_size_on_a_phone(partitioned, browser
         "return [n.scrollWidth <= n.clientWidth, b.left >= n.getBoundingClientRect().left,"
         " b.right <= n.getBoundingClientRect().right, b.right <= document.documentElement.clientWidth]", button)
     SHOTS.mkdir(exist_ok=True)
-    browser.save_screenshot(str(SHOTS / "zh-390-text200.png"))
+    browser.save_screenshot(str(SHOTS / f"{lang}-390-text200.png"))
     browser.execute_script("document.documentElement.style.fontSize = ''")
     assert box == [True, True, True, True]
 
@@ -323,7 +334,7 @@ def test_searching_every_year_runs_under_the_policy(partitioned, tmp_path):
         WebDriverWait(trap, 30).until(lambda d: _notice(d) == CASES["zh"][4])
         trap.find_element(By.CSS_SELECTOR, "[data-gk-all-years]").click()
         WebDriverWait(trap, 30).until(lambda d: _notice(d) == CASES["zh"][5])
-        assert len(results(trap, base)[1]) == 3
+        assert len(_results(trap, base)[1]) == 3
         assert caught(trap) == {"dialogs": [], "violations": [], "errors": [], "foreign": []}
     finally:
         trap.quit()

@@ -11,6 +11,8 @@ memory, so a large catalogue is indexed in partitions of years
 (:func:`partitions`), one run at a time, each its own bundle, newest years first:
 the search page searches the newest years' bundle first and merges the others
 when the reader asks (:func:`gongkai.search.search_plan`).
+
+Just over 300 lines: the partition plan and the runs that follow it are read together.
 """
 
 from __future__ import annotations

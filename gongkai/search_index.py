@@ -8,8 +8,11 @@ one index per language into ``site/pagefind/``, split into small chunks: a
 visitor downloads only the chunks for the words they type and the fragments of
 the results shown, never the whole index. Pagefind holds what it indexes in
 memory, so a large catalogue is indexed in partitions of years
-(:func:`partitions`), one run at a time, each its own bundle, which the search
-page merges in the browser.
+(:func:`partitions`), one run at a time, each its own bundle, newest years first:
+the search page searches the newest years' bundle first and merges the others
+when the reader asks (:func:`gongkai.search.search_plan`).
+
+Just over 300 lines: the partition plan and the runs that follow it are read together.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ PARTITION_VARIABLE = "GONGKAI_SEARCH_PARTITION_ITEMS"
 """An environment variable that sets another :data:`PARTITION_ITEMS` (for tests and measurements)."""
 
 PARTS_DIR = BUNDLE_DIR + "/parts"
-"""Where the bundles of the partitions after the first go: ``pagefind/parts/1/``, ``pagefind/parts/2/``…"""
+"""Where the bundles of the later partitions (older years) go: ``pagefind/parts/1/``, ``pagefind/parts/2/``…"""
 
 
 @dataclass(frozen=True)
@@ -73,18 +76,20 @@ def pagefind_executable() -> Path:
     return get_executable()
 
 
-def partitions(slugs: list[str], size: int | None = None) -> tuple[tuple[str, ...], ...]:
-    """The items (by slug, ``<YYYY>/<NNNNN>``) of each Pagefind run: whole years, oldest first, packed
-    together while they stay within ``size`` items (:data:`PARTITION_ITEMS`); a year with more is split
-    by index number."""
+def partitions(slugs: list[str], size: int | None = None,
+               years: dict[str, str] | None = None) -> tuple[tuple[str, ...], ...]:
+    """The items (by slug, ``<YYYY>/<NNNNN>``) of each Pagefind run: whole years, newest first (the first
+    is the primary bundle, searched first), packed together while they stay within ``size`` items
+    (:data:`PARTITION_ITEMS`); a year with more is split by index number. An item's year is ``years[slug]``
+    (of its 发布日期, as in the year filter and the catalogue), else its slug's."""
     size = size or int(os.environ.get(PARTITION_VARIABLE) or PARTITION_ITEMS)
-    years: dict[str, list[str]] = {}
+    by_year: dict[str, list[str]] = {}
     for slug in sorted(slugs):
-        years.setdefault(slug.split("/")[0], []).append(slug)
+        by_year.setdefault((years or {}).get(slug) or slug.split("/")[0], []).append(slug)
     groups: list[list[str]] = []
     current: list[str] = []
-    for year in sorted(years):
-        items = years[year]
+    for year in sorted(by_year, reverse=True):
+        items = by_year[year]
         if current and len(current) + len(items) > size:
             groups.append(current)
             current = []
@@ -98,9 +103,14 @@ def partitions(slugs: list[str], size: int | None = None) -> tuple[tuple[str, ..
     return tuple(tuple(group) for group in groups)
 
 
+def published_years(catalogue: Catalogue) -> dict[str, str]:
+    """The year of each published item's 发布日期, by slug."""
+    return {item.slug: str(item.date_published.year) for item in catalogue.published}
+
+
 def catalogue_partitions(catalogue: Catalogue) -> tuple[tuple[str, ...], ...]:
-    """:func:`partitions` of the published items: what the build indexes and the search page merges."""
-    return partitions([item.slug for item in catalogue.published])
+    """:func:`partitions` of the published items by year of 发布日期: what the build indexes, the search merges."""
+    return partitions([item.slug for item in catalogue.published], years=published_years(catalogue))
 
 
 def bundle_path(part: int) -> str:

@@ -17,7 +17,11 @@ runs ``mkdocs build --strict`` and reports:
   + chromedriver) against the site served on 127.0.0.1 by a server that counts
   the bytes of every response, with a cold cache for each case: opening a
   page without searching, and opening the search with ``?q=`` until the first
-  results are shown. "search bytes" counts the search files only (index,
+  results are shown. A catalogue indexed in several bundles of years searches
+  the newest years' bundle first: then the notice's button ("also search the
+  older years") is pressed and the bytes and seconds until every year's results
+  are shown are measured apart, and so is a cold search that asks for every
+  year from the start (``?q=…&years=all``, what every search cost before). "search bytes" counts the search files only (index,
   fragments, search scripts), not the page and theme every page loads anyway.
   The browser's own ``performance.getEntriesByType("resource")`` sum is shown
   too; it misses what a Web Worker fetches (Pagefind's worker, Material's
@@ -26,8 +30,8 @@ runs ``mkdocs build --strict`` and reports:
   index files are already compressed and are counted as they are).
 
 Not a test: it prints a table, with issue 14's targets for the first search (under 500 KB, the
-compressed transfer and the bytes as stored both shown; first results within 3 s), and exits 1 when
-one is missed. Material's search needs ``jieba`` installed to
+compressed transfer and the bytes as stored both shown; first results within 3 s; the searches over
+every year are shown beside them, without targets), and exits 1 when one is missed. Material's search needs ``jieba`` installed to
 segment Chinese as it did; without it the old index is measured unsegmented.
 """
 
@@ -135,16 +139,24 @@ def disk_rows(site: Path) -> list[tuple[str, str]]:
     bundle = site / "pagefind"
     if bundle.is_dir():
         total = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
-        rows.append(("Pagefind bundle, all files", f"{total:,} B"))
+        rows.append(("Pagefind bundles, all files", f"{total:,} B"))
+        page = (site / "search" / "index.html").read_text(encoding="utf-8")
+        later = re.search(r'data-gk-later="([^"]*)"', page)
+        first_years = re.search(r'data-gk-years="([^"]*)"', page)
+        later_years = re.search(r'data-gk-later-years="([^"]*)"', page)
+        rows.append(("  bundles", f"{1 + len(later.group(1).split()) if later else 1}"
+                     + (f" (first search: years {first_years.group(1)}; later: {later_years.group(1)})"
+                        if later else "")))
+        rows.append(("  the primary bundle (pagefind/, the first search), per language:", ""))
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         for lang, info in sorted(entry["languages"].items(), reverse=True):
-            rows.append((f"  {lang}: pages", f"{info['page_count']:,}"))
+            rows.append((f"    {lang}: pages", f"{info['page_count']:,}"))
             for kind in ("index", "fragment", "filter"):
                 files = list((bundle / kind).glob(f"{lang}_*"))
                 size = sum(p.stat().st_size for p in files)
-                rows.append((f"  {lang}: {kind} files", f"{len(files):,} files, {size:,} B"))
+                rows.append((f"    {lang}: {kind} files", f"{len(files):,} files, {size:,} B"))
             meta = next(bundle.glob(f"pagefind.{lang}_*.pf_meta"))
-            rows.append((f"  {lang}: metadata (loaded first)", f"{meta.stat().st_size:,} B"))
+            rows.append((f"    {lang}: metadata (loaded first)", f"{meta.stat().st_size:,} B"))
     return rows
 
 
@@ -176,8 +188,12 @@ def is_index_data(path: str) -> bool:
 FINISHED = re.compile(r"找到 [\d,]+ 个|未找到|[\d,]+ results? for|No results for")  # "3,862 results"
 
 
-def browse(site: Path, cases: list[tuple[str, str, str | None, str | None]]) -> list[dict]:
-    """Open each ``(label, path, query, second query)`` with a cold cache; bytes served for each step."""
+def browse(site: Path, cases: list[tuple[str, str, str | None, str | None, bool]]) -> list[dict]:
+    """Open each ``(label, path, query, second query, every year)`` with a cold cache; bytes served for each
+    step. With ``every year`` the address asks for all years at once (``&years=all``).
+
+    When the first search covered the newest years only, the notice's button is pressed before the
+    second query: ``row["all_years"]`` has the seconds and bytes until every year's results showed."""
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
@@ -205,6 +221,11 @@ def browse(site: Path, cases: list[tuple[str, str, str | None, str | None]]) -> 
                 driver.find_element(By.CSS_SELECTOR, ".md-search__input").get_attribute("value") == term)
         return text if done else None
 
+    def every_year(driver, term: str) -> str | None:
+        """The result summary once the search over every year has shown its results, else None."""
+        done = driver.find_elements(By.CSS_SELECTOR, '[data-gk-years-state="all"]')
+        return answered(driver, term) if done and done[0].is_displayed() else None
+
     def search_bytes(entries: list[tuple[str, int]]) -> dict:
         found = [(p, n) for p, n in entries if is_search_file(p)]
         return {"bytes": sum(n for _, n in found), "files": len(found), "list": found,
@@ -213,7 +234,7 @@ def browse(site: Path, cases: list[tuple[str, str, str | None, str | None]]) -> 
 
     results = []
     try:
-        for label, path, query, second in cases:
+        for label, path, query, second, all_years in cases:
             with tempfile.TemporaryDirectory() as profile:
                 options = Options()
                 options.binary_location = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
@@ -226,8 +247,8 @@ def browse(site: Path, cases: list[tuple[str, str, str | None, str | None]]) -> 
                 try:
                     log.clear()
                     started = time.monotonic()
-                    driver.get(base + path + (f"?q={quote(query)}" if query else ""))
-                    row: dict = {"label": label, "query": query}
+                    driver.get(base + path + (f"?q={quote(query)}" if query else "") + ("&years=all" if all_years else ""))
+                    row: dict = {"label": label, "query": query, "targets": not all_years}
                     if query:
                         row["count"] = WebDriverWait(driver, 120, poll_frequency=0.05).until(
                             lambda d: answered(d, query))
@@ -241,6 +262,17 @@ def browse(site: Path, cases: list[tuple[str, str, str | None, str | None]]) -> 
                         ".map(e => [e.name, e.transferSize, e.encodedBodySize])")
                     mine = [e for e in entries if is_search_file(urlsplit(e[0]).path)]
                     row["perf"] = (sum(e[1] for e in mine), sum(e[2] for e in mine))
+                    button = driver.find_elements(By.CSS_SELECTOR, "[data-gk-all-years]")
+                    if query and button and button[0].is_displayed():
+                        seen = len(log)
+                        started = time.monotonic()
+                        button[0].click()
+                        row["all_count"] = WebDriverWait(driver, 120, poll_frequency=0.05).until(
+                            lambda d: every_year(d, query))
+                        row["all_seconds"] = time.monotonic() - started
+                        row["all_first"] = search_bytes(log[seen:])
+                        time.sleep(2)
+                        row["all_years"] = search_bytes(log[seen:])
                     if second:
                         seen = len(log)
                         field = driver.find_element(
@@ -303,25 +335,32 @@ def main(argv: list[str] | None = None) -> int:
         rows += disk_rows(site)
         if not args.no_browser:
             search_page = "search/" if pagefind else ""
-            cases = [("open a page, no search", "disclosures/2022/00001/", None, None)]
-            cases += [(f"{lang}: ?q={query}", ("" if lang == "zh" else "en/") + search_page, query, second)
-                      for lang, query, second in CASES]
+            cases = [("open a page, no search", "disclosures/2022/00001/", None, None, False)]
+            for lang, query, second in CASES:
+                page = ("" if lang == "zh" else "en/") + search_page
+                cases.append((f"{lang}: ?q={query}", page, query, second, False))
+                if pagefind and 'data-gk-later="' in (site / page / "index.html").read_text(encoding="utf-8"):
+                    cases.append((f"{lang}: ?q={query}&years=all (every year at once, no target)", page, query,
+                                  None, True))
+
+            def sizes(b: dict) -> str:
+                return (f"{b['bytes']:,} B in {b['files']} files (index data {b['data']:,} B), "
+                        f"gzip ~{b['gzip']:,} B")
+
             for r in browse(site, cases):
-                def sizes(b: dict) -> str:
-                    return (f"{b['bytes']:,} B in {b['files']} files (index data {b['data']:,} B), "
-                            f"gzip ~{b['gzip']:,} B")
                 if not r["query"]:
                     rows.append((f"{r['label']}: search bytes", sizes(r["settled"])))
                     rows.append(("  all bytes incl. page and theme", f"{r['all_bytes']:,} B"))
                     continue
                 rows.append((r["label"], f"{r['count']!r} after {r['seconds']:.1f} s"))
                 first = r["first"]
-                for name, ok in ((f"target: first results within {FIRST_SECONDS:.0f} s", r["seconds"] <= FIRST_SECONDS),
-                                 (f"target: first search under {FIRST_BYTES // 1000} KB as served (gzip)",
-                                  first["gzip"] <= FIRST_BYTES),
-                                 (f"         uncompressed", first["bytes"] <= FIRST_BYTES)):
-                    rows.append((f"  {name}", "OK" if ok else "MISSED"))
-                    missed += not ok
+                if r["targets"]:
+                    for name, ok in ((f"target: first results within {FIRST_SECONDS:.0f} s", r["seconds"] <= FIRST_SECONDS),
+                                     (f"target: first search under {FIRST_BYTES // 1000} KB as served (gzip)",
+                                      first["gzip"] <= FIRST_BYTES),
+                                     (f"         uncompressed", first["bytes"] <= FIRST_BYTES)):
+                        rows.append((f"  {name}", "OK" if ok else "MISSED"))
+                        missed += not ok
                 rows.append(("  search bytes before the first results", sizes(r["first"])))
                 rows.append(("  search bytes 2 s later", sizes(r["settled"])))
                 if args.files:
@@ -329,6 +368,11 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(("  browser resource timing (main thread)",
                              f"transferSize {r['perf'][0]:,} B, encodedBodySize {r['perf'][1]:,} B"))
                 rows.append(("  all bytes incl. page and theme", f"{r['all_bytes']:,} B"))
+                if "all_years" in r:
+                    rows.append((f"  then the button for every year: {r['all_count']!r}",
+                                 f"after {r['all_seconds']:.1f} s more"))
+                    rows.append(("    search bytes it added before those results", sizes(r["all_first"])))
+                    rows.append(("    and 2 s later", sizes(r["all_years"])))
                 if "second" in r:
                     rows.append((f"  then typing another query: {r['second_count']!r}", sizes(r["second"])))
         print(table(rows))

@@ -9,30 +9,45 @@ import http.server
 import json
 import shutil
 import threading
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from conftest import build, make_repo, write_item
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import build, make_repo, pagefind_files, write_item
 from gongkai import search, search_index
 from gongkai.generated import FragmentContext
-from test_browser import browser, search as search_in  # noqa: F401 - the browser fixture
+from page_trap import caught, trap_browser, visit
+from test_browser import FINISHED, browser, results, server, search as search_in  # noqa: F401 - the fixtures
 
 # -- the plan ------------------------------------------------------------------------
 
 
-def test_whole_years_are_packed_oldest_first_up_to_the_partition_size():
+def test_whole_years_are_packed_newest_first_up_to_the_partition_size():
     slugs = [f"2019/{n:05d}" for n in (2, 1)] + ["2020/00001"] + [f"2021/{n:05d}" for n in (1, 2, 3)]
     assert search_index.partitions(slugs, size=3) == (
-        ("2019/00001", "2019/00002", "2020/00001"), ("2021/00001", "2021/00002", "2021/00003"))
-    assert search_index.partitions(slugs, size=100) == (tuple(sorted(slugs)),)
+        ("2021/00001", "2021/00002", "2021/00003"), ("2020/00001", "2019/00001", "2019/00002"))
+    assert search_index.partitions(slugs, size=100) == (
+        ("2021/00001", "2021/00002", "2021/00003", "2020/00001", "2019/00001", "2019/00002"),)
 
 
 def test_a_year_larger_than_a_partition_is_split_by_index_number():
     slugs = [f"2022/{n:05d}" for n in range(1, 6)] + ["2023/00001"]
     assert search_index.partitions(slugs, size=2) == (
-        ("2022/00001", "2022/00002"), ("2022/00003", "2022/00004"), ("2022/00005", "2023/00001"))
+        ("2023/00001",), ("2022/00001", "2022/00002"), ("2022/00003", "2022/00004"), ("2022/00005",))
+
+
+def test_items_go_by_the_year_they_were_published_in():
+    """An item numbered in 2023 and published in 2024 is searched with 2024, as the year filter shows it."""
+    slugs = ["2023/00001", "2023/00002", "2024/00001"]
+    assert search_index.partitions(slugs, size=2, years={"2023/00002": "2024"}) == (
+        ("2023/00002", "2024/00001"), ("2023/00001",))
 
 
 def test_no_items_is_one_partition_for_the_other_pages():
@@ -52,13 +67,49 @@ def test_each_run_globs_whole_years_as_folders_and_split_years_item_by_item(tmp_
         "{en/disclosures/2022/**/*.html,en/disclosures/2021/00003/**/*.html}"]
 
 
-def test_the_search_page_merges_the_bundles_of_the_other_partitions(monkeypatch):
-    catalogue = SimpleNamespace(published=[SimpleNamespace(slug=s) for s in ("2022/00001", "2023/00001", "2024/00001")])
+def _catalogue(*published: tuple[str, str]) -> SimpleNamespace:
+    """A stand-in catalogue of items ``(slug, year of 发布日期)``."""
+    return SimpleNamespace(published=[SimpleNamespace(slug=slug, date_published=date(int(year), 3, 1))
+                                      for slug, year in published])
+
+
+def test_the_first_search_covers_the_newest_years_and_the_rest_waits(monkeypatch):
+    monkeypatch.setenv(search_index.PARTITION_VARIABLE, "2")
+    catalogue = _catalogue(("2021/00001", "2021"), ("2022/00001", "2022"), ("2023/00001", "2023"),
+                           ("2024/00001", "2024"), ("2025/00001", "2025"))
+    assert search.search_plan(catalogue) == search.SearchPlan(
+        first=(0,), later=(1, 2), first_years=("2025", "2024"), later_years=("2023", "2022", "2021"))
+
+
+def test_a_newest_year_larger_than_a_partition_is_searched_whole_at_first(monkeypatch):
+    monkeypatch.setenv(search_index.PARTITION_VARIABLE, "2")
+    catalogue = _catalogue(*[(f"2025/{n:05d}", "2025") for n in range(1, 4)], ("2024/00001", "2024"),
+                           ("2023/00001", "2023"))
+    assert search.search_plan(catalogue) == search.SearchPlan(
+        first=(0, 1), later=(2,), first_years=("2025", "2024"), later_years=("2023",))
+
+
+def test_the_search_page_merges_the_older_bundles_when_asked(monkeypatch):
+    catalogue = _catalogue(("2022/00001", "2022"), ("2023/00001", "2023"), ("2024/00001", "2024"))
     monkeypatch.setenv(search_index.PARTITION_VARIABLE, "1")
     zh = search.search_fragment(FragmentContext(catalogue, None, "zh", "search/"))
     en = search.search_fragment(FragmentContext(catalogue, None, "en", "en/search/"))
-    assert 'data-gk-bundle="../pagefind/" data-gk-root="../" data-gk-merge="../pagefind/parts/1/ ../pagefind/parts/2/">' in zh
-    assert 'data-gk-merge="../../pagefind/parts/1/ ../../pagefind/parts/2/">' in en
+    assert ('data-gk-bundle="../pagefind/" data-gk-root="../" data-gk-years="2024" '
+            'data-gk-later="../pagefind/parts/1/ ../pagefind/parts/2/" data-gk-later-years="2023 2022">') in zh
+    assert 'data-gk-later="../../pagefind/parts/1/ ../../pagefind/parts/2/"' in en
+    assert ('<p data-gk-years-state="first" hidden>已显示 2024 年的结果。 <button type="button" '
+            'data-gk-all-years>同时搜索 2022—2023 年的信息</button></p>') in zh
+    assert '<p data-gk-years-state="all" tabindex="-1" hidden>已显示全部年份（2022—2024 年）的结果。</p>' in zh
+    assert ('<p data-gk-years-state="first" hidden>Showing results from 2024. <button type="button" '
+            'data-gk-all-years>Also search 2022–2023</button></p>') in en
+    assert "Showing results from all years (2022–2024)." in en
+
+
+def test_a_catalogue_in_one_bundle_has_no_notice(monkeypatch):
+    catalogue = _catalogue(("2022/00001", "2022"), ("2023/00001", "2023"))
+    html = search.search_fragment(FragmentContext(catalogue, None, "zh", "search/"))
+    assert 'data-gk-bundle="../pagefind/" data-gk-root="../">' in html
+    assert "gk-search-years" not in html and "data-gk-later" not in html
 
 
 # -- a built site ------------------------------------------------------------------------
@@ -115,28 +166,154 @@ def test_each_partition_is_a_bundle_with_both_languages_and_no_copy_of_the_searc
     assert "in 3 bundles" in log and "of it after the pages were written" in log
 
 
-@pytest.mark.parametrize("page, query, expected", [
-    ("search/", "穿山甲", ["2022/00001", "2023/00001", "2024/00001"]),
-    ("search/", "pangolinthree", ["2024/00001"]),
-    ("en/search/", "walrusword", ["2022/00001", "2024/00001"]),
-    ("en/search/", "pangolinone", ["2022/00001"]),
-])
-def test_a_search_finds_the_items_of_every_partition_in_both_languages(partitioned, browser, page, query, expected):
-    _, base, _ = partitioned
-    summary, links = search_in(browser, base, page, query)
-    prefix = "en/" if page.startswith("en/") else ""
-    assert sorted(links) == [f"{prefix}disclosures/{slug}/" for slug in expected], summary
-    count = len(expected)
-    assert summary == (f"找到 {count} 个 {query} 的相关结果" if not prefix else
-                       f"{count} result{'s' if count > 1 else ''} for {query}")
+def test_the_primary_bundle_holds_the_newest_year_and_the_pages_that_are_not_items(partitioned):
+    site, _, _ = partitioned
+    urls: dict[str, set[str]] = {}
+    for path, data in pagefind_files(site).items():
+        if "/fragment/zh_" in path:
+            bundle = path.split("/fragment/")[0]
+            urls.setdefault(bundle, set()).add(json.loads(data.removeprefix(b"pagefind_dcd"))["url"])
+    items = {bundle: sorted(u for u in found if "/disclosures/" in u) for bundle, found in urls.items()}
+    assert items == {"pagefind": ["/disclosures/2024/00001/"], "pagefind/parts/1": ["/disclosures/2023/00001/"],
+                     "pagefind/parts/2": ["/disclosures/2022/00001/"]}
+    assert any("/guide/" in u for u in urls["pagefind"]) and not any("/guide/" in u for u in urls["pagefind/parts/1"])
 
 
-def test_the_year_filter_counts_the_items_of_every_partition(partitioned, browser):
+#: (page, query, the first search's items, every year's items, the notice before and after, in the page's language)
+CASES = {
+    "zh": ("search/", "穿山甲", ["2024/00001"], ["2022/00001", "2023/00001", "2024/00001"],
+           "已显示 2024 年的结果。 同时搜索 2022—2023 年的信息", "已显示全部年份（2022—2024 年）的结果。"),
+    "en": ("en/search/", "walrusword", ["2024/00001"], ["2022/00001", "2024/00001"],
+           "Showing results from 2024. Also search 2022–2023", "Showing results from all years (2022–2024)."),
+}
+SHOTS = Path("/tmp/gk-search-years")
+YEAR_FILTER = "return window.PagefindComponents.getInstanceManager().getInstance('default').availableFilters.year"
+
+
+def _results(browser, base: str, page: str | None = None, query: str | None = None) -> tuple[str, list[str]]:
+    """:func:`test_browser.results`, after opening ``page`` with ``?q=query`` if given, with the result list
+    scrolled into view: a result loads when it is on screen, and on a phone the first may be just below."""
+    if page:
+        browser.get(f"{base}{page}?q={quote(query)}")
+    WebDriverWait(browser, 30).until(lambda d: FINISHED.search(d.find_element(By.CSS_SELECTOR, "pagefind-summary").text))
+    browser.execute_script("document.querySelector('pagefind-results').scrollIntoView({block: 'center'})")
+    return results(browser, base)
+
+
+def _summary(lang: str, count: int, query: str) -> str:
+    return f"找到 {count} 个 {query} 的相关结果" if lang == "zh" else f"{count} result{'s' if count > 1 else ''} for {query}"
+
+
+def _notice(browser) -> str:
+    shown = [p for p in browser.find_elements(By.CSS_SELECTOR, ".gk-search-years [data-gk-years-state]")
+             if p.is_displayed()]
+    return " ".join(p.text for p in shown)
+
+
+def _dark(browser) -> None:
+    """The dark scheme, chosen with Material's palette toggle in the header."""
+    browser.find_element(By.CSS_SELECTOR, "label[for='__palette_1']").click()
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.body.dataset.mdColorScheme") == "slate")
+
+
+def _contrast(browser, element) -> float:
+    """The WCAG contrast of ``element``'s text against the page's background."""
+    colours = browser.execute_script(
+        "const c = (e, p) => getComputedStyle(e)[p].match(/[\\d.]+/g).slice(0, 3).map(Number);"
+        "return [c(arguments[0], 'color'), c(document.body, 'backgroundColor')];", element)
+
+    def luminance(rgb):
+        lin = [(v / 255 / 12.92) if v / 255 <= 0.04045 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((luminance(c) for c in colours), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_first_search_shows_the_newest_years_and_the_button_adds_the_others(partitioned, browser, lang, width,
+                                                                                dark):
     _, base, _ = partitioned
-    search_in(browser, base, "search/", "穿山甲")
-    years = browser.execute_script(
-        "return window.PagefindComponents.getInstanceManager().getInstance('default').availableFilters.year")
-    assert years == {"2022": 1, "2023": 1, "2024": 1}
+    page, query, first, every, before, after = CASES[lang]
+    prefix = "en/" if lang == "en" else ""
+    browser.set_window_size(width, 900)
+    browser.get(base)
+    browser.execute_script("localStorage.clear()")  # no palette chosen yet: the light one
+    try:
+        summary, links = _results(browser, base, page, query)
+        if dark:
+            _dark(browser)
+        assert (summary, sorted(links)) == (_summary(lang, len(first), query), [f"{prefix}disclosures/{s}/" for s in first])
+        WebDriverWait(browser, 10).until(lambda d: _notice(d) == before)
+        assert browser.execute_script(YEAR_FILTER) == {"2024": 1}
+        button = browser.find_element(By.CSS_SELECTOR, "[data-gk-all-years]")
+        assert _contrast(browser, button) >= 4.5 and _contrast(browser, button.find_element(By.XPATH, "..")) >= 4.5
+        SHOTS.mkdir(exist_ok=True)
+        browser.save_screenshot(str(SHOTS / f"{lang}-{width}-{'dark' if dark else 'light'}-first.png"))
+        # By keyboard: from the search field, Tab until the button has focus, then Enter.
+        browser.execute_script("arguments[0].focus()", browser.find_element(By.CSS_SELECTOR, "pagefind-input input"))
+        for _ in range(20):
+            if browser.switch_to.active_element == button:
+                break
+            browser.switch_to.active_element.send_keys(Keys.TAB)
+        assert browser.switch_to.active_element == button
+        button.send_keys(Keys.ENTER)
+        WebDriverWait(browser, 30).until(lambda d: _notice(d) == after)
+        summary, links = _results(browser, base)
+        assert (summary, sorted(links)) == (_summary(lang, len(every), query), [f"{prefix}disclosures/{s}/" for s in every])
+        assert browser.switch_to.active_element.get_attribute("data-gk-years-state") == "all"  # focus not lost
+        assert parse_qs(urlsplit(browser.current_url).query) == {"q": [query], "years": ["all"]}
+        # the year filter now lists every year (2023 has no English text to match, hence 0 in English)
+        assert browser.execute_script(YEAR_FILTER) == {y: int(f"{y}/00001" in every) for y in ("2022", "2023", "2024")}
+        browser.save_screenshot(str(SHOTS / f"{lang}-{width}-{'dark' if dark else 'light'}-all.png"))
+    finally:
+        browser.execute_script("localStorage.clear()")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_address_asking_for_every_year_searches_them_at_once(partitioned, browser, lang):
+    _, base, _ = partitioned
+    page, query, _, every, _, after = CASES[lang]
+    browser.get(f"{base}{page}?q={quote(query)}&years=all")
+    summary, links = _results(browser, base)
+    assert sorted(links) == [("en/" if lang == "en" else "") + f"disclosures/{s}/" for s in every], summary
+    WebDriverWait(browser, 10).until(lambda d: _notice(d) == after)
+    # typing another query keeps every year, and the address says so
+    field = browser.find_element(By.CSS_SELECTOR, "pagefind-input input")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("pangolinone")
+    WebDriverWait(browser, 10).until(lambda d: "q=pangolinone" in d.current_url)
+    assert _results(browser, base)[1] == [("en/" if lang == "en" else "") + "disclosures/2022/00001/"]
+    assert "years=all" in browser.current_url
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_notice_wraps_at_twice_the_text_size_on_a_phone(partitioned, browser, lang):
+    _, base, _ = partitioned
+    browser.set_window_size(390, 900)
+    browser.get(f"{base}{CASES[lang][0]}?q={quote(CASES[lang][1])}")
+    WebDriverWait(browser, 30).until(lambda d: _notice(d) == CASES[lang][4])
+    browser.execute_script("document.documentElement.style.fontSize = '250%'")  # Material's 125 %, doubled
+    button = browser.find_element(By.CSS_SELECTOR, "[data-gk-all-years]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    box = browser.execute_script(
+        "const n = document.querySelector('.gk-search-years'), b = arguments[0].getBoundingClientRect();"
+        "return [n.scrollWidth <= n.clientWidth, b.left >= n.getBoundingClientRect().left,"
+        " b.right <= n.getBoundingClientRect().right, b.right <= document.documentElement.clientWidth]", button)
+    SHOTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(SHOTS / f"{lang}-390-text200.png"))
+    browser.execute_script("document.documentElement.style.fontSize = ''")
+    assert box == [True, True, True, True]
+
+
+@pytest.mark.parametrize("page, query", [("search/", "领事保护"), ("en/search/", "consular protection")])
+def test_a_site_in_one_bundle_shows_no_notice(server, browser, page, query):
+    summary, links = search_in(browser, server, page, query)
+    assert links, summary
+    assert not browser.find_elements(By.CSS_SELECTOR, ".gk-search-years")
+    assert "years=" not in browser.current_url
 
 
 def test_a_rebuild_with_fewer_partitions_leaves_no_stale_bundle(partitioned, tmp_path):
@@ -145,3 +322,19 @@ def test_a_rebuild_with_fewer_partitions_leaves_no_stale_bundle(partitioned, tmp
     shutil.copytree(site, copy)
     search_index.build_index(copy)
     assert not (copy / "pagefind/parts").exists()
+
+
+def test_searching_every_year_runs_under_the_policy(partitioned, tmp_path):
+    """The button's merge (Pagefind's mergeIndex, in its worker) asks nothing the page's policy refuses,
+    and nothing from another host."""
+    _, base, _ = partitioned
+    trap = trap_browser(tmp_path / "profile")
+    try:
+        visit(trap, f"{base}search/?q={quote('穿山甲')}")
+        WebDriverWait(trap, 30).until(lambda d: _notice(d) == CASES["zh"][4])
+        trap.find_element(By.CSS_SELECTOR, "[data-gk-all-years]").click()
+        WebDriverWait(trap, 30).until(lambda d: _notice(d) == CASES["zh"][5])
+        assert len(_results(trap, base)[1]) == 3
+        assert caught(trap) == {"dialogs": [], "violations": [], "errors": [], "foreign": []}
+    finally:
+        trap.quit()

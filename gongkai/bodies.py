@@ -105,6 +105,13 @@ _markdown: list[markdown.Markdown] = []
 """The one converter, made on first use and reset before each body (building one costs as much as a body)."""
 
 
+def published_text(source: str) -> str:
+    """The body an item publishes from the text below its front matter: without the blank lines before and
+    after it, ending in one line break. The check renders this same text (:func:`render`), so that the
+    build publishes the check's conversion instead of converting the body again."""
+    return source.strip("\n") + "\n"
+
+
 def render(body: str) -> str:
     """The HTML Python-Markdown makes of ``body``, before sanitising: tables with ``align``
     (never ``style``), headings with ids, admonitions, ``attr_list`` and ``markdown="1"``.

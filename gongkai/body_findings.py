@@ -19,7 +19,8 @@ from html5lib._tokenizer import HTMLTokenizer
 from html5lib.constants import namespaces, tokenTypes
 
 from . import links
-from .bodies import CLASSES, ELEMENTS, URL_ATTRIBUTES, allowed_attribute, is_external, render, unsafe_scheme
+from .bodies import (CLASSES, ELEMENTS, URL_ATTRIBUTES, allowed_attribute, is_external, published_text, render,
+                     unsafe_scheme)
 from .layout import REPORT_MARKERS
 from .text import Text
 
@@ -157,7 +158,9 @@ def check_rendered(body: str) -> list[Finding]:
     places = _Places(body, tokens)
     findings: list[Finding] = []
     unsafe_in_source = sum(1 for t in links.targets(body, skip_code=False) if links.is_unsafe(t))
-    for kind, tag, name, value in _rendered_findings(render(body)):
+    # the text the item publishes (the same HTML: blank lines around a body make no Markdown), so that its
+    # conversion is the one the build publishes (bodies.render)
+    for kind, tag, name, value in _rendered_findings(render(published_text(body))):
         if kind == "url":
             unsafe_in_source -= 1
             if unsafe_in_source >= 0:

@@ -53,7 +53,7 @@ def inline_script_hashes(page: str) -> list[str]:
 
 def _script_hashes(document: LexborHTMLParser) -> list[str]:
     found: list[str] = []
-    for script in document.css("script"):
+    for script in document.tags("script"):  # the elements css("script") finds, without the selector engine
         attributes = script.attributes
         kind = (attributes.get("type") or "").strip().lower()
         if "src" in attributes or kind not in _EXECUTED_TYPES:
@@ -96,38 +96,44 @@ def _insertion_point(page: str) -> int | None:
 
 def _point_in(page: str) -> tuple[int | None, bool]:
     """The insertion point in ``page``, and whether a tag after ``<head>`` decided it."""
-    finder = _PointFinder()
-    finder.feed(page)
+    finder = _PointFinder(page)
+    try:
+        finder.feed(page)
+    except _Decided:
+        pass
     return finder.after_head, finder.decided
+
+
+class _Decided(Exception):
+    """Raised by :class:`_PointFinder` once it has found the point: the rest of the text is not read."""
 
 
 class _PointFinder(HTMLParser):
     """Reads start tags until the first one after ``<head>`` (the standard library's tokenizer: the start
-    of a page is the theme's own markup, and it is read far faster than by html5lib's)."""
+    of a page is the theme's own markup, and it is read far faster than by html5lib's), and stops there."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.after_head: int | None = None
         self.decided = False
-        self._lines = [0]
-
-    def feed(self, data: str) -> None:
-        self._lines = [0, *(i + 1 for i, c in enumerate(data) if c == "\n")]
-        super().feed(data)
+        self._text = text
 
     def _end(self) -> int:
+        """Where the start tag being read ends, as an index into the text (the tokenizer counts lines)."""
         line, column = self.getpos()
-        return self._lines[line - 1] + column + len(self.get_starttag_text() or "")
+        start = 0
+        for _ in range(line - 1):
+            start = self._text.index("\n", start) + 1
+        return start + column + len(self.get_starttag_text() or "")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.decided:
-            return
         if tag == "head":
             self.after_head = self._end()
         elif self.after_head is not None:
             self.decided = True
             if tag == "meta" and any(name == "charset" for name, _ in attrs):
                 self.after_head = self._end()
+            raise _Decided
 
     handle_startendtag = handle_starttag
 

@@ -126,9 +126,15 @@ def document(catalogue: Catalogue, absolute: Absolute, year: int | None = None) 
     """The whole ``catalogue.json`` object; with ``year``, the same for the items published that year
     (``as_of`` stays the newest item's date of the whole catalogue, so a year's file says how current it is)."""
     items = _items(catalogue)
-    newest = max((i.date_published for i in items), default=None)
     if year is not None:
         items = [i for i in items if i.date_published.year == year]
+    return {**_head(catalogue, absolute, year), "count": len(items),
+            "items": [record(i, catalogue, absolute) for i in items]}
+
+
+def _head(catalogue: Catalogue, absolute: Absolute, year: int | None = None) -> dict:
+    """What a :func:`document` says before its items."""
+    newest = max((i.date_published for i in catalogue.published), default=None)
     config = catalogue.config
     head = {
         "version": SCHEMA_VERSION,
@@ -140,12 +146,27 @@ def document(catalogue: Catalogue, absolute: Absolute, year: int | None = None) 
     }
     if year is not None:
         head["year"] = year
-    return {**head, "count": len(items), "items": [record(i, catalogue, absolute) for i in items]}
+    return head
 
 
 def to_json(data: dict) -> bytes:
     """UTF-8 JSON, two-space indented, keys in the order written, one trailing newline."""
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _record_json(rec: dict) -> str:
+    """``rec`` as :func:`to_json` writes it in a document's ``items`` (two levels deep): a JSON string never
+    holds a line break, so indenting its lines is indenting the record."""
+    return json.dumps(rec, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
+def _document_json(head: dict, records: list[str]) -> bytes:
+    """:func:`to_json` of the document of ``head`` and the items :func:`_record_json` wrote: each item's
+    record is encoded once for the whole catalogue's file and its year's."""
+    text = json.dumps({**head, "count": len(records), "items": []}, ensure_ascii=False, indent=2)
+    if records:
+        text = text.removesuffix("[]\n}") + "[\n    " + ",\n    ".join(records) + "\n  ]\n}"
+    return (text + "\n").encode("utf-8")
 
 
 def csv_row(rec: dict) -> list[str]:
@@ -155,11 +176,14 @@ def csv_row(rec: dict) -> list[str]:
 
 def to_csv(data: dict) -> bytes:
     """CSV for Excel on Chinese Windows: UTF-8 with a byte order mark, CRLF line ends, a header row."""
+    return _csv([csv_row(rec) for rec in data["items"]])
+
+
+def _csv(rows: list[list[str]]) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([column for column, _ in COLUMNS])
-    for rec in data["items"]:
-        writer.writerow(csv_row(rec))
+    writer.writerows(rows)
     return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
 
 
@@ -170,13 +194,20 @@ def schema() -> bytes:
 
 def files(catalogue: Catalogue, absolute: Absolute) -> list[tuple[str, bytes]]:
     """``(site-relative path, bytes)`` of the open data files: the whole catalogue, the schema, and each
-    year's items in the same two formats (a year's file stays small however long the catalogue grows)."""
-    data = document(catalogue, absolute)
-    found = [(JSON_PATH, to_json(data)), (CSV_PATH, to_csv(data)), (SCHEMA_PATH, schema())]
+    year's items in the same two formats (a year's file stays small however long the catalogue grows).
+    The same bytes as :func:`to_json` and :func:`to_csv` of each :func:`document`, with each item's record
+    made, encoded and turned into a row once for both files it is in."""
+    items = _items(catalogue)
+    records = [record(i, catalogue, absolute) for i in items]
+    encoded = [_record_json(rec) for rec in records]
+    rows = [csv_row(rec) for rec in records]
+    found = [(JSON_PATH, _document_json(_head(catalogue, absolute), encoded)), (CSV_PATH, _csv(rows)),
+             (SCHEMA_PATH, schema())]
     for year in years(catalogue):
-        part = document(catalogue, absolute, year)
+        chosen = [n for n, i in enumerate(items) if i.date_published.year == year]
         json_path, csv_path = year_paths(year)
-        found += [(json_path, to_json(part)), (csv_path, to_csv(part))]
+        found += [(json_path, _document_json(_head(catalogue, absolute, year), [encoded[n] for n in chosen])),
+                  (csv_path, _csv([rows[n] for n in chosen]))]
     return found
 
 

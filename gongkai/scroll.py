@@ -9,6 +9,7 @@ caption. The finished HTML of a page is parsed (never pattern-matched) to find t
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from itertools import accumulate
 
 from .html import esc
 from .text import Text
@@ -26,10 +27,7 @@ class _Tables(HTMLParser):
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self.html = html
-        self.line_starts = [0]
-        for index, char in enumerate(html):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts = [0, *accumulate(len(line) + 1 for line in html.split("\n"))]
         self.found: list[tuple[int, int, str]] = []
         self.stack: list[tuple[str, bool]] = []  # open elements: (tag, is a scroll region)
         self.depth = 0  # table nesting of the current table

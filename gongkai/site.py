@@ -261,5 +261,8 @@ def current_site(root: Path, site_url: str = "") -> Site | None:
     """The :class:`Site` :func:`load_site` last gave for ``root`` and ``site_url``, without checking the
     sources again (None when there is none): what a build's page events use after its first event has
     called :func:`load_site`, since checking every source file on every page would cost O(pages × files)."""
-    wanted = (root.resolve(), site_url)
-    return next((site for key, site in _CACHE.items() if key[:2] == wanted), None)
+    for (cached_root, cached_url, *_), site in _CACHE.items():
+        # the adapter passes the resolved root: resolving it again on every page event cost more than the event
+        if cached_url == site_url and (cached_root == root or cached_root == root.resolve()):
+            return site
+    return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from .bodies import published_text
 from .body_checks import check_body
 from .catalogue import Attachment, Item, Translation
 from .item_fields import ItemChecker, entry_place
@@ -42,7 +43,7 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
     assert place is not None
     values = {f.key: checker.values.get(f.key, _ABSENT.get(f.kind)) or _ABSENT.get(f.kind) for f in FIELDS}
     values["attachments"] = attachments
-    return Item(path=doc.path, year=int(place.year), number=place.number, body=doc.body.strip("\n") + "\n",
+    return Item(path=doc.path, year=int(place.year), number=place.number, body=published_text(doc.body),
                 sha256=doc.sha256, key_lines={key: value.line for key, value in doc.meta.items()}, **values)
 
 
@@ -167,7 +168,7 @@ def validate_translation(doc: SourceDocument, original: Item | None, config: Con
         return None
     v = checker.values
     return Translation(doc.path, str(v["title"]), v.get("summary"), v.get("keywords") or (),  # type: ignore[arg-type]
-                       doc.body.strip("\n") + "\n", v.get("source_sha256"))  # type: ignore[arg-type]
+                       published_text(doc.body), v.get("source_sha256"))  # type: ignore[arg-type]
 
 
 def _compare_with_original(checker: ItemChecker, f: Field, original: Item) -> None:

@@ -148,3 +148,34 @@ def test_the_policy_goes_after_meta_charset_however_long_the_head_before_it(befo
     at = len(head) if not before.startswith("<title>") else len('<!doctype html><html><head>')
     assert out[:at] == page[:at] and out[at:].startswith('\n<meta http-equiv="Content-Security-Policy"')
     assert out[at:].split(">", 2)[2] == page[at:]  # the two metas, then the page as it was
+
+
+def test_the_policy_hashes_the_scripts_of_svg_and_mathml_and_of_any_letter_case():
+    """Scripts are found by their element name in every namespace: an inline SVG or MathML script runs too."""
+    from gongkai import csp
+    page = ('<!doctype html><html><head><meta charset="utf-8"></head><body><SCRIPT>a()</SCRIPT>'
+            '<svg><script>b()</script><SCRIPT>c()</SCRIPT></svg><math><script>d()</script></math></body></html>')
+    assert csp.inline_script_hashes(page) == [_hash("a()"), _hash("b()"), _hash("c()"), _hash("d()")]
+    assert "'wasm-unsafe-eval'" not in csp.policy(page)
+
+
+@pytest.mark.parametrize(("head", "after"), [
+    # lines before the point, a <head> with attributes over several lines: the point is counted in characters
+    ('<!doctype html>\n<html lang="zh">\n  <head\n data-x="a\nb">\n    <meta charset="utf-8">', ""),
+    ('<!doctype html>\r\n<html>\r\n<head>\r\n<meta\r\n charset=utf-8 />', ""),
+    # the first tag after <head> is not <meta charset>: the policy goes just after <head>
+    ('<!doctype html>\n<html>\n<head>', '\n<meta name="viewport" content="x">\n<meta charset="utf-8">'),
+    ('<html><HEAD>', '<title>t</title><meta charset="utf-8">'),
+])
+def test_the_policy_goes_right_after_head_or_its_meta_charset(head, after):
+    from gongkai import csp
+    page = head + after + '<script>a()</script></head><body><p>x</p></body></html>'
+    out = csp.apply(page)
+    assert out.startswith(head + '\n<meta http-equiv="Content-Security-Policy" content="default-src')
+    assert out[len(head):].split(">", 2)[2] == page[len(head):]
+
+
+def test_a_page_without_head_tag_is_left_as_it_is():
+    from gongkai import csp
+    page = '<!doctype html><title>t</title><script>a()</script><p>head</p>'
+    assert csp.apply(page) == page

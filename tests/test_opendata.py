@@ -191,3 +191,21 @@ def test_the_open_data_page_links_each_year(site: Path, data: dict):
     page = (site / "en/subscribe/index.html").read_text(encoding="utf-8")
     for year in sorted({rec["date_published"][:4] for rec in data["items"]}):
         assert f'href="../../data/{year}.json"' in page and f'href="../../data/{year}.csv"' in page
+
+
+@pytest.mark.parametrize("source", ["publishing", "empty"])
+def test_the_files_are_the_documents_as_to_json_and_to_csv_write_them(tmp_path: Path, source: str):
+    """The files encode each item once for the whole catalogue and its year: the same bytes as encoding
+    each document on its own."""
+    root = make_publishing_repo(tmp_path) if source == "publishing" else make_repo(tmp_path)
+    catalogue, problems = load_catalogue(root, BUILD_DAY)
+    assert catalogue is not None, problems.report()
+    absolute = Site(catalogue, root, SITE_URL).absolute
+    expected = {opendata.JSON_PATH: opendata.to_json(opendata.document(catalogue, absolute)),
+                opendata.CSV_PATH: opendata.to_csv(opendata.document(catalogue, absolute)),
+                opendata.SCHEMA_PATH: opendata.schema()}
+    for year in opendata.years(catalogue):
+        part = opendata.document(catalogue, absolute, year)
+        expected |= dict(zip(opendata.year_paths(year), (opendata.to_json(part), opendata.to_csv(part))))
+    assert len(expected) > (5 if source == "publishing" else 2)
+    assert dict(opendata.files(catalogue, absolute)) == expected

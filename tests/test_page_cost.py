@@ -39,9 +39,38 @@ def _item(body: str, translated: bool = False):
 def test_a_cached_body_is_the_html_of_a_fresh_conversion():
     for body in HOSTILE + [WIDE, "## 一\n\n[x]: https://example.org/\n\n[x]\n", "[x]\n", "# 一\n\n# 一\n"]:
         body_findings.check_rendered(body)  # the check converts it first; the page takes that conversion
-        assert bodies.body_html(body) == _fresh(body), body
-        assert bodies.body_html(body) == _fresh(body), body  # the second page of an untranslated item
-        assert (body, bodies.RENDER_OPTIONS) not in bodies._checked  # taken once, not kept twice
+        text = bodies.published_text(body)  # what the item publishes
+        assert bodies.body_html(text) == _fresh(text), body
+        assert bodies.body_html(text) == _fresh(text), body  # the second page of an untranslated item
+        assert (text, bodies.RENDER_OPTIONS) not in bodies._checked  # taken once, not kept twice
+
+
+SOURCES = ["\n{}", "\n\n{}\n\n\n", "{}", "\n    code\n\n\n{}\n    code\n\n"]
+"""Bodies as the text below a front matter may hold them: blank lines around them, code blocks at an end."""
+
+
+def test_blank_lines_around_a_body_make_no_markdown():
+    """The check renders the text an item publishes (bodies.published_text), not the text below its front
+    matter: the same HTML, so the same findings."""
+    for body in HOSTILE + [WIDE, "    code\n", "```\nx\n```\n"]:
+        for source in (form.format(body.strip("\n")) for form in SOURCES):
+            assert bodies.convert(source) == bodies.convert(bodies.published_text(source)), source
+
+
+def test_the_check_and_the_page_convert_a_body_once(monkeypatch):
+    converted = []
+    convert = bodies.convert
+    monkeypatch.setattr(bodies, "convert", lambda text: converted.append(text) or convert(text))
+    bodies._checked.clear()
+    for body in HOSTILE + [WIDE]:
+        for source in (form.format(body.strip("\n")) for form in SOURCES):
+            converted.clear()
+            body_findings.check_rendered(source)  # the check is given the text below the front matter
+            text = bodies.published_text(source)  # the item (validate), and so its page, the published text
+            assert bodies.body_html(text) == _fresh(text), source
+            assert converted == [text], source
+            assert not bodies._checked  # taken once, not kept
+            bodies._published.current.clear()
 
 
 def test_the_reused_converter_carries_nothing_from_one_body_to_the_next():

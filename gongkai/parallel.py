@@ -26,6 +26,7 @@ import gc
 import logging
 import os
 import pickle
+import select
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -40,6 +41,9 @@ MAX_PROCESSES = 4
 
 SMALLEST_SHARE = 8
 """A batch is split only into shares of at least this many jobs: a process costs more than a few jobs."""
+
+BALANCE_STEP = 0.04
+"""How much this process's part of a full batch changes from one batch to the next (:meth:`Batches._balance`)."""
 
 
 @dataclass(frozen=True)
@@ -95,13 +99,15 @@ class Batches:
     _jobs: list = field(default_factory=list)
     _children: list[_Child] = field(default_factory=list)
     _failures: list[Failure] = field(default_factory=list)
+    here: float = 0.0
+    """This process's part of a full batch (0 until the first one: an equal share), see :meth:`_balance`."""
 
     def add(self, job: Any) -> bool:
         """Keep ``job``; run the batch when it is full (True then)."""
         self._jobs.append(job)
         if len(self._jobs) < self.size:
             return False
-        self._run()
+        self._run(full=True)
         return True
 
     def flush(self) -> list[Failure]:
@@ -121,12 +127,14 @@ class Batches:
         counts, self.counts = self.counts, Counts()
         return counts
 
-    def _run(self) -> None:
+    def _run(self, full: bool = False) -> None:
         jobs, self._jobs = self._jobs, []
         if not jobs:
             return
-        self._wait()  # at most processes - 1 children at a time
-        shares = _shares(jobs, self.processes)
+        ended = self._wait()  # at most processes - 1 children at a time
+        if full:
+            self._balance(ended)
+        shares = _shares(jobs, self.processes, self.here if full else 0.0)
         for share in shares[1:]:
             child = self._fork(share)
             if child is None:
@@ -168,18 +176,35 @@ class Batches:
         os.close(writer)
         return _Child(pid, reader, f"{self.label(jobs[0])} … {self.label(jobs[-1])}")
 
-    def _wait(self) -> None:
+    def _balance(self, ended: bool | None) -> None:
+        """After a full batch, this process goes on with its caller's work (the next batch's pages) while the
+        children render: their shares grow while they end before this process comes back to wait for them,
+        and shrink while it has to wait (the right split depends on the machine and what else runs)."""
+        if not self.here:
+            self.here = 1 / self.processes
+        if ended is not None:
+            self.here = min(0.9, max(0.1, self.here + (-BALANCE_STEP if ended else BALANCE_STEP)))
+
+    def _wait(self) -> bool | None:
+        """Wait for every child; whether they had all ended before (None: there was none)."""
         children, self._children = self._children, []
+        ended = all(select.select([c.reader], [], [], 0)[0] for c in children) if children else None
         for child in children:
             self._failures += _reap(child)
-        if not self._children:
-            gc.unfreeze()
+        gc.unfreeze()
+        return ended
 
 
-def _shares(jobs: list, processes: int) -> list[list]:
+def _shares(jobs: list, processes: int, here: float = 0.0) -> list[list]:
+    """This process's share (``here`` of the jobs; 0: an equal one), then each child's."""
     count = max(1, min(processes, len(jobs) // SMALLEST_SHARE))
-    size = -(-len(jobs) // count)
-    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    if count == 1:
+        return [jobs]
+    first = round(len(jobs) * here) if here else -(-len(jobs) // count)
+    first = min(max(first, 1), len(jobs) - (count - 1))
+    rest = jobs[first:]
+    size = -(-len(rest) // (count - 1))
+    return [jobs[:first]] + [rest[i:i + size] for i in range(0, len(rest), size)]
 
 
 def _run_jobs(jobs: Sequence, work: Callable[[Any], None], label: Callable[[Any], str]) -> list[Failure]:

@@ -115,3 +115,17 @@ def test_the_number_of_processes_comes_from_the_environment(monkeypatch):
     assert parallel.processes() == 3
     monkeypatch.delenv(parallel.PROCESSES_VARIABLE)
     assert 1 <= parallel.processes() <= parallel.MAX_PROCESSES
+
+
+def test_the_childrens_part_grows_while_they_end_first_and_shrinks_while_the_parent_waits():
+    batches = parallel.Batches(lambda job: None, label=str, processes=2)
+    batches._balance(None)  # the first full batch: an equal share
+    assert batches.here == 0.5
+    for _ in range(3):
+        batches._balance(True)
+    assert batches.here == pytest.approx(0.5 - 3 * parallel.BALANCE_STEP)
+    assert [len(s) for s in parallel._shares(list(range(100)), 2, batches.here)] == [38, 62]
+    for _ in range(100):
+        batches._balance(False)
+    assert batches.here == 0.9
+    assert [len(s) for s in parallel._shares(list(range(100)), 3, 0.9)] == [90, 5, 5]

@@ -6,7 +6,7 @@
 
 For each size it generates a corpus with scripts/make_search_corpus.py (the seed item and variations
 of it, half translated) and builds, each in a new process, timed for wall time, CPU time (user +
-system, children included) and peak memory, sampled every 50 ms over the build's whole process tree
+system, children included) and peak memory, sampled every 50 ms (PSS every 2 s) over the build's whole process tree
 (Pagefind and the processes that render pages included) in two ways: the largest sum of resident memory
 (RSS; beside it the peaks of the MkDocs process and of its children), and the largest sum of proportional
 memory (PSS, /proc/PID/smaps_rollup). The build forks processes that share its memory copy-on-write: a
@@ -62,6 +62,7 @@ LARGE_WALL = 180.0
 GROWTH_RATIO = 4.2         # time(4N) / time(N)
 CHECK_SECONDS = 3.0
 RATIO_SIZES = (1000, 4000)
+PSS_INTERVAL = 2.0  # seconds between two samples of the tree's PSS
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,9 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def _tree_rss(root_pid: int) -> tuple[int, int, int]:
-    """Resident bytes of ``root_pid`` itself and of all its descendants, and the PSS of them all (one scan
-    of /proc)."""
+def _tree_rss(root_pid: int, pss: bool = True) -> tuple[int, int, int]:
+    """Resident bytes of ``root_pid`` itself and of all its descendants, and (if ``pss``) the PSS of them all
+    (one scan of /proc)."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     page = os.sysconf("SC_PAGE_SIZE")
@@ -145,7 +146,7 @@ def _tree_rss(root_pid: int) -> tuple[int, int, int]:
                 changed = True
     for pid in wanted - {root_pid}:
         total += rss.get(pid, 0)
-    return rss.get(root_pid, 0), total, sum(_pss(pid) for pid in wanted if pid in rss)
+    return rss.get(root_pid, 0), total, sum(_pss(pid) for pid in wanted if pid in rss) if pss else 0
 
 
 def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[Run, str]:
@@ -156,8 +157,14 @@ def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[Run
     peak = [0, 0, 0, 0]  # the tree, the process, its children; the tree's PSS
 
     def sample() -> None:
+        pss_at = 0.0
         while process.poll() is None:
-            own, children, pss = _tree_rss(process.pid)
+            # PSS every PSS_INTERVAL: for it the kernel walks each process's page tables (0.1-0.4 s for a
+            # 900 MB build), which on a 2-core machine would take time from the build being measured.
+            now = time.monotonic()
+            due = now - pss_at >= PSS_INTERVAL
+            own, children, pss = _tree_rss(process.pid, pss=due)
+            pss_at = now if due else pss_at
             peak[:] = (max(peak[0], own + children), max(peak[1], own), max(peak[2], children),
                        max(peak[3], pss))
             time.sleep(0.05)

@@ -299,6 +299,8 @@ def on_template_context(context, template_name, config):
 @event_priority(-100)  # after every other plugin has changed the page
 @_no_traceback
 def on_post_page(output, page, config):
+    """For a generated page this runs in whichever process renders it (often a forked child): it may change
+    the page's HTML, never keep anything for later (what a child keeps is lost when it ends)."""
     if page is _deferring[0]:  # its empty template: MkDocs writes nothing
         _deferring[:] = [None, f"Page skipped: '{page.file.src_uri}'. Generated empty output."]
         return output

@@ -5,6 +5,11 @@ idempotent. ``on_config`` resolves the :class:`~gongkai.site.Site` once per
 pass (``load_site`` reuses the parsed catalogue while no source changed) and
 the page events ask for that same Site (``current_site``): checking the sources
 for changes on every page event would cost O(pages x files).
+
+``mkdocs build`` renders the generated pages (items, listings) in batches shared by forked processes
+(:mod:`gongkai.parallel`): MkDocs renders an empty template for each (``_defer``), and ``_render`` does for
+it what MkDocs would have done next. That part is MkDocs' own, so it lives here; it is why this module is
+over 300 lines.
 """
 
 from __future__ import annotations
@@ -15,12 +20,13 @@ import time
 import traceback
 from pathlib import Path
 
+from mkdocs import utils as mkdocs_utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from gongkai import bodies, csp, preview, search_index
+from gongkai import bodies, csp, parallel, preview, search_index
 from gongkai.generated import page_markdown
 from gongkai.problems import BuildStepError, SourceError
 from gongkai.site import Site, UnknownMarker, current_site, load_site
@@ -40,6 +46,19 @@ def _folder_of(config_file: str) -> Path:
 
 _serving = [False]
 """Whether MkDocs runs ``serve`` (the editors' preview); set by on_startup."""
+
+DEFERRED = "gk-deferred.html"
+"""The template (empty) MkDocs renders for a generated page of ``mkdocs build``: the page's own template is
+rendered later with the same context, in a batch shared by forked processes (:func:`_render`)."""
+
+_batching = [False]
+"""Whether generated pages are rendered in batches: ``mkdocs build`` (set by on_startup), never the preview."""
+_env: list = [None]
+"""The theme's Jinja environment of this pass (on_env)."""
+_own_templates: dict[str, str | None] = {}
+"""A deferred page's own ``template:`` (None: MkDocs' main.html), until MkDocs reaches it (on_page_context)."""
+_deferring: list = [None, ""]
+"""The page whose empty template MkDocs renders now, and MkDocs' "Page skipped" line for it (not logged)."""
 
 
 def _load(config) -> Site:
@@ -81,8 +100,15 @@ def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+def _not_a_deferred_page(record: logging.LogRecord) -> bool:
+    return not (_deferring[1] and record.getMessage() == _deferring[1])
+
+
 def on_startup(command, dirty):
     _serving[0] = command == "serve"
+    _batching[0] = not _serving[0]
+    if _batching[0]:
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_a_deferred_page)
     if _serving[0] and dirty:
         # `make serve` rebuilds only what changed (mkdocs serve --dirty): the core tells MkDocs which
         # generated pages changed, so MkDocs' warning about inaccurate dirty builds does not apply, and
@@ -100,6 +126,7 @@ def on_serve(server, config, builder):
 
 
 def on_env(env, config, files):
+    _env[0] = env
     if _serving[0]:
         env.bytecode_cache = preview.TEMPLATES  # templates compiled once, not on every rebuild
     return env
@@ -191,11 +218,15 @@ def on_page_content(html, page, config, files):
             page.toc = get_toc(bodies.toc_tokens(generated.headings))
         html = generated.content(html)
         site.release(page.file.src_uri)
+        if _batching[0] and not site.preview:
+            _own_templates[page.file.src_uri] = page.meta.get("template")
+            page.meta["template"] = DEFERRED  # MkDocs picks the template before on_page_context
         return html
     return site.page_html(html, _lang(page))
 
 
 @event_priority(-50)
+@_no_traceback
 def on_page_context(context, page, config, nav):
     # The language switcher is drawn from gk_alternate (overrides/partials/alternate.html); Material's
     # <link rel="alternate" hreflang> tags are left out, because its JavaScript fetches a sitemap.xml
@@ -206,7 +237,57 @@ def on_page_context(context, page, config, nav):
         alternate = getattr(config.plugins.get("i18n"), "extra_alternate", None) or []
     context["gk_alternate"] = list(alternate)
     config.extra.alternate = config.extra["alternate"] = True
+    if page.file.src_uri in _own_templates:
+        _defer(page, context, config)
     return context
+
+
+def _defer(page, context, config) -> None:
+    """Keep a generated page with its finished context (the last plugin event before its template) for
+    :data:`_batches`; MkDocs goes on with the empty template."""
+    own = _own_templates.pop(page.file.src_uri)
+    if own is None:
+        page.meta.pop("template", None)
+    else:
+        page.meta["template"] = own
+    template = _env[0].get_template(own or "main.html")
+    page.active = False  # the batch may render other pages now; MkDocs' empty template needs nothing of it
+    _batches.add((page, template, context, config))
+    _deferring[0] = page
+
+
+def _render(job) -> None:
+    """The rest of MkDocs' ``_build_page`` (mkdocs/commands/build.py) for a deferred page: its template, every
+    plugin's on_post_page, the file written as MkDocs writes it."""
+    page, template, context, config = job
+    page.active = True
+    try:
+        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
+        if output.strip():
+            mkdocs_utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+        else:
+            logging.getLogger("mkdocs.commands.build").info(
+                f"Page skipped: '{page.file.src_uri}'. Generated empty output.")
+    finally:
+        page.active = False
+
+
+def _forget(job) -> None:
+    job[0].markdown = job[0].content = ""  # as on_post_page does here: a child rendered it
+
+
+_batches = parallel.Batches(_render, label=lambda job: job[0].file.src_uri, forget=_forget)
+"""The deferred pages, rendered a batch at a time; the rest of each language's at its on_post_build."""
+
+
+def _render_the_rest() -> None:
+    """Render the pages still kept, wait for every process; stop the build if a page failed."""
+    failures = _batches.flush()
+    if failures:
+        raise PluginError(
+            "gongkai 内部错误，网站未生成；请把这条信息报告给维护人员 / internal error in gongkai, nothing was "
+            "built; please report this message to the maintainers:\n"
+            + "\n".join(f"  {failure.job}: {failure.error}" for failure in failures))
 
 
 def on_template_context(context, template_name, config):
@@ -218,6 +299,11 @@ def on_template_context(context, template_name, config):
 @event_priority(-100)  # after every other plugin has changed the page
 @_no_traceback
 def on_post_page(output, page, config):
+    """For a generated page this runs in whichever process renders it (often a forked child): it may change
+    the page's HTML, never keep anything for later (what a child keeps is lost when it ends)."""
+    if page is _deferring[0]:  # its empty template: MkDocs writes nothing
+        _deferring[:] = [None, f"Page skipped: '{page.file.src_uri}'. Generated empty output."]
+        return output
     page.markdown = page.content = ""  # rendered: MkDocs never reads them again, and they add up over a build
     return csp.apply(output)
 
@@ -238,13 +324,23 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-90)  # before mkdocs-static-i18n (-100) starts the next language's pass
 @_no_traceback
 def on_post_build(config):
+    _render_the_rest()  # before the search indexes this language's pages, and before its next pass
     site_dir = Path(config.site_dir)
     site = _site(config)
     if not site.language_written(site_dir, config.theme["language"]) and config.plugins.get("i18n") is not None:
         return  # the next language's pass ends the build
+    counts = _batches.take_counts()
+    if counts.jobs:
+        log.info(f"gongkai: {counts.jobs} generated pages rendered in batches, {counts.forked_jobs} of them "
+                 f"in {counts.children} forked processes")
     site.write_outputs(site_dir)
     try:
         for report in site.post_build(site_dir):
             log.info(f"gongkai: {report}")
     except BuildStepError as error:
         raise PluginError(f"gongkai: {error}") from None
+
+
+def on_build_error(error):
+    _batches.abandon()  # no process goes on writing pages after the build stopped
+    _own_templates.clear()

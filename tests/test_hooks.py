@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import REPO, build, make_repo, write_item
+from conftest import BUILD_EPOCH, REPO, build, make_repo, site_texts, write_item
+from gongkai.site import load_site
 
 
 def _hooks():
@@ -39,3 +41,49 @@ def test_an_unknown_marker_in_a_docs_page_stops_the_build_with_its_file(tmp_path
     result = build(root, tmp_path / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "docs/guide.md: 未知标记 / unknown marker <!-- gongkai:nothing -->" in result.stderr
+
+
+def _many_items(tmp_path, count: int = 12):
+    root = make_repo(tmp_path)
+    for n in range(1, count + 1):
+        write_item(root, f"XMFAO/2024-{n:05d}", title=f"测试条目{n}",
+                   translation=f"---\ntitle: Item {n}\n---\n\nBody {n}.\n" if n % 2 else None)
+    return root
+
+
+def test_generated_pages_are_rendered_in_forked_processes_with_the_same_bytes(tmp_path, monkeypatch):
+    root = _many_items(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    generated = len(load_site(root).pages)  # items, listings, statistics pages, in both languages
+    sites = {}
+    for processes in ("2", "1"):
+        monkeypatch.setenv("GONGKAI_PROCESSES", processes)
+        result = build(root, tmp_path / f"site-{processes}")
+        assert result.returncode == 0, result.stderr
+        sites[processes] = {path: text for path, text in site_texts(tmp_path / f"site-{processes}").items()
+                            if not path.startswith("pagefind/")}  # Pagefind's entry files vary (compare_builds)
+        logged = re.search(r"gongkai: (\d+) generated pages rendered in batches, (\d+) of them in (\d+) forked "
+                           r"processes", result.stderr)
+        assert logged, result.stderr
+        pages, forked, children = map(int, logged.groups())
+        assert pages == generated
+        assert (forked > 0, children) == ((True, 2) if processes == "2" else (False, 0))
+    assert sites["2"] == sites["1"]
+    assert "disclosures/2024/00012/index.html" in sites["2"]
+
+
+def test_a_page_that_fails_in_a_forked_process_stops_the_build_with_a_short_message(tmp_path, monkeypatch):
+    root = _many_items(tmp_path)
+    main = root / "overrides/main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block content %}",
+        "{% block content %}{% if page and page.url.startswith('disclosures/') %}"
+        "{{ page.no_such_method() }}{% endif %}"),
+        encoding="utf-8")
+    monkeypatch.setenv("GONGKAI_PROCESSES", "2")
+    result = build(root, tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "internal error in gongkai, nothing was built" in result.stderr
+    failed = re.findall(r"^  (disclosures/2024/\d+\.md): UndefinedError: 'mkdocs.structure.pages.Page object' has "
+                        r"no attribute 'no_such_method'$", result.stderr, re.M)
+    assert failed == [f"disclosures/2024/{n:05d}.md" for n in range(12, 0, -1)], result.stderr

@@ -101,6 +101,10 @@ class Batches:
     _failures: list[Failure] = field(default_factory=list)
     here: float = 0.0
     """This process's part of a full batch (0 until the first one: an equal share), see :meth:`_balance`."""
+    taken: Callable[[], int] = lambda: 0
+    """How many of the ``processes`` cores other work of this process takes at the moment (the search
+    indexer's Pagefind run): a batch is shared by that many processes fewer. A child beside them would
+    only take turns on the same cores, and each child's copied pages add to the build's peak memory."""
 
     def add(self, job: Any) -> bool:
         """Keep ``job``; run the batch when it is full (True then)."""
@@ -132,9 +136,10 @@ class Batches:
         if not jobs:
             return
         ended = self._wait()  # at most processes - 1 children at a time
-        if full:
+        processes = max(1, self.processes - self.taken())
+        if full and processes > 1:
             self._balance(ended)
-        shares = _shares(jobs, self.processes, self.here if full else 0.0)
+        shares = _shares(jobs, processes, self.here if full and processes > 1 else 0.0)
         for share in shares[1:]:
             child = self._fork(share)
             if child is None:

@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import subprocess
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -164,6 +165,15 @@ def _pages_glob(site_dir: Path, prefix: str, without: tuple[str, ...]) -> str:
     return "{" + ",".join(parts) + "}"
 
 
+_RUNNING = [0]
+_RUNNING_LOCK = threading.Lock()
+
+
+def runs_in_progress() -> int:
+    """How many Pagefind runs of this process are going on now (each takes a core)."""
+    return _RUNNING[0]
+
+
 class Indexer:
     """The Pagefind runs of one build: :meth:`index` a language once its pages are written (the runs go on
     in the background, one at a time, while the build writes the next language), then :meth:`finish`.
@@ -194,9 +204,13 @@ class Indexer:
 
     def _run(self, bundle: str, glob: str) -> dict:
         started = time.monotonic()
+        with _RUNNING_LOCK:
+            _RUNNING[0] += 1
         try:
             return _run_pagefind(self.site_dir, glob, bundle)
         finally:
+            with _RUNNING_LOCK:
+                _RUNNING[0] -= 1
             self._seconds += time.monotonic() - started
 
     def abandon(self) -> None:

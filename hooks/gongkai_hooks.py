@@ -276,7 +276,8 @@ def _forget(job) -> None:
     job[0].markdown = job[0].content = ""  # as on_post_page does here: a child rendered it
 
 
-_batches = parallel.Batches(_render, label=lambda job: job[0].file.src_uri, forget=_forget)
+_batches = parallel.Batches(_render, label=lambda job: job[0].file.src_uri, forget=_forget,
+                            taken=search_index.runs_in_progress)
 """The deferred pages, rendered a batch at a time; the rest of each language's at its on_post_build."""
 
 

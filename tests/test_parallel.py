@@ -129,3 +129,29 @@ def test_the_childrens_part_grows_while_they_end_first_and_shrinks_while_the_par
         batches._balance(False)
     assert batches.here == 0.9
     assert [len(s) for s in parallel._shares(list(range(100)), 3, 0.9)] == [90, 5, 5]
+
+
+def test_no_child_while_other_work_takes_the_spare_core_and_children_again_once_it_is_free(tmp_path):
+    busy = [1]
+    batches = _batches(tmp_path, size=40, processes=2, taken=lambda: busy[0])
+    for job in range(40):
+        batches.add(job)  # the first batch runs while the core is taken (Pagefind's run)
+    assert set(_pids(tmp_path).values()) == {os.getpid()}
+    busy[0] = 0
+    for job in range(40, 80):
+        batches.add(job)
+    assert batches.flush() == [parallel.Failure("job 13", "ValueError: job 13 is unlucky")]
+    later = {job: pid for job, pid in _pids(tmp_path).items() if job >= 40}
+    assert len(set(later.values())) == 2  # this process and a child
+    assert batches.take_counts().children == 1
+
+
+def test_search_index_counts_its_runs_in_progress(monkeypatch, tmp_path):
+    from gongkai import search_index
+
+    seen = []
+    monkeypatch.setattr(search_index, "_run_pagefind",
+                        lambda *args: seen.append(search_index.runs_in_progress()) or {})
+    indexer = search_index.Indexer(tmp_path)
+    assert indexer._run("pagefind", "**/*.html") == {}
+    assert seen == [1] and search_index.runs_in_progress() == 0

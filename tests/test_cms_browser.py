@@ -267,8 +267,9 @@ def fs_editor(chromium, real_site, tmp_path_factory):
 
 
 def test_the_editing_page_lists_the_originals_and_requests_nothing_from_other_hosts(fs_editor):
-    body = fs_editor.d.find_element(By.TAG_NAME, "body").text
-    assert "XMFAO/2022-00001　厦门市人民政府外事办公室关于2021年法治政府建设工作情况的报告" in body
+    entry = "XMFAO/2022-00001　厦门市人民政府外事办公室关于2021年法治政府建设工作情况的报告"
+    # the collection's label shows before its entries have loaded ("正在加载内容..."): wait for the entry
+    fs_editor.wait.until(lambda d: entry in d.find_element(By.TAG_NAME, "body").text)
     assert fs_editor.d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN"
     fs_editor.go("/collections/translations")
     fs_editor.wait.until(lambda d: "Report of the Foreign Affairs Office" in d.find_element(By.TAG_NAME, "body").text)

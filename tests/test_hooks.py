@@ -67,7 +67,12 @@ def test_generated_pages_are_rendered_in_forked_processes_with_the_same_bytes(tm
         assert logged, result.stderr
         pages, forked, children = map(int, logged.groups())
         assert pages == generated
-        assert (forked > 0, children) == ((True, 2) if processes == "2" else (False, 0))
+        # a child per language, except while the Chinese index's Pagefind run takes the second core: when the
+        # English pages come first depends on the machine's load, so one child or two
+        if processes == "2":
+            assert forked > 0 and children in (1, 2), (forked, children)
+        else:
+            assert (forked, children) == (0, 0)
     assert sites["2"] == sites["1"]
     assert "disclosures/2024/00012/index.html" in sites["2"]
 

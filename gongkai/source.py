@@ -283,7 +283,7 @@ def _values_with_lines(rel: str, loader: yaml.SafeLoader, node: yaml.MappingNode
             ok = False
             continue
         key = key_node.value
-        bad = slips.FULLWIDTH_CHARS.search(key)
+        bad = None if key.isascii() else slips.FULLWIDTH_CHARS.search(key)  # both characters are wide
         if bad:
             key = slips.fullwidth_key(rel, key, line, key_node.start_mark.column + bad.start() + 1, problems, hints)
         if key in meta:

@@ -22,3 +22,15 @@ def test_wide_digits_are_the_digits_other_than_ascii():
     slow = re.compile(r"(?![0-9])\d")
     assert [c for c in EVERY if bool(slow.match(c)) != bool(personal._WIDE.match(c))] == []
     assert [c for c in EVERY if c.isascii() and personal._WIDE.match(c)] == []
+
+
+def test_report_markers_and_wide_key_characters_are_what_the_pre_tests_assume():
+    """body_findings.check skips a body without '<', '{' and '!!!' (every report marker has a '<'), and
+    source reads an ASCII key without looking for a full-width colon or space."""
+    from gongkai import body_findings, slips
+    from gongkai.layout import REPORT_MARKERS
+
+    assert all("<" in marker for marker in REPORT_MARKERS)
+    assert [c for c in EVERY if c.isascii() and slips.FULLWIDTH_CHARS.match(c)] == []
+    assert [c for c in EVERY if body_findings._MAY_LEAVE_THE_LIST.match(c) and c not in "<{"] == []
+    assert body_findings._MAY_LEAVE_THE_LIST.fullmatch("!!!")

@@ -14,10 +14,6 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Iterator
 
-import html5lib
-from html5lib._tokenizer import HTMLTokenizer
-from html5lib.constants import namespaces, tokenTypes
-
 from . import links
 from .bodies import (CLASSES, ELEMENTS, URL_ATTRIBUTES, allowed_attribute, is_external, published_text, render,
                      unsafe_scheme)
@@ -58,7 +54,10 @@ def _line_starts(text: str) -> list[int]:
 def source_tokens(text: str) -> Iterator[_Token]:
     """The start tags and comments of ``text`` as a browser's tokenizer reads them, each with its
     offset (of the ``<``) and its attributes' offsets (of their names)."""
-    tokenizer = HTMLTokenizer(text)
+    from html5lib._tokenizer import HTMLTokenizer  # here: most bodies never need html5lib (its import is slow)
+    from html5lib.constants import tokenTypes
+
+    tokenizer, start_tag = HTMLTokenizer(text), tokenTypes["StartTag"]
     tokenizer.tokenQueue = deque()
     starts = _line_starts(text)
     tag_start, attribute_starts = 0, []
@@ -70,11 +69,12 @@ def source_tokens(text: str) -> Iterator[_Token]:
     more = True
     while more:
         state, before, current = tokenizer.state, offset(), tokenizer.currentToken
-        count = len(current["data"]) if _is_tag(current) else 0
+        count = len(current["data"]) if _is_tag(current, start_tag) else 0
         more = state()
         if state == tokenizer.dataState and tokenizer.state == tokenizer.tagOpenState:
             tag_start, attribute_starts = before, []
-        if _is_tag(tokenizer.currentToken) and tokenizer.currentToken is current and len(current["data"]) > count:
+        if (_is_tag(tokenizer.currentToken, start_tag) and tokenizer.currentToken is current
+                and len(current["data"]) > count):
             attribute_starts.append(before)
         while tokenizer.tokenQueue:
             token = tokenizer.tokenQueue.popleft()
@@ -86,14 +86,17 @@ def source_tokens(text: str) -> Iterator[_Token]:
                 yield _Token("comment", "", tag_start, end=offset())
 
 
-def _is_tag(token) -> bool:
-    return isinstance(token, dict) and token.get("type") == tokenTypes["StartTag"] and isinstance(
+def _is_tag(token, start_tag: int) -> bool:
+    return isinstance(token, dict) and token.get("type") == start_tag and isinstance(
         token.get("data"), list)
 
 
 def _rendered_findings(html: str) -> Iterator[tuple[str, str, str, str]]:
     """``(kind, tag, attribute, value)`` for everything outside the allow-list in rendered ``html``,
     parsed as a browser parses it. Foreign content (SVG, MathML) is one finding, its root."""
+    import html5lib
+    from html5lib.constants import namespaces
+
     fragment = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=True)
     html_ns = "{%s}" % namespaces["html"]
 
@@ -144,9 +147,10 @@ def check(body: str) -> list[Finding]:
 
     Unsafe addresses the source itself shows are reported by the link check (``validate``); here only
     those it could not see."""
-    for marker in REPORT_MARKERS:  # blanked, not removed: every finding keeps its offset
+    plain = "<" not in body and "{" not in body and "!!!" not in body  # no marker either: each has a <
+    for marker in REPORT_MARKERS if not plain else ():  # blanked, not removed: every finding keeps its offset
         body = body.replace(marker, " " * len(marker))
-    if not _MAY_LEAVE_THE_LIST.search(body):
+    if plain or not _MAY_LEAVE_THE_LIST.search(body):
         return [_finding("external-image", "img", "src", t.url, t.start) for t in links.targets(body)
                 if t.kind == "image" and is_external(t.url)]
     return check_rendered(body)

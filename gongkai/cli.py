@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
-from .commands import check, cms_config, import_files, new, report, translations
+#: Each command's name and the module of ``gongkai/commands/`` that holds it, in the order of the help.
+COMMANDS = {"check": "check", "new": "new", "import": "import_files", "translations": "translations",
+            "report": "report", "cms-config": "cms_config"}
 
-COMMANDS = (check, new, import_files, translations, report, cms_config)
 
-
-def parser() -> argparse.ArgumentParser:
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``only`` (a command's name), only that command's module is imported (the
+    others import what ``gongkai check`` never needs, such as the Word and PDF readers)."""
     top = argparse.ArgumentParser(prog="gongkai", description="政府信息公开网站工具 / tools for the disclosure site")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in COMMANDS:
+    for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        module = importlib.import_module(f".commands.{module_name}", __package__)
+        assert module.NAME == name, (module.NAME, name)
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
         command.set_defaults(run=module.run)
@@ -25,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         # A Windows console may not encode every character a file contains: never fail on printing.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    args = parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = parser(words[0] if words and words[0] in COMMANDS else None).parse_args(argv)
     try:
         return args.run(args)
     except KeyboardInterrupt:

@@ -2,8 +2,9 @@
 loading that needs nothing but the item's own files, so it can run in worker processes and be reused.
 
 Items are independent of each other until the cross-file checks (:mod:`gongkai.loader`), so a large
-repository is checked by a small pool of worker processes (:data:`PARALLEL_THRESHOLD`); the result is
-the same either way. When the build asks, each valid body is turned into its published HTML (converted
+repository is checked by this process and a small pool of worker processes together (:data:`PARALLEL_THRESHOLD`):
+the workers take chunks of jobs from the first on, this process from the last back; the result is the same
+either way. When the build asks, each valid body is turned into its published HTML (converted
 and sanitised) while the item is at hand (:class:`Run`): the HTML comes back with the results, so the
 build's pages take it and no body is held twice.
 
@@ -17,7 +18,7 @@ import hashlib
 import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,8 +33,10 @@ from .validate import validate_original, validate_translation
 
 #: From this many item files on, parsing is spread over worker processes.
 PARALLEL_THRESHOLD = 200
-#: At most this many worker processes (the project's machines have 2 cores).
+#: At most this many processes share the jobs, this one included (the project's machines have 2 cores).
 MAX_WORKERS = 2
+#: Jobs per chunk a process takes at a time: small enough that the last chunk leaves no core idle for long.
+CHUNK = 50
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,9 @@ Job = tuple  # (original rel or None, translation rel or None[, (original bytes,
 
 @dataclass(frozen=True)
 class Run:
-    """How the item jobs run: ``workers`` processes (None: by the number of jobs), and whether each valid
-    body is published too (``publish``, :func:`gongkai.loader.load_catalogue`)."""
+    """How the item jobs run: shared by ``workers`` processes, this one and ``workers - 1`` forked ones
+    (None: by the number of jobs), and whether each valid body is published too (``publish``,
+    :func:`gongkai.loader.load_catalogue`)."""
 
     workers: int | None = None
     publish: bool = False
@@ -68,15 +72,31 @@ def run_jobs(root: Path, config: Config, jobs: list[Job], how: Run) -> list[Resu
         workers = min(MAX_WORKERS, os.cpu_count() or 1) if len(jobs) >= PARALLEL_THRESHOLD else 1
     if workers <= 1 or len(jobs) < 2:
         return _check_jobs(root, config, jobs, how.publish)
-    size = -(-len(jobs) // (workers * 4))
-    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     results: list[Result] = []
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        for part, published in pool.map(_check_chunk, [root] * len(chunks), [config] * len(chunks), chunks,
-                                        [how.publish] * len(chunks)):
+    with ProcessPoolExecutor(workers - 1, mp_context=_context()) as pool:
+        futures = [pool.submit(_check_chunk, root, config, chunk, how.publish) for chunk in chunks]
+        mine = _take_from_the_end(root, config, chunks, futures, how.publish)
+        for n, future in enumerate(futures):
+            if n in mine:
+                results.extend(mine[n])
+                continue
+            part, published = future.result()
             results.extend(part)
             bodies.keep_published(published)
     return results
+
+
+def _take_from_the_end(root: Path, config: Config, chunks: list[list[Job]], futures: list[Future],
+                       publish: bool) -> dict[int, list[Result]]:
+    """Check chunks in this process, from the last one back, until the workers (which take them from the
+    first on) have reached the next: neither waits for the other, and these results are never pickled."""
+    mine: dict[int, list[Result]] = {}
+    for n in reversed(range(len(chunks))):
+        if not futures[n].cancel():
+            break
+        mine[n] = _check_jobs(root, config, chunks[n], publish)
+    return mine
 
 
 def _check_chunk(root: Path, config: Config, jobs: list[Job], publish: bool) -> tuple[list[Result], dict]:

@@ -104,7 +104,7 @@ def find_personal_data(text: str) -> list[Finding]:
 def _normalised(text: str) -> tuple[str, Callable[[int], int]]:
     """``text`` with NFKC applied to each character where it matters, and a map from an offset in it
     to the offset of the original character. Without other than ASCII digits, ``text`` itself."""
-    if not _WIDE.search(text):
+    if text.isascii() or not _WIDE.search(text):  # an ASCII text has no other digits than 0-9
         return text, lambda offset: offset
     chars: list[str] = []
     origin: list[int] = []
@@ -117,5 +117,6 @@ def _normalised(text: str) -> tuple[str, Callable[[int], int]]:
 
 #: A run of at least 11 digits, spaces and hyphens: where any of the numbers could be.
 _CANDIDATE = re.compile(r"[0-9][0-9 -]{9,}[0-9Xx]")
-#: A digit other than 0-9 (full-width ０-９ and the like): the text must be normalised first.
-_WIDE = re.compile(r"(?![0-9])\d")
+#: A digit other than 0-9 (full-width ０-９ and the like): the text must be normalised first. (One class,
+#: "not a non-digit nor 0-9", is the same set as ``(?![0-9])\d`` and faster to search.)
+_WIDE = re.compile(r"[^\D0-9]")

@@ -85,18 +85,21 @@ def _report_tabs(rel: str, header: str, first_line: int, problems: Problems, hin
 def silent_slips(rel: str, header: str, meta: Mapping[str, Any], problems: Problems, hints: KeyHints) -> None:
     """Values YAML read without complaint but not as the editor meant: cut by a `#`, or a list
     whose entries were separated with a full-width comma. Warnings: the value is still valid."""
-    lines = header.split("\n")
+    lines = header.split("\n") if "#" in header else None  # no '#', no comment (the rest of a line)
     for key, value in meta.items():
         if value.node is None or key not in hints.wordy:
             continue
-        for node in _scalars(value.node):
+        for node in _scalars(value.node) if lines is not None else ():
             rest = lines[node.end_mark.line][node.end_mark.column:] if not node.style else ""  # plain only
-            if re.match(r"\s+#", rest):
+            if _COMMENT_AFTER.match(rest):
                 _report_comment(rel, key, node, rest.strip(), value, problems)
         if isinstance(value.node, yaml.SequenceNode) and value.node.flow_style:
             for node in value.node.value:
                 if isinstance(node, yaml.ScalarNode) and "，" in node.value:
                     _report_fullwidth_comma(rel, key, node, value, problems)
+
+
+_COMMENT_AFTER = re.compile(r"\s+#")
 
 
 def _scalars(node: yaml.Node):

@@ -17,6 +17,7 @@ from typing import Callable, ClassVar
 from . import cms, feeds, layout, listings, opendata, pages, portal, reference, search, search_index, sitemaps
 from .catalogue import Catalogue, Item
 from .generated import FragmentContext, GeneratedPage
+from .preview import Reuse
 from .statistics import export as statistics_export
 from .statistics import guide as statistics_guide
 from .statistics import render as statistics_render
@@ -51,6 +52,8 @@ class BuildData:
     started: dict = field(default_factory=dict, compare=False)
     """Work a feature started while the build went on (:meth:`Feature.language_written`), by feature class
     name, for its :meth:`Feature.finish` to end."""
+    reuse: Reuse | None = field(default=None, compare=False)
+    """The preview's results of its previous pass (:class:`~gongkai.preview.Reuse`); None in a build."""
 
 
 class Feature:
@@ -97,8 +100,18 @@ class Items(Feature):
 
     def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
         c = data.catalogue
-        return [pages.item_page(_with_tables(i, data.statistics), c, lang, search.item_tags(i, c, lang))
+        return [self._page(_with_tables(i, data.statistics), c, lang, search.item_tags(i, c, lang), data.reuse)
                 for i in c.published]
+
+    @staticmethod
+    def _page(item: Item, c: Catalogue, lang: str, tags: str, reuse: Reuse | None) -> GeneratedPage:
+        """The item's page; the preview's previous one when it was made from the same item, tags and
+        related items (what the page shows of the catalogue besides the configuration's labels)."""
+        if reuse is None:
+            return pages.item_page(item, c, lang, tags)
+        inputs = (item, tags, c.repealing_item(item), c.interpreted(item), c.interpretations(item),
+                  c.repealed_items(item), c.related_items(item))
+        return reuse.get(("item", item.path, lang), inputs, lambda: pages.item_page(item, c, lang, tags))
 
     def outputs(self, data: BuildData) -> list[Output]:
         return [Output(layout.attachment_url(i.slug, a.file), source=data.root / Path(i.path).parent / a.file)

@@ -145,7 +145,16 @@ class Feeds(Feature):
     fragments = {"feeds": lambda ctx: feeds.subscribe_fragment(ctx.catalogue, ctx.lang, ctx.url)}
 
     def outputs(self, data: BuildData) -> list[Output]:
-        return _files(feeds.files(data.catalogue, data.absolute))
+        c, reuse = data.catalogue, data.reuse
+        if reuse is None:
+            return _files(feeds.files(c, data.absolute))
+
+        def rendered(feed: feeds.Feed, fmt: str) -> bytes:
+            """The preview's previous bytes of the feed when its entries and what they link to are equal."""
+            inputs = (feed, tuple(tuple(feeds.relations(i, c)) for i in feed.items))
+            return reuse.get(("feed", feed.path(fmt)), inputs, lambda: feeds.render(feed, c, data.absolute, fmt))
+
+        return _files(feeds.files(c, data.absolute, rendered))
 
 
 class OpenData(Feature):

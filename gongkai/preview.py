@@ -57,8 +57,8 @@ class Reuse:
     """What the previous preview pass made that this pass may take again, each result kept with everything it
     was made from (its inputs, compared whole with ``==``): a result is reused only when every input is equal,
     so nothing stale is served, and only the last pass's results are kept. Results of a pass that made none
-    (it stopped before) are not lost: the pass before's are carried on. Everything is made again when the
-    configuration changed (labels, names: every page reads it)."""
+    (it stopped before) are not lost: the pass before's are carried on. Everything is made again when
+    ``config`` changed (what every result reads: catalogue.yml's labels and names, the site's URL, the day)."""
 
     def __init__(self, before: "Reuse | None", config: object) -> None:
         same = before is not None and before.config == config

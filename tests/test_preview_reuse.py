@@ -30,7 +30,7 @@ def _save(path: Path, text: str) -> None:
 
 
 def _pass(root: Path) -> Site:
-    site = load_site(root, today=BUILD_DAY, preview=True)
+    site = load_site(root, "https://gongkai.example.gov.cn/", today=BUILD_DAY, preview=True)
     site.pages  # noqa: B018 - the pass makes its pages
     site.completed = True
     return site
@@ -65,6 +65,26 @@ def test_an_unchanged_item_page_is_the_previous_pass_and_an_edit_reaches_its_rel
     listing = second.pages[next(uri for uri, p in second.pages.items() if p.url == "catalogue/2024/")]
     assert "复用改过的标题" in listing.markdown + "".join(listing.blocks)
     assert second.reuse.reused == len(second.catalogue.published) * 2 - 4  # items 2 and 3, both languages
+    assert second.pages == _fresh(second).pages
+
+
+def _fresh(site: Site) -> Site:
+    """A site of the same sources that reuses nothing."""
+    return Site(site.catalogue, site.root, site.site_url, site.statistics, preview=True)
+
+
+def test_a_feed_is_the_previous_pass_unless_an_entry_or_what_it_links_to_changed(repo):
+    first = _pass(repo)
+    before = {o.path: o.content for o in first.outputs()}
+    _save(repo / "disclosures/2024/00002.md", _item(2, title="复用改过的标题"))
+    second = _pass(repo)
+    after = {o.path: o.content for o in second.outputs()}
+    assert after == {o.path: o.content for o in _fresh(second).outputs()}
+    feed = after["feeds/all.atom.xml"].decode("utf-8")
+    assert feed.count("复用改过的标题") == 2  # item 2's entry, and item 3's link to it
+    assert "复用第2号" not in feed and before["feeds/all.atom.xml"] != after["feeds/all.atom.xml"]
+    unchanged = [path for path in after if path.endswith(".xml") and before[path] == after[path]]
+    assert unchanged  # feeds of categories without item 2 or 3 are the previous pass's
 
 
 def test_a_label_changed_in_the_catalogue_file_makes_every_page_again(repo):
@@ -83,7 +103,7 @@ def test_a_label_changed_in_the_catalogue_file_makes_every_page_again(repo):
 def test_a_pass_that_made_no_pages_hands_on_the_pass_before(repo):
     first = _pass(repo)
     _save(repo / "disclosures/2024/00001.md", _item(1, body="改过的正文。\n"))
-    load_site(repo, today=BUILD_DAY, preview=True)  # stopped before its pages (as a failed pass can)
+    load_site(repo, "https://gongkai.example.gov.cn/", today=BUILD_DAY, preview=True)  # stopped before its pages (as a failed pass can)
     _save(repo / "disclosures/2024/00001.md", _item(1, body="又改过的正文。\n"))
     third = _pass(repo)
     assert _page(third, 2) is _page(first, 2)

@@ -94,6 +94,13 @@ def _with_tables(item: Item, statistics: Statistics) -> Item:
     return replace(item, body=statutory.fill_report(item.body, frozen, "zh"), translation=translation)
 
 
+def _relations(item: Item, c: Catalogue) -> tuple:
+    """Every published item ``item`` stands in a relation to, by relation: what an item's page, feed entry
+    and record read of other items (a preview result made from them is made again when one changed)."""
+    return (c.repealing_item(item), c.interpreted(item), c.interpretations(item), c.repealed_items(item),
+            c.related_items(item))
+
+
 class Items(Feature):
     """A page per published item in each language (annual reports with their frozen tables), and the items'
     attachments."""
@@ -109,8 +116,7 @@ class Items(Feature):
         related items (what the page shows of the catalogue besides the configuration's labels)."""
         if reuse is None:
             return pages.item_page(item, c, lang, tags)
-        inputs = (item, tags, c.repealing_item(item), c.interpreted(item), c.interpretations(item),
-                  c.repealed_items(item), c.related_items(item))
+        inputs = (item, tags, *_relations(item, c))
         return reuse.get(("item", item.path, lang), inputs, lambda: pages.item_page(item, c, lang, tags))
 
     def outputs(self, data: BuildData) -> list[Output]:
@@ -163,7 +169,16 @@ class OpenData(Feature):
     fragments = {"open-data": lambda ctx: opendata.fragment(ctx.catalogue, ctx.lang, ctx.url)}
 
     def outputs(self, data: BuildData) -> list[Output]:
-        return _files(opendata.files(data.catalogue, data.absolute))
+        c, reuse = data.catalogue, data.reuse
+        if reuse is None:
+            return _files(opendata.files(c, data.absolute))
+
+        def encoded_as(item: Item) -> tuple[str, list[str]]:
+            """The preview's previous record of the item when it and the items it names are equal."""
+            return reuse.get(("record", item.path), (item, *_relations(item, c)),
+                             lambda: opendata.encoded_record(item, c, data.absolute))
+
+        return _files(opendata.files(c, data.absolute, encoded_as))
 
 
 class StatisticsPages(Feature):

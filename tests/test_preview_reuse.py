@@ -5,6 +5,7 @@ the listings. The whole preview against a clean build is tests/test_preview_rebu
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -85,6 +86,19 @@ def test_a_feed_is_the_previous_pass_unless_an_entry_or_what_it_links_to_changed
     assert "复用第2号" not in feed and before["feeds/all.atom.xml"] != after["feeds/all.atom.xml"]
     unchanged = [path for path in after if path.endswith(".xml") and before[path] == after[path]]
     assert unchanged  # feeds of categories without item 2 or 3 are the previous pass's
+    assert "复用改过的标题" in after["data/catalogue.json"].decode("utf-8")
+
+
+def test_a_relation_dropped_by_one_item_leaves_the_other_items_page_feed_and_record(repo):
+    _pass(repo)
+    _save(repo / "disclosures/2024/00003.md", _item(3))  # no longer names item 2 as related
+    second = _pass(repo)
+    assert second.pages == _fresh(second).pages
+    after = {o.path: o.content for o in second.outputs()}
+    assert after == {o.path: o.content for o in _fresh(second).outputs()}
+    assert "复用第3号" not in _html(second, 2) and "复用第2号" not in _html(second, 3)
+    records = {r["index_no"]: r for r in json.loads(after["data/2024.json"])["items"]}
+    assert records["XMFAO/2024-00002"]["related"] == [] and records["XMFAO/2024-00003"]["related"] == []
 
 
 def test_a_label_changed_in_the_catalogue_file_makes_every_page_again(repo):

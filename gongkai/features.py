@@ -94,11 +94,15 @@ def _with_tables(item: Item, statistics: Statistics) -> Item:
     return replace(item, body=statutory.fill_report(item.body, frozen, "zh"), translation=translation)
 
 
-def _relations(item: Item, c: Catalogue) -> tuple:
+def _relations(item: Item, c: Catalogue, reuse: Reuse) -> tuple:
     """Every published item ``item`` stands in a relation to, by relation: what an item's page, feed entry
-    and record read of other items (a preview result made from them is made again when one changed)."""
-    return (c.repealing_item(item), c.interpreted(item), c.interpretations(item), c.repealed_items(item),
-            c.related_items(item))
+    and record read of other items (a preview result made from them is made again when one changed).
+    Found once per pass and item (:attr:`~gongkai.preview.Reuse.found`)."""
+    key = ("relations", item.path, id(c))
+    if key not in reuse.found:
+        reuse.found[key] = (c.repealing_item(item), c.interpreted(item), c.interpretations(item),
+                            c.repealed_items(item), c.related_items(item))
+    return reuse.found[key]
 
 
 class Items(Feature):
@@ -116,7 +120,7 @@ class Items(Feature):
         related items (what the page shows of the catalogue besides the configuration's labels)."""
         if reuse is None:
             return pages.item_page(item, c, lang, tags)
-        inputs = (item, tags, *_relations(item, c))
+        inputs = (item, tags, *_relations(item, c, reuse))
         return reuse.get(("item", item.path, lang), inputs, lambda: pages.item_page(item, c, lang, tags))
 
     def outputs(self, data: BuildData) -> list[Output]:
@@ -175,7 +179,7 @@ class OpenData(Feature):
 
         def encoded_as(item: Item) -> tuple[str, list[str]]:
             """The preview's previous record of the item when it and the items it names are equal."""
-            return reuse.get(("record", item.path), (item, *_relations(item, c)),
+            return reuse.get(("record", item.path), (item, *_relations(item, c, reuse)),
                              lambda: opendata.encoded_record(item, c, data.absolute))
 
         return _files(opendata.files(c, data.absolute, encoded_as))

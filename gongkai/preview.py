@@ -65,6 +65,8 @@ class Reuse:
         self.previous: dict = (before.current or before.previous) if same else {}
         self.config = config
         self.current: dict = {}
+        self.found: dict = {}
+        """What this pass found once for several results' inputs (an item's related items)."""
         self.reused = 0
         """How many results this pass took again (for tests and profiles)."""
 

@@ -261,7 +261,15 @@ class Sitemaps(Feature):
     """``sitemap.xml`` as an index of one sitemap per year (and one of the other pages)."""
 
     def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
-        return sitemaps.split(site_dir, data.absolute(""), data.absolute)
+        base, reuse = data.absolute(""), data.reuse
+        if reuse is None:
+            return sitemaps.split(site_dir, base, data.absolute)
+
+        def made(text: bytes) -> sitemaps.Split | None:
+            """The preview's previous sitemaps when MkDocs wrote the same sitemap.xml."""
+            return reuse.get(("sitemaps",), (text,), lambda: sitemaps.split_text(text, base, data.absolute))
+
+        return sitemaps.split(site_dir, base, data.absolute, made)
 
 
 #: Every feature, in the order their pages, fragments, outputs and last steps are asked for (the editing

@@ -244,7 +244,7 @@ def load_site(root: Path, site_url: str = "", today: date | None = None, preview
         reuse = None
         if preview:
             bodies.remember_for_preview()
-            reuse = Reuse(previous.reuse if previous is not None else None, (catalogue.config, site_url, today))
+            reuse = Reuse(previous.reuse if previous is not None else None, (key[0], catalogue.config, site_url, today))
         compare, served, outputs = _carried(previous)
         _CACHE[key] = Site(catalogue, root, site_url, statistics, preview=preview, previous=compare, served=served,
                            previous_outputs=outputs, reuse=reuse)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DAY, item_text, make_repo, write_item
 
-from gongkai import bodies, layout
+from gongkai import bodies, layout, sitemaps
 from gongkai.preview import Reuse
 from gongkai.site import Site, load_site
 
@@ -148,3 +148,34 @@ def test_headings_in_the_preview_are_those_of_the_html_itself():
     assert bodies.headings(one) == ((2, "a", "一"), (3, "b", "二 三"))
     assert bodies.headings(one.replace("二", "四")) == ((2, "a", "一"), (3, "b", "四 三"))
     assert bodies.headings("<p>no heading</p>") == () and bodies.headings("<h2>no id</h2>") == ()
+
+
+SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+           + "".join(f"<url><loc>https://gongkai.example.gov.cn/{path}</loc><lastmod>2026-11-27</lastmod></url>\n"
+                     for path in ("", "disclosures/2024/00001/", "en/catalogue/2023/"))
+           + "</urlset>\n").encode("utf-8")
+
+
+def test_the_sitemaps_are_the_previous_pass_while_mkdocs_writes_the_same_sitemap(repo, tmp_path):
+    site = _pass(repo)
+    features = [f for f in site.features if type(f).__name__ == "Sitemaps"]
+    expected = tmp_path / "expected"
+    expected.mkdir()
+    (expected / "sitemap.xml").write_bytes(SITEMAP)
+    report = sitemaps.split(expected, site.absolute(""), site.absolute)  # what a build writes
+    served = tmp_path / "served"
+    (served / "sitemaps").mkdir(parents=True)
+    (served / "sitemaps" / "2019.xml").write_text("a year an earlier pass had", encoding="utf-8")
+    for n in range(2):
+        if n:
+            _save(repo / "disclosures/2024/00001.md", _item(1, body="改过的正文。\n"))
+            site = _pass(repo)
+        reused = site.reuse.reused
+        (served / "sitemap.xml").write_bytes(SITEMAP)  # MkDocs writes its sitemap on every pass
+        assert features[0].finish(site.data, served, preview=True) == report
+        assert files(served) == files(expected)
+        assert site.reuse.reused == reused + n  # the second pass's sitemaps are the first's
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

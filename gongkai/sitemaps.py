@@ -35,7 +35,7 @@ def group_of(path: str) -> str:
 
 
 def split(site_dir: Path, site_url: str, absolute: Callable[[str], str],
-          made: Callable[[bytes], Split] | None = None) -> str | None:
+          made: Callable[[bytes], Split | None] | None = None) -> str | None:
     """Replace ``site_dir/sitemap.xml`` by an index of per-year sitemaps; a one-line report, or None
     when MkDocs wrote no sitemap. ``site_url`` is the base the entries' addresses start with. ``made`` gives
     the :func:`split_text` of MkDocs' sitemap instead (the preview's, which may be the previous pass's)."""

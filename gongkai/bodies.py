@@ -199,15 +199,34 @@ def remember_for_preview() -> None:
     """Start a new preview pass (``mkdocs serve``): bodies converted in the previous pass are reused, so
     that an edit converts only the bodies that changed. Only the last pass is kept: memory stays one
     site's bodies, and nothing stale outlives an edit (the text itself is the key)."""
-    global _published
+    global _published, _headings
     _published = _Published(_published.current)
+    _headings = _Published(_headings.current if _headings is not None else {})
+
+
+_headings: _Published | None = None
+"""The preview's :func:`headings` of this pass and of the pass before, by HTML (None outside the preview:
+a build reads each page's headings once, and keeping them would only add to its memory)."""
 
 
 def headings(html: str) -> tuple[tuple[int, str, str], ...]:
     """``(level, id, text as HTML)`` of each heading with an id in published ``html``, in order: the
-    page's table of contents (the generator cannot see headings inside a block of HTML)."""
+    page's table of contents (the generator cannot see headings inside a block of HTML). The preview
+    reuses the previous pass's result for the same HTML (:func:`remember_for_preview`)."""
     if "<h" not in html:
         return ()
+    if _headings is None:
+        return _parse_headings(html)
+    found = _headings.current.get(html)
+    if found is None:
+        found = _headings.previous.get(html)
+        if found is None:
+            found = _parse_headings(html)
+        _headings.current[html] = found
+    return found
+
+
+def _parse_headings(html: str) -> tuple[tuple[int, str, str], ...]:
     # the sanitiser's output is well-formed: lxml's fast parser reads it as a browser would
     wrapper = lxml.html.fragment_fromstring(html, create_parent="div")
     return tuple((int(e.tag[1]), e.get("id"), escape(" ".join(e.text_content().split())))

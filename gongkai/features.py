@@ -17,6 +17,7 @@ from typing import Callable, ClassVar
 from . import cms, feeds, layout, listings, opendata, pages, portal, reference, search, search_index, sitemaps
 from .catalogue import Catalogue, Item
 from .generated import FragmentContext, GeneratedPage
+from .preview import Reuse
 from .statistics import export as statistics_export
 from .statistics import guide as statistics_guide
 from .statistics import render as statistics_render
@@ -51,6 +52,8 @@ class BuildData:
     started: dict = field(default_factory=dict, compare=False)
     """Work a feature started while the build went on (:meth:`Feature.language_written`), by feature class
     name, for its :meth:`Feature.finish` to end."""
+    reuse: Reuse | None = field(default=None, compare=False)
+    """The preview's results of its previous pass (:class:`~gongkai.preview.Reuse`); None in a build."""
 
 
 class Feature:
@@ -91,14 +94,34 @@ def _with_tables(item: Item, statistics: Statistics) -> Item:
     return replace(item, body=statutory.fill_report(item.body, frozen, "zh"), translation=translation)
 
 
+def _relations(item: Item, c: Catalogue, reuse: Reuse) -> tuple:
+    """Every published item ``item`` stands in a relation to, by relation: what an item's page, feed entry
+    and record read of other items (a preview result made from them is made again when one changed).
+    Found once per pass and item (:attr:`~gongkai.preview.Reuse.found`)."""
+    key = ("relations", item.path, id(c))
+    if key not in reuse.found:
+        reuse.found[key] = (c.repealing_item(item), c.interpreted(item), c.interpretations(item),
+                            c.repealed_items(item), c.related_items(item))
+    return reuse.found[key]
+
+
 class Items(Feature):
     """A page per published item in each language (annual reports with their frozen tables), and the items'
     attachments."""
 
     def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
         c = data.catalogue
-        return [pages.item_page(_with_tables(i, data.statistics), c, lang, search.item_tags(i, c, lang))
+        return [self._page(_with_tables(i, data.statistics), c, lang, search.item_tags(i, c, lang), data.reuse)
                 for i in c.published]
+
+    @staticmethod
+    def _page(item: Item, c: Catalogue, lang: str, tags: str, reuse: Reuse | None) -> GeneratedPage:
+        """The item's page; the preview's previous one when it was made from the same item, tags and
+        related items (what the page shows of the catalogue besides the configuration's labels)."""
+        if reuse is None:
+            return pages.item_page(item, c, lang, tags)
+        inputs = (item, tags, *_relations(item, c, reuse))
+        return reuse.get(("item", item.path, lang), inputs, lambda: pages.item_page(item, c, lang, tags))
 
     def outputs(self, data: BuildData) -> list[Output]:
         return [Output(layout.attachment_url(i.slug, a.file), source=data.root / Path(i.path).parent / a.file)
@@ -132,7 +155,16 @@ class Feeds(Feature):
     fragments = {"feeds": lambda ctx: feeds.subscribe_fragment(ctx.catalogue, ctx.lang, ctx.url)}
 
     def outputs(self, data: BuildData) -> list[Output]:
-        return _files(feeds.files(data.catalogue, data.absolute))
+        c, reuse = data.catalogue, data.reuse
+        if reuse is None:
+            return _files(feeds.files(c, data.absolute))
+
+        def rendered(feed: feeds.Feed, fmt: str) -> bytes:
+            """The preview's previous bytes of the feed when its entries and what they link to are equal."""
+            inputs = (feed, tuple(tuple(feeds.relations(i, c)) for i in feed.items))
+            return reuse.get(("feed", feed.path(fmt)), inputs, lambda: feeds.render(feed, c, data.absolute, fmt))
+
+        return _files(feeds.files(c, data.absolute, rendered))
 
 
 class OpenData(Feature):
@@ -141,7 +173,16 @@ class OpenData(Feature):
     fragments = {"open-data": lambda ctx: opendata.fragment(ctx.catalogue, ctx.lang, ctx.url)}
 
     def outputs(self, data: BuildData) -> list[Output]:
-        return _files(opendata.files(data.catalogue, data.absolute))
+        c, reuse = data.catalogue, data.reuse
+        if reuse is None:
+            return _files(opendata.files(c, data.absolute))
+
+        def encoded_as(item: Item) -> tuple[str, list[str]]:
+            """The preview's previous record of the item when it and the items it names are equal."""
+            return reuse.get(("record", item.path), (item, *_relations(item, c, reuse)),
+                             lambda: opendata.encoded_record(item, c, data.absolute))
+
+        return _files(opendata.files(c, data.absolute, encoded_as))
 
 
 class StatisticsPages(Feature):
@@ -220,7 +261,15 @@ class Sitemaps(Feature):
     """``sitemap.xml`` as an index of one sitemap per year (and one of the other pages)."""
 
     def finish(self, data: BuildData, site_dir: Path, preview: bool = False) -> str | None:
-        return sitemaps.split(site_dir, data.absolute(""), data.absolute)
+        base, reuse = data.absolute(""), data.reuse
+        if reuse is None:
+            return sitemaps.split(site_dir, base, data.absolute)
+
+        def made(text: bytes) -> sitemaps.Split | None:
+            """The preview's previous sitemaps when MkDocs wrote the same sitemap.xml."""
+            return reuse.get(("sitemaps",), (text,), lambda: sitemaps.split_text(text, base, data.absolute))
+
+        return sitemaps.split(site_dir, base, data.absolute, made)
 
 
 #: Every feature, in the order their pages, fragments, outputs and last steps are asked for (the editing

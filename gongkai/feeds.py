@@ -316,15 +316,19 @@ def stylesheet(lang: str) -> bytes:
 
 # -- site integration ------------------------------------------------------------------
 
-def files(catalogue: Catalogue, absolute: Absolute) -> list[tuple[str, bytes]]:
-    """``(site-relative path, bytes)`` of every feed of every language and of each language's stylesheet."""
+def files(catalogue: Catalogue, absolute: Absolute,
+          rendered: Callable[[Feed, str], bytes] | None = None) -> list[tuple[str, bytes]]:
+    """``(site-relative path, bytes)`` of every feed of every language and of each language's stylesheet.
+    ``rendered`` gives a feed's bytes in a format instead of :func:`render` (the preview's, which may be
+    the previous pass's)."""
+    rendered = rendered or (lambda feed, fmt: render(feed, catalogue, absolute, fmt))
     result = []
     for lang in LANGUAGES:
         paths = []
         for feed in feeds(catalogue, lang):
             for fmt in FORMATS:
                 paths.append(feed.path(fmt))
-                result.append((feed.path(fmt), render(feed, catalogue, absolute, fmt)))
+                result.append((feed.path(fmt), rendered(feed, fmt)))
         result.append((f"{url_prefix(lang)}feeds/{STYLESHEET}", stylesheet(lang)))
         result.append((f"{url_prefix(lang)}feeds/{SITEMAP}", feeds_sitemap([absolute(p) for p in paths])))
     return result

@@ -192,15 +192,24 @@ def schema() -> bytes:
     return resources.files("gongkai").joinpath("data/catalogue.schema.json").read_bytes()
 
 
-def files(catalogue: Catalogue, absolute: Absolute) -> list[tuple[str, bytes]]:
+def encoded_record(item: Item, catalogue: Catalogue, absolute: Absolute) -> tuple[str, list[str]]:
+    """An item's :func:`record` as the JSON files write it (:func:`_record_json`) and as a CSV row."""
+    rec = record(item, catalogue, absolute)
+    return _record_json(rec), csv_row(rec)
+
+
+def files(catalogue: Catalogue, absolute: Absolute,
+          encoded_as: Callable[[Item], tuple[str, list[str]]] | None = None) -> list[tuple[str, bytes]]:
     """``(site-relative path, bytes)`` of the open data files: the whole catalogue, the schema, and each
     year's items in the same two formats (a year's file stays small however long the catalogue grows).
     The same bytes as :func:`to_json` and :func:`to_csv` of each :func:`document`, with each item's record
-    made, encoded and turned into a row once for both files it is in."""
+    made, encoded and turned into a row once for both files it is in. ``encoded_as`` gives an item's
+    :func:`encoded_record` instead (the preview's, which may be the previous pass's)."""
     items = _items(catalogue)
-    records = [record(i, catalogue, absolute) for i in items]
-    encoded = [_record_json(rec) for rec in records]
-    rows = [csv_row(rec) for rec in records]
+    encoded_as = encoded_as or (lambda item: encoded_record(item, catalogue, absolute))
+    made = [encoded_as(i) for i in items]
+    encoded = [json_text for json_text, _ in made]
+    rows = [row for _, row in made]
     found = [(JSON_PATH, _document_json(_head(catalogue, absolute), encoded)), (CSV_PATH, _csv(rows)),
              (SCHEMA_PATH, schema())]
     for year in years(catalogue):

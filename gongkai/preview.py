@@ -51,3 +51,32 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 TEMPLATES = _CompiledTemplates()
 """The preview's compiled templates (set as the theme environment's bytecode cache by the hook)."""
+
+
+class Reuse:
+    """What the previous preview pass made that this pass may take again, each result kept with everything it
+    was made from (its inputs, compared whole with ``==``): a result is reused only when every input is equal,
+    so nothing stale is served, and only the last pass's results are kept. Results of a pass that made none
+    (it stopped before) are not lost: the pass before's are carried on. Everything is made again when
+    ``config`` changed (what every result reads: catalogue.yml's labels and names, the site's URL, the day)."""
+
+    def __init__(self, before: "Reuse | None", config: object) -> None:
+        same = before is not None and before.config == config
+        self.previous: dict = (before.current or before.previous) if same else {}
+        self.config = config
+        self.current: dict = {}
+        self.found: dict = {}
+        """What this pass found once for several results' inputs (an item's related items)."""
+        self.reused = 0
+        """How many results this pass took again (for tests and profiles)."""
+
+    def get(self, key: object, inputs: tuple, make):
+        """The result kept under ``key`` when it was made from ``inputs``, else ``make()``."""
+        kept = self.previous.get(key)
+        if kept is not None and kept[0] == inputs:
+            self.reused += 1
+            result = kept[1]
+        else:
+            result = make()
+        self.current[key] = (inputs, result)
+        return result

@@ -24,6 +24,7 @@ from .features import FEATURES, BuildData, Feature, Output
 from .generated import FragmentContext, GeneratedPage
 from .layout import CONTENT_DIR
 from .loader import load_catalogue
+from .preview import Reuse
 from .problems import SourceError
 from .statistics import Statistics, load_statistics
 from .text import LANGUAGES, url_prefix
@@ -43,7 +44,7 @@ class Site:
     def __init__(self, catalogue: Catalogue, root: Path, site_url: str = "", statistics: Statistics | None = None,
                  features: tuple[Feature, ...] = FEATURES, preview: bool = False,
                  previous: dict[str, GeneratedPage] | None = None, served: dict[str, GeneratedPage] | None = None,
-                 previous_outputs: frozenset[str] = frozenset()):
+                 previous_outputs: frozenset[str] = frozenset(), reuse: Reuse | None = None):
         self.catalogue = catalogue
         """The validated catalogue."""
         self.root = root
@@ -69,12 +70,14 @@ class Site:
         """The finished 404 page of each language (:meth:`keep_error_page`)."""
         self.languages_written: set[str] = set()
         """The languages whose pages this build has written (:meth:`language_written`)."""
+        self.reuse = reuse
+        """What the preview's previous pass made that this one may take again (None in a build)."""
         self._released = False
 
     @cached_property
     def data(self) -> BuildData:
         assert self.statistics is not None, "a Site that builds pages needs the statistics (load_site)"
-        return BuildData(self.catalogue, self.statistics, self.root, self.absolute)
+        return BuildData(self.catalogue, self.statistics, self.root, self.absolute, reuse=self.reuse)
 
     @cached_property
     def fragments(self) -> dict:
@@ -238,11 +241,13 @@ def load_site(root: Path, site_url: str = "", today: date | None = None, preview
             raise SourceError(problems)
         previous = next(iter(_CACHE.values()), None)
         _CACHE.clear()
+        reuse = None
         if preview:
             bodies.remember_for_preview()
+            reuse = Reuse(previous.reuse if previous is not None else None, (key[0], catalogue.config, site_url, today))
         compare, served, outputs = _carried(previous)
         _CACHE[key] = Site(catalogue, root, site_url, statistics, preview=preview, previous=compare, served=served,
-                           previous_outputs=outputs)
+                           previous_outputs=outputs, reuse=reuse)
     return _CACHE[key]
 
 

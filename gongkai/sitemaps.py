@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -33,25 +34,50 @@ def group_of(path: str) -> str:
     return match.group(1) if match else PAGES
 
 
-def split(site_dir: Path, site_url: str, absolute: Callable[[str], str]) -> str | None:
+def split(site_dir: Path, site_url: str, absolute: Callable[[str], str],
+          made: Callable[[bytes], Split | None] | None = None) -> str | None:
     """Replace ``site_dir/sitemap.xml`` by an index of per-year sitemaps; a one-line report, or None
-    when MkDocs wrote no sitemap. ``site_url`` is the base the entries' addresses start with."""
+    when MkDocs wrote no sitemap. ``site_url`` is the base the entries' addresses start with. ``made`` gives
+    the :func:`split_text` of MkDocs' sitemap instead (the preview's, which may be the previous pass's)."""
     index = Path(site_dir) / INDEX
     if not index.is_file():
         return None
-    root = ET.parse(index).getroot()
-    if root.tag != f"{{{_NS}}}urlset":
+    found = (made or (lambda text: split_text(text, site_url, absolute)))(index.read_bytes())
+    if found is None:
         return None  # already an index (a preview pass in which MkDocs did not write the sitemap again)
+    for path, content in found.files.items():
+        (Path(site_dir) / path).parent.mkdir(parents=True, exist_ok=True)
+        (Path(site_dir) / path).write_bytes(content)
+    for old in (Path(site_dir) / DIR).glob("*.xml"):  # a year the preview's previous pass had
+        if f"{DIR}{old.name}" not in found.files:
+            old.unlink()
+    index.with_name(INDEX + ".gz").unlink(missing_ok=True)  # MkDocs' compressed copy of the old single file
+    return found.report
+
+
+@dataclass(frozen=True)
+class Split:
+    """What :func:`split` writes: each file's bytes by site-relative path (the index last), and its report."""
+
+    files: dict[str, bytes]
+    report: str
+
+
+def split_text(text: bytes, site_url: str, absolute: Callable[[str], str]) -> Split | None:
+    """The :class:`Split` of MkDocs' ``sitemap.xml`` ``text``; None when it already is an index."""
+    root = ET.fromstring(text)
+    if root.tag != f"{{{_NS}}}urlset":
+        return None
     groups: dict[str, list[ET.Element]] = {}
     for url in root.findall(f"{{{_NS}}}url"):
         loc = url.findtext(f"{{{_NS}}}loc", "").strip()
         groups.setdefault(group_of(loc.removeprefix(site_url)), []).append(url)
-    entries = []
+    entries, files = [], {}
     for name in sorted(groups, key=lambda g: (g == PAGES, g)):
         urlset = ET.Element(f"{{{_NS}}}urlset")
         urlset.extend(groups[name])
         path = f"{DIR}{name}.xml"
-        _write(Path(site_dir) / path, urlset)
+        files[path] = _xml(urlset)
         lastmods = [u.findtext(f"{{{_NS}}}lastmod") for u in groups[name]]
         entries.append((absolute(path), max((m for m in lastmods if m), default=None)))
     sitemapindex = ET.Element(f"{{{_NS}}}sitemapindex")
@@ -60,16 +86,11 @@ def split(site_dir: Path, site_url: str, absolute: Callable[[str], str]) -> str 
         ET.SubElement(sitemap, f"{{{_NS}}}loc").text = loc
         if lastmod:
             ET.SubElement(sitemap, f"{{{_NS}}}lastmod").text = lastmod
-    _write(index, sitemapindex)
-    for old in (Path(site_dir) / DIR).glob("*.xml"):  # a year the preview's previous pass had
-        if old.stem not in groups:
-            old.unlink()
-    index.with_name(INDEX + ".gz").unlink(missing_ok=True)  # MkDocs' compressed copy of the old single file
+    files[INDEX] = _xml(sitemapindex)
     count = sum(len(urls) for urls in groups.values())
-    return f"sitemap index: {count} addresses in {len(entries)} sitemaps under {DIR}"
+    return Split(files, f"sitemap index: {count} addresses in {len(entries)} sitemaps under {DIR}")
 
 
-def _write(path: Path, root: ET.Element) -> None:
+def _xml(root: ET.Element) -> bytes:
     ET.indent(root, space="    ")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n")
+    return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"

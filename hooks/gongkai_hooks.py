@@ -9,8 +9,7 @@ for changes on every page event would cost O(pages x files).
 ``mkdocs build`` renders the generated pages (items, listings) in batches shared by forked processes
 (:mod:`gongkai.parallel`): MkDocs renders an empty template for each (``_defer``), and ``_render`` does for
 it what MkDocs would have done next. That part is MkDocs' own, so it lives here; it is why this module is
-over 300 lines. It writes the further files (feeds, open data), which come from the data alone, in a child
-(:class:`gongkai.parallel.Detached`) from the first pass's on_files to its last on_post_build.
+over 300 lines.
 """
 
 from __future__ import annotations

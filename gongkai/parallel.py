@@ -18,9 +18,6 @@ handlers or to standard output (its records are kept in memory and sent back), a
 ``os._exit``: no exit handlers, no flushing of buffers copied from this process, no joining of threads it
 does not have. A child that inherits the write end of a pipe Pagefind's ``subprocess`` call is just creating
 can only delay that call until the child ends (one share); it never waits for that thread.
-
-:class:`Detached` runs one piece of work the same way, in a child of its own. Just over 300 lines: the
-forking, the children's results and their logs are read together.
 """
 
 from __future__ import annotations
@@ -162,7 +159,27 @@ class Batches:
             self.forget(job)
 
     def _fork(self, jobs: Sequence) -> _Child | None:
-        return _fork(jobs, self.work, self.label)
+        """A child running ``jobs``; None when no process can be made."""
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()  # else the child's copy of the buffer could be written a second time
+            except (AttributeError, OSError, ValueError):
+                pass
+        reader, writer = os.pipe()
+        gc.freeze()  # the collector, here and in the child, leaves the shared objects' pages alone
+        try:
+            with warnings.catch_warnings():  # Python 3.12+ warns of fork with threads (see the module's text)
+                warnings.filterwarnings("ignore", r".*multi-threaded.*fork", DeprecationWarning)
+                pid = os.fork()
+        except OSError:
+            os.close(reader)
+            os.close(writer)
+            return None
+        if pid == 0:
+            os.close(reader)
+            _child(jobs, self.work, self.label, writer)
+        os.close(writer)
+        return _Child(pid, reader, f"{self.label(jobs[0])} … {self.label(jobs[-1])}")
 
     def _balance(self, ended: bool | None) -> None:
         """After a full batch, this process goes on with its caller's work (the next batch's pages) while the
@@ -181,58 +198,6 @@ class Batches:
             self._failures += _reap(child)
         gc.unfreeze()
         return ended
-
-
-def _fork(jobs: Sequence, work: Callable[[Any], None], label: Callable[[Any], str]) -> _Child | None:
-    """A child running ``work`` over ``jobs``; None when no process can be made."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()  # else the child's copy of the buffer could be written a second time
-        except (AttributeError, OSError, ValueError):
-            pass
-    reader, writer = os.pipe()
-    gc.freeze()  # the collector, here and in the child, leaves the shared objects' pages alone
-    try:
-        with warnings.catch_warnings():  # Python 3.12+ warns of fork with threads (see the module's text)
-            warnings.filterwarnings("ignore", r".*multi-threaded.*fork", DeprecationWarning)
-            pid = os.fork()
-    except OSError:
-        os.close(reader)
-        os.close(writer)
-        return None
-    if pid == 0:
-        os.close(reader)
-        _child(jobs, work, label, writer)
-    os.close(writer)
-    ends = [label(jobs[0])] + ([label(jobs[-1])] if len(jobs) > 1 else [])
-    return _Child(pid, reader, " … ".join(ends))
-
-
-class Detached:
-    """One piece of work (``work()``, named ``name`` in a :class:`Failure`) that goes on in a child process
-    while this one does other work: the build writes its further files (feeds, open data) this way while
-    it renders the first language, when the second core would otherwise have little to do. Without a
-    child (no ``os.fork``, ``GONGKAI_PROCESSES=1``, forking failed) the work runs here, at once."""
-
-    def __init__(self, work: Callable[[], None], name: str) -> None:
-        self._name = name
-        self._failures: list[Failure] = []
-        self._child = _fork([name], lambda _: work(), str) if processes() > 1 else None
-        if self._child is None:
-            self._failures = _run_jobs([name], lambda _: work(), str)
-
-    def running(self) -> bool:
-        """Whether the child is still at work (it has sent nothing yet)."""
-        return self._child is not None and not select.select([self._child.reader], [], [], 0)[0]
-
-    def wait(self) -> list[Failure]:
-        """Wait for the work to end; what it failed with (once)."""
-        if self._child is not None:
-            child, self._child = self._child, None
-            self._failures += _reap(child)
-            gc.unfreeze()
-        failures, self._failures = self._failures, []
-        return failures
 
 
 def _shares(jobs: list, processes: int, here: float = 0.0) -> list[list]:

@@ -120,20 +120,10 @@ class Site:
 
     def write_outputs(self, site_dir: Path) -> None:
         """Write :meth:`outputs` and each language's 404 page into the finished ``site_dir``."""
-        self.write_error_pages(site_dir)
-        self.write_files(site_dir)
-
-    def write_error_pages(self, site_dir: Path) -> None:
-        """Write each language's 404 page (:meth:`keep_error_page`) into the finished ``site_dir``."""
         for lang, html in sorted(self.error_pages.items()):
             target = Path(site_dir) / self.error_page(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
-
-    def write_files(self, site_dir: Path) -> None:
-        """Write :meth:`outputs` into ``site_dir``. They come from the data alone, so ``mkdocs build`` writes
-        them in a child process while it renders the pages (there :attr:`outputs_written` is lost: only the
-        preview, which writes them itself, reads it)."""
         outputs = self.outputs()
         self.outputs_written = frozenset(o.path for o in outputs)
         for output in outputs:

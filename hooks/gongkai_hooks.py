@@ -144,7 +144,6 @@ def on_config(config):
 def on_files(files, config):
     for file in [f for f in files if search_index.unused_theme_file(f.src_uri)]:
         files.remove(file)
-    _start_files(_site(config), config)
     for page in _site(config).pages.values():
         if files.get_file_from_path(page.src_uri) is None:
             files.append(File(page.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
@@ -277,45 +276,14 @@ def _forget(job) -> None:
     job[0].markdown = job[0].content = ""  # as on_post_page does here: a child rendered it
 
 
-_files_writer: list[parallel.Detached | None] = [None]
-"""The child writing the build's further files (feeds, open data…), from the first pass's on_files on."""
-
-
-def _start_files(site: Site, config) -> None:
-    """``mkdocs build`` writes the further files (they come from the data alone) in a child while this
-    process makes and renders the first language's pages; the site folder has just been emptied."""
-    if _batching[0] and not site.preview and _files_writer[0] is None and not site.languages_written:
-        _files_writer[0] = parallel.Detached(functools.partial(site.write_files, Path(config.site_dir)),
-                                             "further files (feeds, open data)")
-
-
-def _write_outputs(site: Site, site_dir: Path) -> None:
-    writer, _files_writer[0] = _files_writer[0], None
-    if writer is None:
-        site.write_outputs(site_dir)
-        return
-    _stop_on(writer.wait())
-    site.write_error_pages(site_dir)
-
-
-def _cores_taken() -> int:
-    """The cores Pagefind and the further files' writer take now: the batches fork fewer children."""
-    writer = _files_writer[0]
-    return search_index.runs_in_progress() + (1 if writer is not None and writer.running() else 0)
-
-
 _batches = parallel.Batches(_render, label=lambda job: job[0].file.src_uri, forget=_forget,
-                            taken=_cores_taken)
+                            taken=search_index.runs_in_progress)
 """The deferred pages, rendered a batch at a time; the rest of each language's at its on_post_build."""
 
 
 def _render_the_rest() -> None:
     """Render the pages still kept, wait for every process; stop the build if a page failed."""
-    _stop_on(_batches.flush())
-
-
-def _stop_on(failures: list[parallel.Failure]) -> None:
-    """Stop the build when work in the batches or a child failed, naming each failure."""
+    failures = _batches.flush()
     if failures:
         raise PluginError(
             "gongkai 内部错误，网站未生成；请把这条信息报告给维护人员 / internal error in gongkai, nothing was "
@@ -366,7 +334,7 @@ def on_post_build(config):
     if counts.jobs:
         log.info(f"gongkai: {counts.jobs} generated pages rendered in batches, {counts.forked_jobs} of them "
                  f"in {counts.children} forked processes")
-    _write_outputs(site, site_dir)
+    site.write_outputs(site_dir)
     try:
         for report in site.post_build(site_dir):
             log.info(f"gongkai: {report}")
@@ -376,7 +344,4 @@ def on_post_build(config):
 
 def on_build_error(error):
     _batches.abandon()  # no process goes on writing pages after the build stopped
-    if _files_writer[0] is not None:
-        _files_writer[0].wait()
-        _files_writer[0] = None
     _own_templates.clear()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -157,44 +156,3 @@ def test_search_index_counts_its_runs_in_progress(monkeypatch, tmp_path):
     assert indexer._run("pagefind", "**/*.html") == {}
     assert seen == [1] and search_index.runs_in_progress() == 0
 
-
-def _write_own_pid(target: Path, wait_for: Path | None = None, fail: bool = False):
-    def work() -> None:
-        while wait_for is not None and not wait_for.exists():
-            time.sleep(0.01)
-        if fail:
-            raise ValueError("the feeds could not be written")
-        target.write_text(str(os.getpid()), encoding="utf-8")
-    return work
-
-
-def test_detached_work_goes_on_in_a_child_while_this_process_works(tmp_path, monkeypatch):
-    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "2")
-    go = tmp_path / "go"
-    detached = parallel.Detached(_write_own_pid(tmp_path / "pid.txt", wait_for=go), "further files")
-    assert detached.running() and not (tmp_path / "pid.txt").exists()
-    go.write_text("", encoding="utf-8")  # this process's own work goes on meanwhile
-    assert detached.wait() == []
-    assert not detached.running()
-    assert int((tmp_path / "pid.txt").read_text(encoding="utf-8")) != os.getpid()
-
-
-def test_what_detached_work_fails_with_comes_back_once(tmp_path, monkeypatch):
-    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "2")
-    detached = parallel.Detached(_write_own_pid(tmp_path / "pid.txt", fail=True), "further files")
-    assert detached.wait() == [parallel.Failure("further files", "ValueError: the feeds could not be written")]
-    assert detached.wait() == []
-
-
-def test_a_detached_child_that_dies_is_reported_by_its_name(monkeypatch):
-    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "2")
-    detached = parallel.Detached(lambda: os._exit(3), "further files")
-    assert detached.wait() == [parallel.Failure("further files", "the worker process ended without a result "
-                                                                 "(exit status 3)")]
-
-
-def test_with_one_process_detached_work_runs_here_at_once(tmp_path, monkeypatch):
-    monkeypatch.setenv(parallel.PROCESSES_VARIABLE, "1")
-    detached = parallel.Detached(_write_own_pid(tmp_path / "pid.txt"), "further files")
-    assert int((tmp_path / "pid.txt").read_text(encoding="utf-8")) == os.getpid()
-    assert not detached.running() and detached.wait() == []

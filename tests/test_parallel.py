@@ -155,4 +155,3 @@ def test_search_index_counts_its_runs_in_progress(monkeypatch, tmp_path):
     indexer = search_index.Indexer(tmp_path)
     assert indexer._run("pagefind", "**/*.html") == {}
     assert seen == [1] and search_index.runs_in_progress() == 0
-

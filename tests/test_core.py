@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import posixpath
 from datetime import date
 
 import pytest
@@ -91,6 +93,26 @@ def test_load_site_raises_with_problems_not_a_traceback(tmp_path):
 ])
 def test_rel_url(src, dst, expected):
     assert rel_url(src, dst) == expected
+
+
+def _relpath_link(src: str, dst: str) -> str:
+    """The link as ``posixpath.relpath`` makes it (what rel_url computed before it split the paths itself)."""
+    base = src if src.endswith("/") or not src else posixpath.dirname(src) + "/"
+    target = posixpath.relpath("/" + dst, "/" + base) if dst else posixpath.relpath("/", "/" + base)
+    if dst.endswith("/") or not dst:
+        target = target.rstrip("/") + "/"
+    return "./" if target == "./" else target.removeprefix("./")
+
+
+_SEGMENTS = ["", "en", "catalogue", "2022", "00001", "a.pdf", "all.rss.xml", ".", ".."]
+
+
+def test_rel_url_is_the_link_posixpath_relpath_gives():
+    paths = ["/".join(p) for n in range(3) for p in itertools.product(_SEGMENTS, repeat=n)]
+    for src in paths:
+        for dst in paths:
+            for a, b in ((src, dst), (src + "/", dst), (src, dst + "/"), (src + "/", dst + "/")):
+                assert rel_url(a, b) == _relpath_link(a, b), (a, b)
 
 
 def test_generated_markdown_escapes_titles(tmp_path):

@@ -11,8 +11,9 @@ from __future__ import annotations
 from ..catalogue import Catalogue
 from ..html import esc, rel_url
 from ..layout import statistics_csv_en, statistics_data_files
-from ..generated import GeneratedPage, front_matter, notice
+from ..generated import Blocks, GeneratedPage, front_matter, notice
 from ..layout import REPORTS_PATH, page_url, src_uri
+from ..scroll import wrap_wide_tables
 from ..text import Text
 from . import vocabulary as v
 from .charts import Bar, bar_chart, column_chart
@@ -161,6 +162,19 @@ def _desc(bars: list[Bar], lang: str) -> str:
 
 # -- pages ----------------------------------------------------------------------------------
 
+class _Tables(Blocks):
+    """A statistics page's tables and charts, kept out of its Markdown as placeholder blocks (Python-Markdown
+    would parse their HTML again for nothing). Each block's wide tables go in scroll regions here, as
+    :meth:`GeneratedPage.content` would have put them: every such table has a caption, so no numbering
+    depends on the page around it."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def add(self, html: str) -> str:
+        return super().add(wrap_wide_tables(html, self.lang))
+
 def _unofficial(url: str, zh_url: str, lang: str) -> list[str]:
     if lang == "zh":
         return []
@@ -173,28 +187,27 @@ def data_urls(year: int) -> tuple[str, str]:
     return statistics_data_files(year)
 
 
-def _proactive_section(figures: YearFigures, catalogue: Catalogue, lang: str) -> list[str]:
+def _proactive_section(figures: YearFigures, catalogue: Catalogue, lang: str, blocks: Blocks) -> list[str]:
     """The items published in the year: total, by month (chart and table), by category, genre and publisher."""
     year, p = figures.year, figures.proactive
     parts = [f"## {UI['proactive'](lang)}", "", UI["proactive_total"](lang).format(year=year, count=p.total), ""]
     months = [Bar(month_label(m, lang), n) for m, n in enumerate(p.by_month, start=1)]
-    parts += [column_chart("chart-month", UI["chart_month_title"](lang).format(year=year), _desc(months, lang),
-                           months), ""]
-    parts += [_scroll(UI["by_month"](lang), _months_table(UI['by_month'](lang),
-                                                          months, lang)), ""]
+    parts += [blocks.add(column_chart("chart-month", UI["chart_month_title"](lang).format(year=year),
+                                      _desc(months, lang), months)), ""]
+    parts += [blocks.add(_scroll(UI["by_month"](lang), _months_table(UI['by_month'](lang), months, lang))), ""]
     cats = [Bar(catalogue.label("category", k, lang), n) for k, n in p.by_category.items()]
-    parts += [bar_chart("chart-category", UI["chart_category_title"](lang).format(year=year), _desc(cats, lang),
-                        cats), ""]
+    parts += [blocks.add(bar_chart("chart-category", UI["chart_category_title"](lang).format(year=year),
+                                   _desc(cats, lang), cats)), ""]
     # Every label of a vocabulary, most with 0: kept out of search so that searching a category's name
     # finds the items in it, not every statistics page.
-    parts += [_pairs_table(UI['by_category'](lang), (UI["by_category"](lang), UI["items"](lang)),
-                           [(b.label, str(b.value)) for b in cats], searchable=False), ""]
-    parts += [_pairs_table(UI['by_genre'](lang), (UI["by_genre"](lang), UI["items"](lang)),
+    parts += [blocks.add(_pairs_table(UI['by_category'](lang), (UI["by_category"](lang), UI["items"](lang)),
+                           [(b.label, str(b.value)) for b in cats], searchable=False)), ""]
+    parts += [blocks.add(_pairs_table(UI['by_genre'](lang), (UI["by_genre"](lang), UI["items"](lang)),
                            [(catalogue.label("genre", k, lang), str(n)) for k, n in p.by_genre.items()],
-                           searchable=False), ""]
-    parts += [_pairs_table(UI['by_publisher'](lang), (UI["by_publisher"](lang), UI["items"](lang)),
+                           searchable=False)), ""]
+    parts += [blocks.add(_pairs_table(UI['by_publisher'](lang), (UI["by_publisher"](lang), UI["items"](lang)),
                            [(catalogue.label("publisher", k, lang), str(n)) for k, n in p.by_publisher.items()],
-                           searchable=False), ""]
+                           searchable=False)), ""]
     return parts
 
 
@@ -229,14 +242,14 @@ def _concluded_later(figures: YearFigures, lang: str) -> list[str]:
             f"<ul>{cases}</ul></div>", ""]
 
 
-def _fees_section(figures: YearFigures, lang: str) -> list[str]:
+def _fees_section(figures: YearFigures, lang: str, blocks: Blocks) -> list[str]:
     """Section 六's information processing fees."""
     parts = [f"## {v.SECTIONS[5](lang)}", "", f"### {UI['fees'](lang)}", "", f"<p>{esc(UI['fees_intro'](lang))}</p>", ""]
     fees = figures.processing_fees
     if fees is None:
         return parts + [f"<p>{esc(UI['fees_unrecorded'](lang))}</p>", ""]
     rows = [(UI["fee_notices"](lang), str(fees.notices)), (UI["fee_collected"](lang), f"{fees.collected:.2f}")]
-    return parts + [_pairs_table(UI["fees"](lang), (UI["fees"](lang), UI["fee_value"](lang)), rows), ""]
+    return parts + [blocks.add(_pairs_table(UI["fees"](lang), (UI["fees"](lang), UI["fee_value"](lang)), rows)), ""]
 
 
 def _calendar_basis(statistics: Statistics, year: int, lang: str) -> list[str]:
@@ -254,6 +267,7 @@ def year_page(figures: YearFigures, catalogue: Catalogue, lang: str, statistics:
     url = page_url(f"statistics/{year}/", lang)
     title = UI["year_title"](lang).format(year=year)
     index = page_url("statistics/", lang)
+    blocks = _Tables(lang)
     parts = [front_matter(title), f"# {esc(title)}", "",
              f'<p class="gk-crumb"><a href="{esc(rel_url(url, index))}">{esc(UI["statistics"](lang))}</a></p>', ""]
     parts += _unofficial(url, f"statistics/{year}/", lang)
@@ -265,16 +279,19 @@ def year_page(figures: YearFigures, catalogue: Catalogue, lang: str, statistics:
     if statistics is not None:
         report = next(r for r in annual_reports(catalogue, statistics) if r.year == year)
         parts += _report_section(statistics, catalogue, report, url, lang)
-    parts += _proactive_section(figures, catalogue, lang)
-    parts += [f"## {v.SECTIONS[1](lang)}", "", _scroll(UI["table2"](lang), table2_html(figures.table2, lang)), ""]
-    parts += [f"## {v.SECTIONS[2](lang)}", "", _scroll(UI["table3"](lang), table3_html(figures.table3, lang)), ""]
+    parts += _proactive_section(figures, catalogue, lang, blocks)
+    parts += [f"## {v.SECTIONS[1](lang)}", "", blocks.add(_scroll(UI["table2"](lang), table2_html(figures.table2, lang))),
+              ""]
+    parts += [f"## {v.SECTIONS[2](lang)}", "", blocks.add(_scroll(UI["table3"](lang), table3_html(figures.table3, lang))),
+              ""]
     parts += [f"### {UI['timeliness'](lang)}", "", UI["timeliness_intro"](lang), "",
-              timeliness_html(figures.timeliness, year, lang, figures.complete), ""]
+              blocks.add(timeliness_html(figures.timeliness, year, lang, figures.complete)), ""]
     parts += _calendar_basis(statistics, year, lang) if statistics is not None else []
-    parts += [f"## {v.SECTIONS[3](lang)}", "", _scroll(UI["table4"](lang), table4_html(figures.table4, lang)), ""]
+    parts += [f"## {v.SECTIONS[3](lang)}", "", blocks.add(_scroll(UI["table4"](lang), table4_html(figures.table4, lang))),
+              ""]
     parts += _concluded_later(figures, lang)
     if figures.recorded:
-        parts += _fees_section(figures, lang)
+        parts += _fees_section(figures, lang, blocks)
     json_url, csv_url = data_urls(year)
     parts += [f"## {UI['downloads'](lang)}", "",
               f"<p>{esc(UI['downloads_intro'](lang))}</p>", "",
@@ -282,7 +299,7 @@ def year_page(figures: YearFigures, catalogue: Catalogue, lang: str, statistics:
               f'<li><a href="{esc(rel_url(url, csv_url))}" download>{year}.csv</a> (CSV{UI["zh_labels"](lang)})</li>\n'
               + (f'<li><a href="{esc(rel_url(url, statistics_csv_en(year)))}" download>{year}.en.csv</a> '
                  "(CSV, English labels)</li>\n" if lang == "en" else "") + "</ul>", ""]
-    return GeneratedPage(src_uri(f"statistics/{year}/index.md", lang), url, lang, "\n".join(parts))
+    return GeneratedPage(src_uri(f"statistics/{year}/index.md", lang), url, lang, "\n".join(parts), blocks=blocks())
 
 
 def index_page(statistics: Statistics, catalogue: Catalogue, lang: str) -> GeneratedPage:

@@ -80,3 +80,33 @@ class Reuse:
             result = make()
         self.current[key] = (inputs, result)
         return result
+
+
+class Kept:
+    """What a function made during the preview's last two passes, each result under the key of everything the
+    function reads (so an equal key is an equal result), given out through ``fresh`` (a copy the caller may
+    change). A result no pass asked for since the one before is forgotten (:meth:`next_pass`)."""
+
+    def __init__(self) -> None:
+        self.current: dict = {}
+        self.previous: dict = {}
+        self.made = 0
+        """How many results were made rather than kept (for tests and profiles)."""
+
+    def get(self, key: object, make, fresh):
+        kept = self.current.get(key)
+        if kept is None:
+            kept = self.previous.get(key)
+            if kept is None:
+                kept = make()
+                self.made += 1
+            self.current[key] = kept
+        return fresh(kept)
+
+    def next_pass(self) -> None:
+        self.previous, self.current = self.current, {}
+
+
+I18N_FILES = Kept()
+"""The files mkdocs-static-i18n makes for each language (set up by the hook): every pass it makes them all
+again, one each for every page and language, most of a rebuild's time when one item is added."""

@@ -14,6 +14,7 @@ over 300 lines.
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 import time
@@ -109,11 +110,42 @@ def on_startup(command, dirty):
     _batching[0] = not _serving[0]
     if _batching[0]:
         logging.getLogger("mkdocs.commands.build").addFilter(_not_a_deferred_page)
+    if _serving[0]:
+        _keep_i18n_files()
     if _serving[0] and dirty:
         # `make serve` rebuilds only what changed (mkdocs serve --dirty): the core tells MkDocs which
         # generated pages changed, so MkDocs' warning about inaccurate dirty builds does not apply, and
         # under strict it would stop every preview build.
         logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
+
+
+def _keep_i18n_files() -> None:
+    """In the preview, mkdocs-static-i18n's files come from :data:`gongkai.preview.I18N_FILES`: its
+    ``create_i18n_file`` reads only the file's source and destination paths, its inclusion, the languages and
+    the configuration's folders, so a file kept under exactly those is the one it would make again."""
+    from mkdocs_static_i18n import suffix
+
+    create = suffix.create_i18n_file
+    if getattr(create, "__wrapped__", None) is not None:
+        return  # on_startup of an earlier preview in this process
+
+    @functools.wraps(create)
+    def kept(file, current_language, default_language, all_languages, config):
+        if not _serving[0]:
+            return create(file, current_language, default_language, all_languages, config)
+        key = (file.src_uri, file.dest_uri, file.inclusion, current_language, default_language,
+               tuple(all_languages), config.docs_dir, config.site_dir, config.use_directory_urls)
+        return preview.I18N_FILES.get(
+            key, lambda: create(file, current_language, default_language, all_languages, config), _fresh_i18n_file)
+
+    suffix.create_i18n_file = kept
+
+
+def _fresh_i18n_file(kept: File) -> File:
+    """A copy of a kept file that the plugin and MkDocs may change (its alternates, its page)."""
+    file = copy.copy(kept)
+    file.alternates = {kept.locale_alternate_of: file}
+    return file
 
 
 def on_serve(server, config, builder):
@@ -142,6 +174,9 @@ def on_config(config):
 
 @_no_traceback
 def on_files(files, config):
+    i18n = config.plugins.get("i18n")
+    if _serving[0] and i18n is not None and i18n.current_language in (None, i18n.default_language):
+        preview.I18N_FILES.next_pass()  # each pass starts with the default language
     for file in [f for f in files if search_index.unused_theme_file(f.src_uri)]:
         files.remove(file)
     for page in _site(config).pages.values():

@@ -92,3 +92,42 @@ def test_a_page_that_fails_in_a_forked_process_stops_the_build_with_a_short_mess
     failed = re.findall(r"^  (disclosures/2024/\d+\.md): UndefinedError: 'mkdocs.structure.pages.Page object' has "
                         r"no attribute 'no_such_method'$", result.stderr, re.M)
     assert failed == [f"disclosures/2024/{n:05d}.md" for n in range(12, 0, -1)], result.stderr
+
+
+def test_the_preview_keeps_the_i18n_plugins_files_and_gives_a_fresh_copy_of_each(tmp_path, monkeypatch):
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs_static_i18n import suffix
+
+    from gongkai import preview
+
+    monkeypatch.setattr(suffix, "create_i18n_file", suffix.create_i18n_file)  # put back after the test
+    monkeypatch.setattr(preview, "I18N_FILES", preview.Kept())
+    hooks = _hooks()
+    hooks.on_startup(command="serve", dirty=True)
+    try:
+        config = MkDocsConfig()
+        config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+        config.validate()
+
+        def made(src: str, lang: str) -> File:
+            file = File(src, config.docs_dir, config.site_dir, True)
+            return suffix.create_i18n_file(file, lang, "zh", ["zh", "en"], config)
+
+        first, again = made("disclosures/2024/00001.en.md", "en"), made("disclosures/2024/00001.en.md", "en")
+        assert preview.I18N_FILES.made == 1 and again is not first
+        assert vars(again).keys() == vars(first).keys()
+        assert [getattr(again, k) for k in vars(first) if k != "alternates"] == \
+               [getattr(first, k) for k in vars(first) if k != "alternates"]
+        assert again.url == "en/disclosures/2024/00001/" and again.locale == "en"
+        assert first.alternates == {"en": first} and again.alternates == {"en": again}  # each its own
+        assert made("disclosures/2024/00001.en.md", "zh").dest_uri == "disclosures/2024/00001/index.html"
+        assert preview.I18N_FILES.made == 2  # another language: another file
+        preview.I18N_FILES.next_pass()
+        preview.I18N_FILES.next_pass()  # two passes that never asked for it: made again
+        made("disclosures/2024/00001.en.md", "en")
+        assert preview.I18N_FILES.made == 3
+    finally:
+        hooks.on_startup(command="build", dirty=False)
+    made("disclosures/2024/00001.en.md", "en")  # a build makes every file
+    assert preview.I18N_FILES.made == 3

@@ -191,7 +191,18 @@ class StatisticsPages(Feature):
     fragments = statistics_guide.FRAGMENTS
 
     def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
-        return statistics_render.statistics_pages(data.statistics, data.catalogue, lang)
+        s, c, reuse = data.statistics, data.catalogue, data.reuse
+        if reuse is None:
+            return statistics_render.statistics_pages(s, c, lang)
+        reports, notices = {r.year: r for r in annual.annual_reports(c, s)}, s.records.calendar.notices
+
+        def year_page(y) -> GeneratedPage:
+            """The preview's previous page of the year when its figures, its report (the row, the frozen tables)
+            and the calendar notices it cites are equal (labels and names are the Reuse's config)."""
+            inputs = (y, reports[y.year], s.reports.get(y.year), notices.get(y.year), notices.get(y.year + 1))
+            return reuse.get(("statistics", y.year, lang), inputs, lambda: statistics_render.year_page(y, c, lang, s))
+
+        return statistics_render.statistics_pages(s, c, lang, year_page)
 
     def outputs(self, data: BuildData) -> list[Output]:
         return _files(statistics_export.files(data.statistics, data.catalogue))

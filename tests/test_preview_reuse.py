@@ -65,13 +65,29 @@ def test_an_unchanged_item_page_is_the_previous_pass_and_an_edit_reaches_its_rel
     assert "复用改过的标题" in _html(second, 3, "en")
     listing = second.pages[next(uri for uri, p in second.pages.items() if p.url == "catalogue/2024/")]
     assert "复用改过的标题" in listing.markdown + "".join(listing.blocks)
-    assert second.reuse.reused == len(second.catalogue.published) * 2 - 4  # items 2 and 3, both languages
+    years = len(second.statistics.years)  # their statistics pages, whose figures a title leaves equal
+    assert second.reuse.reused == len(second.catalogue.published) * 2 - 4 + years * 2  # items 2 and 3 remade
     assert second.pages == _fresh(second).pages
 
 
 def _fresh(site: Site) -> Site:
     """A site of the same sources that reuses nothing."""
     return Site(site.catalogue, site.root, site.site_url, site.statistics, preview=True)
+
+
+def test_a_years_statistics_page_is_the_previous_pass_until_its_figures_change(repo):
+    first = _pass(repo)
+    year, other = layout.src_uri("statistics/2024/index.md", "en"), layout.src_uri("statistics/2022/index.md", "zh")
+    assert year in first.pages and other in first.pages
+    _save(repo / "disclosures/2024/00001.md", _item(1, body="改过的正文。\n"))
+    second = _pass(repo)
+    assert second.pages[year] is first.pages[year] and second.pages[other] is first.pages[other]
+    write_item(repo, "XMFAO/2024-00007", text=_item(7))
+    third = _pass(repo)
+    assert third.pages[other] is first.pages[other]
+    assert third.pages[year] != first.pages[year] and third.pages == _fresh(third).pages
+    assert "(by date published): 4." in third.pages[year].markdown
+    assert "(by date published): 3." in first.pages[year].markdown
 
 
 def test_a_feed_is_the_previous_pass_unless_an_entry_or_what_it_links_to_changed(repo):

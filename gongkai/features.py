@@ -135,7 +135,7 @@ class CatalogueListings(Feature):
     fragments = {"latest": listings.latest_fragment}
 
     def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
-        return listings.catalogue_pages(data.catalogue, lang)
+        return listings.catalogue_pages(data.catalogue, lang, data.reuse)
 
     def outputs(self, data: BuildData) -> list[Output]:
         return _files(listings.lookup_files(data.catalogue))

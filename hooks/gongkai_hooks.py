@@ -14,9 +14,9 @@ over 300 lines.
 
 from __future__ import annotations
 
-import copy
 import functools
 import logging
+import os
 import time
 import traceback
 from pathlib import Path
@@ -143,7 +143,8 @@ def _keep_i18n_files() -> None:
 
 def _fresh_i18n_file(kept: File) -> File:
     """A copy of a kept file that the plugin and MkDocs may change (its alternates, its page)."""
-    file = copy.copy(kept)
+    file = object.__new__(type(kept))  # what copy.copy does, without its generic protocol (a copy for every file)
+    file.__dict__.update(kept.__dict__)
     file.alternates = {kept.locale_alternate_of: file}
     return file
 
@@ -199,7 +200,7 @@ def on_nav(nav, config, files):
 
 
 def _preview_modified(file: File, site: Site) -> bool:
-    return (not site.is_generated(file.src_uri) or not Path(file.abs_dest_path).is_file()
+    return (not site.is_generated(file.src_uri) or not os.path.isfile(file.abs_dest_path)
             or site.changed(file.src_uri))
 
 

@@ -65,9 +65,32 @@ def test_an_unchanged_item_page_is_the_previous_pass_and_an_edit_reaches_its_rel
     assert "复用改过的标题" in _html(second, 3, "en")
     listing = second.pages[next(uri for uri, p in second.pages.items() if p.url == "catalogue/2024/")]
     assert "复用改过的标题" in listing.markdown + "".join(listing.blocks)
-    years = len(second.statistics.years)  # their statistics pages, whose figures a title leaves equal
-    assert second.reuse.reused == len(second.catalogue.published) * 2 - 4 + years * 2  # items 2 and 3 remade
+    assert _reused(second, "item") == len(second.catalogue.published) * 2 - 4  # items 2 and 3 remade
+    assert _reused(second, "statistics") == len(second.statistics.years) * 2  # a title leaves the figures equal
     assert second.pages == _fresh(second).pages
+
+
+def _reused(site: Site, kind: str) -> int:
+    """How many results of ``kind`` (the first part of their keys) the site's pass took from the one before."""
+    return sum(1 for key, (_, result) in site.reuse.current.items()
+               if key[0] == kind and site.reuse.previous.get(key, (None, None))[1] is result)
+
+
+def test_a_listing_page_is_the_previous_pass_while_its_items_and_their_count_are_equal(repo):
+    first = _pass(repo)
+    listing = {p.url: uri for uri, p in first.pages.items()}
+    year, other = listing["en/catalogue/2024/"], listing["catalogue/2022/"]
+    _save(repo / "disclosures/2022/00001.md", (repo / "disclosures/2022/00001.md").read_text(encoding="utf-8"))
+    second = _pass(repo)
+    assert second.pages[year] is first.pages[year] and second.pages[other] is first.pages[other]
+    _save(repo / "disclosures/2024/00002.md", _item(2, title="复用改过的标题"))
+    third = _pass(repo)
+    assert third.pages[other] is first.pages[other] and third.pages[year] != first.pages[year]
+    write_item(repo, "XMFAO/2024-00007", text=_item(7))
+    fourth = _pass(repo)
+    assert "复用第7号" in fourth.pages[listing["catalogue/2024/"]].blocks[-1]
+    assert fourth.pages[other] is first.pages[other] and fourth.pages == _fresh(fourth).pages
+    assert _reused(fourth, "listing") > 0
 
 
 def _fresh(site: Site) -> Site:

@@ -122,10 +122,11 @@ def on_startup(command, dirty):
 def _keep_i18n_files() -> None:
     """In the preview, mkdocs-static-i18n's files come from :data:`gongkai.preview.I18N_FILES`: its
     ``create_i18n_file`` reads only the file's source and destination paths, its inclusion, the languages and
-    the configuration's folders, so a file kept under exactly those is the one it would make again."""
-    from mkdocs_static_i18n import suffix
+    the configuration's folders, so a file kept under exactly those is the one it would make again. So does
+    whether a file is in the docs folder (``is_relative_to`` of two paths, asked for every file)."""
+    from mkdocs_static_i18n import reconfigure, suffix
 
-    create = suffix.create_i18n_file
+    create, relative = suffix.create_i18n_file, reconfigure.is_relative_to
     if getattr(create, "__wrapped__", None) is not None:
         return  # on_startup of an earlier preview in this process
 
@@ -138,7 +139,13 @@ def _keep_i18n_files() -> None:
         return preview.I18N_FILES.get(
             key, lambda: create(file, current_language, default_language, all_languages, config), _fresh_i18n_file)
 
-    suffix.create_i18n_file = kept
+    @functools.wraps(relative)
+    def kept_relative(path, folder):
+        if not _serving[0] or not isinstance(path, str) or not isinstance(folder, str):
+            return relative(path, folder)
+        return preview.I18N_FILES.get(("relative", path, folder), lambda: relative(path, folder), bool)
+
+    suffix.create_i18n_file, reconfigure.is_relative_to = kept, kept_relative
 
 
 def _fresh_i18n_file(kept: File) -> File:

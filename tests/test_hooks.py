@@ -97,11 +97,12 @@ def test_a_page_that_fails_in_a_forked_process_stops_the_build_with_a_short_mess
 def test_the_preview_keeps_the_i18n_plugins_files_and_gives_a_fresh_copy_of_each(tmp_path, monkeypatch):
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
-    from mkdocs_static_i18n import suffix
+    from mkdocs_static_i18n import reconfigure, suffix
 
     from gongkai import preview
 
     monkeypatch.setattr(suffix, "create_i18n_file", suffix.create_i18n_file)  # put back after the test
+    monkeypatch.setattr(reconfigure, "is_relative_to", reconfigure.is_relative_to)
     monkeypatch.setattr(preview, "I18N_FILES", preview.Kept())
     hooks = _hooks()
     hooks.on_startup(command="serve", dirty=True)
@@ -127,7 +128,11 @@ def test_the_preview_keeps_the_i18n_plugins_files_and_gives_a_fresh_copy_of_each
         preview.I18N_FILES.next_pass()  # two passes that never asked for it: made again
         made("disclosures/2024/00001.en.md", "en")
         assert preview.I18N_FILES.made == 3
+        inside = reconfigure.is_relative_to(str(tmp_path / "docs" / "a.md"), config.docs_dir)
+        assert inside is True and reconfigure.is_relative_to("/elsewhere/a.md", config.docs_dir) is False
+        assert reconfigure.is_relative_to(str(tmp_path / "docs" / "a.md"), config.docs_dir) is True
+        assert preview.I18N_FILES.made == 5
     finally:
         hooks.on_startup(command="build", dirty=False)
     made("disclosures/2024/00001.en.md", "en")  # a build makes every file
-    assert preview.I18N_FILES.made == 3
+    assert preview.I18N_FILES.made == 5

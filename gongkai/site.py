@@ -11,6 +11,7 @@ It asks the features of :mod:`gongkai.features`; the adapter never changes.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from dataclasses import replace
@@ -216,13 +217,23 @@ _CACHE: dict[tuple, Site] = {}
 
 
 def _fingerprint(root: Path) -> tuple:
-    base = root / CONTENT_DIR
-    stats = []
-    for path in sorted(base.rglob("*")):
-        if path.is_file():
-            st = path.stat()
-            stats.append((path.as_posix(), st.st_mtime_ns, st.st_size))
-    return tuple(stats)
+    """Every source file's path, modification time and size (asked on every preview pass, for each language)."""
+    stats: list[tuple[str, int, int]] = []
+    _add_stats(str(root / CONTENT_DIR), stats)
+    return tuple(sorted(stats))
+
+
+def _add_stats(folder: str, stats: list[tuple[str, int, int]]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):  # as Path.rglob: no folder through a link (nor a loop)
+            _add_stats(entry.path, stats)
+        elif entry.is_file():
+            st = entry.stat()
+            stats.append((entry.path, st.st_mtime_ns, st.st_size))
 
 
 def load_site(root: Path, site_url: str = "", today: date | None = None, preview: bool = False) -> Site:

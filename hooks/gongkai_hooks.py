@@ -112,6 +112,7 @@ def on_startup(command, dirty):
         logging.getLogger("mkdocs.commands.build").addFilter(_not_a_deferred_page)
     if _serving[0]:
         _keep_i18n_files()
+        _keep_theme_files()
     if _serving[0] and dirty:
         # `make serve` rebuilds only what changed (mkdocs serve --dirty): the core tells MkDocs which
         # generated pages changed, so MkDocs' warning about inaccurate dirty builds does not apply, and
@@ -126,9 +127,7 @@ def _keep_i18n_files() -> None:
     whether a file is in the docs folder (``is_relative_to`` of two paths, asked for every file)."""
     from mkdocs_static_i18n import reconfigure, suffix
 
-    create, relative = suffix.create_i18n_file, reconfigure.is_relative_to
-    if getattr(create, "__wrapped__", None) is not None:
-        return  # on_startup of an earlier preview in this process
+    create, relative = _unwrapped(suffix.create_i18n_file), _unwrapped(reconfigure.is_relative_to)
 
     @functools.wraps(create)
     def kept(file, current_language, default_language, all_languages, config):
@@ -146,6 +145,39 @@ def _keep_i18n_files() -> None:
         return preview.I18N_FILES.get(("relative", path, folder), lambda: relative(path, folder), bool)
 
     suffix.create_i18n_file, reconfigure.is_relative_to = kept, kept_relative
+
+
+def _keep_theme_files() -> None:
+    """In the preview, the names of the theme's files come from :data:`gongkai.preview.THEME_FILES` while no
+    folder of the theme changed; MkDocs still decides which of them the site gets, as on every pass."""
+    from mkdocs.structure.files import Files
+
+    add = _unwrapped(Files.add_files_from_theme)
+
+    @functools.wraps(add)
+    def kept(self, env, config):
+        folders = getattr(env.loader, "searchpath", None)
+        if not _serving[0] or not isinstance(folders, list):
+            return add(self, env, config)
+        listed = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None):
+            key = (tuple(folders), None if extensions is None else tuple(extensions),
+                   tuple(sorted(config.theme.static_templates)))  # what MkDocs' filter reads of the config
+            return preview.THEME_FILES.get(key, folders, lambda: listed(extensions, filter_func))
+
+        env.list_templates = list_templates
+        try:
+            return add(self, env, config)
+        finally:
+            del env.list_templates
+
+    Files.add_files_from_theme = kept
+
+
+def _unwrapped(function):
+    """``function`` as MkDocs or the plugin has it, not as an earlier preview in this process wrapped it."""
+    return getattr(function, "__wrapped__", function)
 
 
 def _fresh_i18n_file(kept: File) -> File:

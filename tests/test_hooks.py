@@ -96,13 +96,14 @@ def test_a_page_that_fails_in_a_forked_process_stops_the_build_with_a_short_mess
 
 def test_the_preview_keeps_the_i18n_plugins_files_and_gives_a_fresh_copy_of_each(tmp_path, monkeypatch):
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File
+    from mkdocs.structure.files import File, Files
     from mkdocs_static_i18n import reconfigure, suffix
 
     from gongkai import preview
 
     monkeypatch.setattr(suffix, "create_i18n_file", suffix.create_i18n_file)  # put back after the test
     monkeypatch.setattr(reconfigure, "is_relative_to", reconfigure.is_relative_to)
+    monkeypatch.setattr(Files, "add_files_from_theme", Files.add_files_from_theme)
     monkeypatch.setattr(preview, "I18N_FILES", preview.Kept())
     hooks = _hooks()
     hooks.on_startup(command="serve", dirty=True)
@@ -136,3 +137,33 @@ def test_the_preview_keeps_the_i18n_plugins_files_and_gives_a_fresh_copy_of_each
         hooks.on_startup(command="build", dirty=False)
     made("disclosures/2024/00001.en.md", "en")  # a build makes every file
     assert preview.I18N_FILES.made == 5
+
+
+def test_the_preview_lists_the_theme_files_again_only_when_a_theme_folder_changed(tmp_path, monkeypatch):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from gongkai import preview
+
+    root = make_repo(tmp_path)
+    monkeypatch.setattr(Files, "add_files_from_theme", Files.add_files_from_theme)  # put back after the test
+    monkeypatch.setattr(preview, "THEME_FILES", preview.FolderListings())
+
+    def theme_files() -> list[tuple[str, str]]:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return sorted((f.src_uri, f.abs_src_path) for f in files)
+
+    expected = theme_files()
+    hooks = _hooks()
+    hooks.on_startup(command="serve", dirty=True)
+    try:
+        assert theme_files() == expected and theme_files() == expected and preview.THEME_FILES.made == 1
+        (root / "overrides" / "assets").mkdir(parents=True, exist_ok=True)
+        (root / "overrides" / "assets" / "gk-new.js").write_text("// new\n", encoding="utf-8")
+        again = theme_files()
+        assert preview.THEME_FILES.made == 2 and ("assets/gk-new.js", str(root / "overrides/assets/gk-new.js")) in again
+    finally:
+        hooks.on_startup(command="build", dirty=False)
+    assert theme_files() == again and preview.THEME_FILES.made == 2  # a build lists them itself

@@ -218,3 +218,28 @@ def test_the_sitemaps_are_the_previous_pass_while_mkdocs_writes_the_same_sitemap
 
 def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_folder_listing_is_kept_until_a_file_or_folder_is_added_removed_or_renamed(tmp_path):
+    from gongkai.preview import FolderListings
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "one.txt").write_text("1", encoding="utf-8")
+    listings, folders = FolderListings(), [str(tmp_path / "a"), str(tmp_path / "missing")]
+
+    def names() -> list[str]:
+        return listings.get("key", folders, lambda: sorted(p.name for p in (tmp_path / "a").rglob("*")))
+
+    assert names() == ["b", "one.txt"] and names() == ["b", "one.txt"] and listings.made == 1
+    (tmp_path / "a" / "b" / "one.txt").write_text("changed", encoding="utf-8")  # a name list stays the same
+    assert names() == ["b", "one.txt"] and listings.made == 1
+    (tmp_path / "a" / "b" / "two.txt").write_text("2", encoding="utf-8")
+    assert names() == ["b", "one.txt", "two.txt"] and listings.made == 2
+    (tmp_path / "a" / "b" / "two.txt").rename(tmp_path / "a" / "b" / "three.txt")
+    assert names() == ["b", "one.txt", "three.txt"] and listings.made == 3
+    (tmp_path / "a" / "c").mkdir()
+    assert "c" in names() and listings.made == 4
+    (tmp_path / "a" / "c").rmdir()
+    assert "c" not in names() and listings.made == 5
+    names().append("not kept")  # each caller gets its own list
+    assert names() == ["b", "one.txt", "three.txt"] and listings.made == 5

@@ -243,3 +243,26 @@ def test_a_folder_listing_is_kept_until_a_file_or_folder_is_added_removed_or_ren
     assert "c" not in names() and listings.made == 5
     names().append("not kept")  # each caller gets its own list
     assert names() == ["b", "one.txt", "three.txt"] and listings.made == 5
+
+
+def test_the_preview_writes_a_further_file_again_only_when_its_bytes_changed_or_it_is_gone(repo, tmp_path):
+    site_dir = tmp_path / "served"
+    first = _pass(repo)
+    first.write_outputs(site_dir)
+    feed, data = site_dir / "feeds/all.atom.xml", site_dir / "data/2022.json"
+    os.utime(feed, ns=(10**9, 10**9))
+    os.utime(data, ns=(10**9, 10**9))
+    data.unlink()
+    _save(repo / "disclosures/2024/00002.md", _item(2, title="复用改过的标题"))
+    second = _pass(repo)
+    second.write_outputs(site_dir)
+    assert all((site_dir / o.path).read_bytes() == o.content for o in second.outputs() if o.content is not None)
+    assert "复用改过的标题" in feed.read_text(encoding="utf-8") and data.is_file()  # changed, gone: written
+    schema = site_dir / "data/catalogue.schema.json"
+    os.utime(schema, ns=(10**9, 10**9))
+    third = _pass(repo)
+    third.write_outputs(site_dir)
+    assert schema.stat().st_mtime_ns == 10**9  # the same bytes: not written again
+    built = Site(third.catalogue, third.root, third.site_url, third.statistics)  # a build writes every file
+    built.write_outputs(site_dir)
+    assert schema.stat().st_mtime_ns != 10**9

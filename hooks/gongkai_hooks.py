@@ -9,7 +9,9 @@ for changes on every page event would cost O(pages x files).
 ``mkdocs build`` renders the generated pages (items, listings) in batches shared by forked processes
 (:mod:`gongkai.parallel`): MkDocs renders an empty template for each (``_defer``), and ``_render`` does for
 it what MkDocs would have done next. That part is MkDocs' own, so it lives here; it is why this module is
-over 300 lines.
+over 300 lines. So do the preview's wrappers of three MkDocs and mkdocs-static-i18n functions that make the
+same things again on every pass (``_keep_i18n_files``, ``_keep_theme_files``): what they keep is in
+:mod:`gongkai.preview`.
 """
 
 from __future__ import annotations

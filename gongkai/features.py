@@ -205,7 +205,14 @@ class StatisticsPages(Feature):
         return statistics_render.statistics_pages(s, c, lang, year_page)
 
     def outputs(self, data: BuildData) -> list[Output]:
-        return _files(statistics_export.files(data.statistics, data.catalogue))
+        s, c, reuse = data.statistics, data.catalogue, data.reuse
+        if reuse is None:
+            return _files(statistics_export.files(s, c))
+        def year_files(y) -> list[tuple[str, bytes]]:
+            """The preview's previous files of the year when its figures are equal (names: the Reuse's config)."""
+            return reuse.get(("statistics data", y.year), (y,), lambda: statistics_export.year_files(y, c))
+
+        return _files([file for y in s.years for file in year_files(y)])
 
 
 class EditorsGuide(Feature):

@@ -266,3 +266,18 @@ def test_the_preview_writes_a_further_file_again_only_when_its_bytes_changed_or_
     built = Site(third.catalogue, third.root, third.site_url, third.statistics)  # a build writes every file
     built.write_outputs(site_dir)
     assert schema.stat().st_mtime_ns != 10**9
+
+
+def test_a_years_statistics_files_are_the_previous_pass_until_its_figures_change(repo):
+    first = _pass(repo)
+    before = {o.path: o.content for o in first.outputs()}
+    _save(repo / "disclosures/2024/00001.md", _item(1, body="改过的正文。\n"))
+    second = _pass(repo)
+    second.outputs()
+    assert _reused(second, "statistics data") == len(second.statistics.years)
+    write_item(repo, "XMFAO/2024-00007", text=_item(7))
+    third = _pass(repo)
+    after = {o.path: o.content for o in third.outputs()}
+    assert after == {o.path: o.content for o in _fresh(third).outputs()}
+    assert after["statistics/2022.csv"] is before["statistics/2022.csv"]
+    assert after["statistics/2024.json"] != before["statistics/2024.json"]

@@ -135,8 +135,12 @@ def _keep_i18n_files() -> None:
     def kept(file, current_language, default_language, all_languages, config):
         if not _serving[0]:
             return create(file, current_language, default_language, all_languages, config)
-        key = (file.src_uri, file.dest_uri, file.inclusion, current_language, default_language,
-               tuple(all_languages), config.docs_dir, config.site_dir, config.use_directory_urls)
+        # a destination not worked out yet (not in the file's __dict__) is the one its source path, name and
+        # use_directory_urls give: all are in the key, so it is left to the plugin to work out (on a miss)
+        given = file.__dict__
+        key = (file.src_uri, given.get("dest_uri"), given.get("name"), file.use_directory_urls, file.inclusion,
+               current_language, default_language, tuple(all_languages), config.docs_dir, config.site_dir,
+               config.use_directory_urls)
         return preview.I18N_FILES.get(
             key, lambda: create(file, current_language, default_language, all_languages, config), _fresh_i18n_file)
 

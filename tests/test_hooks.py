@@ -125,18 +125,21 @@ def test_the_preview_keeps_the_i18n_plugins_files_and_gives_a_fresh_copy_of_each
         assert first.alternates == {"en": first} and again.alternates == {"en": again}  # each its own
         assert made("disclosures/2024/00001.en.md", "zh").dest_uri == "disclosures/2024/00001/index.html"
         assert preview.I18N_FILES.made == 2  # another language: another file
+        moved = File("disclosures/2024/00001.en.md", config.docs_dir, config.site_dir, True, dest_uri="x/index.html")
+        assert suffix.create_i18n_file(moved, "en", "zh", ["zh", "en"], config).url == "en/x/"
+        assert preview.I18N_FILES.made == 3  # another destination: another file
         preview.I18N_FILES.next_pass()
         preview.I18N_FILES.next_pass()  # two passes that never asked for it: made again
         made("disclosures/2024/00001.en.md", "en")
-        assert preview.I18N_FILES.made == 3
+        assert preview.I18N_FILES.made == 4
         inside = reconfigure.is_relative_to(str(tmp_path / "docs" / "a.md"), config.docs_dir)
         assert inside is True and reconfigure.is_relative_to("/elsewhere/a.md", config.docs_dir) is False
         assert reconfigure.is_relative_to(str(tmp_path / "docs" / "a.md"), config.docs_dir) is True
-        assert preview.I18N_FILES.made == 5
+        assert preview.I18N_FILES.made == 6
     finally:
         hooks.on_startup(command="build", dirty=False)
     made("disclosures/2024/00001.en.md", "en")  # a build makes every file
-    assert preview.I18N_FILES.made == 5
+    assert preview.I18N_FILES.made == 6
 
 
 def test_the_preview_lists_the_theme_files_again_only_when_a_theme_folder_changed(tmp_path, monkeypatch):

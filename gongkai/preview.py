@@ -144,3 +144,9 @@ def _same_times(times: dict[str, int]) -> bool:
 
 THEME_FILES = FolderListings()
 """The theme's file names MkDocs lists on every pass (Material has over 14,000, mostly icons), by the hook."""
+
+
+CONVERTED: dict = {}
+"""A hand-written page's conversion by MkDocs in the preview's last pass that converted it, by its source path
+and address (the hook's ``_render_kept``): its inputs, the files its links were looked up in and what they found,
+the result."""

@@ -27,6 +27,7 @@ from mkdocs import utils as mkdocs_utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from gongkai import bodies, csp, parallel, preview, search_index
@@ -263,6 +264,8 @@ def on_page_markdown(markdown, page, config, files):
         if generated.markdown_alone:  # converted by the core, without a Markdown converter for each page
             page.render = functools.partial(_render_alone, page)
         return markdown
+    if site.preview:
+        page.render = functools.partial(_render_kept, page)
     try:
         return site.expand_markers(markdown, _lang(page), page.url)
     except UnknownMarker as error:
@@ -279,6 +282,73 @@ def _render_alone(page, config, files):
     page.toc = get_toc(tokens)
     page.present_anchor_ids = {anchor.id for anchor in _anchors(page.toc)}
     page.links_to_anchors = {}
+
+
+_PURE_EXTENSIONS = frozenset({"toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html", "abbr",
+                              "def_list", "footnotes", "sane_lists", "smarty", "meta"})
+"""Python-Markdown's extensions that read nothing but the page's Markdown and their settings."""
+
+
+def _render_kept(page, config, files):
+    """``Page.render`` for a hand-written page in the preview: the previous pass's HTML, table of contents,
+    title and anchors when the Markdown (markers expanded), the page's place, the Markdown settings and every
+    file its links named are equal; else MkDocs' own, kept unless it logged something (a link to warn about)."""
+    inputs = (page.markdown, page.file.src_uri, page.file.url, page.file.inclusion, list(config["markdown_extensions"]),
+              config["mdx_configs"], config.use_directory_urls, str(config["validation"]))
+    key = (page.file.src_uri, page.file.url)  # a page without translation is converted in both languages
+    kept = preview.CONVERTED.get(key)
+    if kept is not None and kept[0] == inputs and all(_found(files.get_file_from_path(path)) == found
+                                                      for path, found in kept[1].items()):
+        page.content, page.toc, page._title_from_render, anchors, links = kept[2]
+        page.present_anchor_ids = set(anchors)
+        if links is not None:
+            page.links_to_anchors = {files.get_file_from_path(src): dict(named) for src, named in links.items()}
+        return
+    preview.CONVERTED.pop(key, None)
+    lookups, logged = _Lookups(files), _Logged()
+    logs = [logging.getLogger(name) for name in ("mkdocs.structure.pages", "MARKDOWN")]
+    for log_ in logs:
+        log_.addHandler(logged)
+    try:
+        Page.render(page, config, lookups)
+    finally:
+        for log_ in logs:
+            log_.removeHandler(logged)
+    if logged.records or None in lookups.found.values() or not _PURE_EXTENSIONS.issuperset(inputs[4]):
+        return
+    links = page.__dict__.get("links_to_anchors")
+    links = None if links is None else {target.src_uri: dict(named) for target, named in links.items()}
+    preview.CONVERTED[key] = (inputs, lookups.found, (
+        page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids), links))
+
+
+def _found(file: File | None) -> tuple | None:
+    return None if file is None else (file.src_uri, file.url, file.inclusion)
+
+
+class _Lookups:
+    """The documentation files, recording what each lookup of a path found (``Page.render`` looks up the
+    file of every relative link)."""
+
+    def __init__(self, files) -> None:
+        self.files, self.found = files, {}
+
+    def get_file_from_path(self, path: str):
+        file = self.files.get_file_from_path(path)
+        self.found[path] = _found(file)
+        return file
+
+    def __getattr__(self, name: str):
+        return getattr(self.files, name)
+
+
+class _Logged(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
 
 
 def _anchors(toc):

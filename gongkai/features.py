@@ -135,7 +135,7 @@ class CatalogueListings(Feature):
     fragments = {"latest": listings.latest_fragment}
 
     def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
-        return listings.catalogue_pages(data.catalogue, lang)
+        return listings.catalogue_pages(data.catalogue, lang, data.reuse)
 
     def outputs(self, data: BuildData) -> list[Output]:
         return _files(listings.lookup_files(data.catalogue))
@@ -191,10 +191,28 @@ class StatisticsPages(Feature):
     fragments = statistics_guide.FRAGMENTS
 
     def pages(self, data: BuildData, lang: str) -> list[GeneratedPage]:
-        return statistics_render.statistics_pages(data.statistics, data.catalogue, lang)
+        s, c, reuse = data.statistics, data.catalogue, data.reuse
+        if reuse is None:
+            return statistics_render.statistics_pages(s, c, lang)
+        reports, notices = {r.year: r for r in annual.annual_reports(c, s)}, s.records.calendar.notices
+
+        def year_page(y) -> GeneratedPage:
+            """The preview's previous page of the year when its figures, its report (the row, the frozen tables)
+            and the calendar notices it cites are equal (labels and names are the Reuse's config)."""
+            inputs = (y, reports[y.year], s.reports.get(y.year), notices.get(y.year), notices.get(y.year + 1))
+            return reuse.get(("statistics", y.year, lang), inputs, lambda: statistics_render.year_page(y, c, lang, s))
+
+        return statistics_render.statistics_pages(s, c, lang, year_page)
 
     def outputs(self, data: BuildData) -> list[Output]:
-        return _files(statistics_export.files(data.statistics, data.catalogue))
+        s, c, reuse = data.statistics, data.catalogue, data.reuse
+        if reuse is None:
+            return _files(statistics_export.files(s, c))
+        def year_files(y) -> list[tuple[str, bytes]]:
+            """The preview's previous files of the year when its figures are equal (names: the Reuse's config)."""
+            return reuse.get(("statistics data", y.year), (y,), lambda: statistics_export.year_files(y, c))
+
+        return _files([file for y in s.years for file in year_files(y)])
 
 
 class EditorsGuide(Feature):

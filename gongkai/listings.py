@@ -17,6 +17,7 @@ from .generated import Blocks, FragmentContext, GeneratedPage, front_matter, not
 from .html import esc, rel_url, table
 from .office import ARTICLE20_ITEMS
 from .page_text import PAGE_SIZE, UI
+from .preview import Reuse
 from .schema import FIELDS_BY_KEY
 from .text import Text
 
@@ -43,28 +44,42 @@ def item_table(items: tuple[Item, ...] | list[Item], catalogue: Catalogue, lang:
 
 
 def _paginated(base_path: str, title: str, items: tuple[Item, ...], catalogue: Catalogue,
-               lang: str, lead: str = "", parent: tuple[str, str] | None = None) -> list[GeneratedPage]:
+               lang: str, lead: str = "", parent: tuple[str, str] | None = None,
+               reuse: Reuse | None = None) -> list[GeneratedPage]:
     """``base_path`` (e.g. ``catalogue/2022/``) split into pages of :data:`PAGE_SIZE` rows, each with the
-    paragraph ``lead`` (if any) under its heading and ``parent`` (path, label) after the catalogue in the crumb."""
+    paragraph ``lead`` (if any) under its heading and ``parent`` (path, label) after the catalogue in the crumb.
+    In the preview (``reuse``) a page is the previous pass's when its items and everything around them are equal."""
     chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [()]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
-        path = base_path if number == 1 else f"{base_path}page/{number}/"
-        url = page_url(path, lang)
-        counter = UI["page_of"](lang).format(page=number, pages=len(chunks))
-        caption = f"{title} · {count_label(len(items), lang)}" + (
-            f" · {counter}" if len(chunks) > 1 else "")
-        blocks = Blocks()
-        body = [front_matter(title if number == 1 else f"{title} · {counter}", searchable=False),
-                blocks.add(f"<h1>{esc(title)}</h1>"), "",
-                blocks.add(_crumb(url, lang, parent)), "", *([blocks.add(f"<p>{esc(lead)}</p>"), ""] if lead else []),
-                blocks.add(item_table(chunk, catalogue, lang, url, caption)), ""]
-        if len(chunks) > 1:
-            body.append(blocks.add(_pager(base_path, number, len(chunks), url, lang).rstrip("\n")) + "\n")
-        src = path.rstrip("/") + "/index.md"
-        pages.append(GeneratedPage(src_uri(src, lang), url, lang, "\n".join(body), blocks=blocks(),
-                                   markdown_alone=True))
+        def make(number=number, chunk=chunk) -> GeneratedPage:
+            return _listing_page(base_path, title, number, chunk, len(chunks), len(items), catalogue, lang, lead,
+                                 parent)
+
+        if reuse is None:
+            pages.append(make())
+        else:
+            inputs = (base_path, title, number, chunk, len(chunks), len(items), lead, parent)
+            pages.append(reuse.get(("listing", base_path, number, lang), inputs, make))
     return pages
+
+
+def _listing_page(base_path: str, title: str, number: int, chunk: tuple[Item, ...], pages: int, count: int,
+                  catalogue: Catalogue, lang: str, lead: str, parent: tuple[str, str] | None) -> GeneratedPage:
+    """Page ``number`` of ``pages`` of a listing of ``count`` items: the rows of ``chunk``."""
+    path = base_path if number == 1 else f"{base_path}page/{number}/"
+    url = page_url(path, lang)
+    counter = UI["page_of"](lang).format(page=number, pages=pages)
+    caption = f"{title} · {count_label(count, lang)}" + (f" · {counter}" if pages > 1 else "")
+    blocks = Blocks()
+    body = [front_matter(title if number == 1 else f"{title} · {counter}", searchable=False),
+            blocks.add(f"<h1>{esc(title)}</h1>"), "",
+            blocks.add(_crumb(url, lang, parent)), "", *([blocks.add(f"<p>{esc(lead)}</p>"), ""] if lead else []),
+            blocks.add(item_table(chunk, catalogue, lang, url, caption)), ""]
+    if pages > 1:
+        body.append(blocks.add(_pager(base_path, number, pages, url, lang).rstrip("\n")) + "\n")
+    src = path.rstrip("/") + "/index.md"
+    return GeneratedPage(src_uri(src, lang), url, lang, "\n".join(body), blocks=blocks(), markdown_alone=True)
 
 
 def count_label(count: int, lang: str) -> str:
@@ -111,21 +126,22 @@ def listing_path(vocabulary: str, key: str) -> str:
     return f"catalogue/{vocabulary}/{key}/"
 
 
-def catalogue_pages(catalogue: Catalogue, lang: str) -> list[GeneratedPage]:
+def catalogue_pages(catalogue: Catalogue, lang: str, reuse: Reuse | None = None) -> list[GeneratedPage]:
     """The catalogue overview, one listing per year, per key of each listed vocabulary and per item of
-    Article 20 (empty ones too), and the overview of Article 20."""
+    Article 20 (empty ones too), and the overview of Article 20 (the preview's ``reuse``: :func:`_paginated`)."""
     pages = [_catalogue_index(catalogue, lang), _article20_index(catalogue, lang)]
     for year, items in catalogue.by_year.items():
         title = f"{UI['catalogue'](lang)} · {UI['year_title'](lang).format(year=year)}"
-        pages += _paginated(f"catalogue/{year}/", title, items, catalogue, lang)
+        pages += _paginated(f"catalogue/{year}/", title, items, catalogue, lang, reuse=reuse)
     for vocabulary, _ in LISTED_VOCABULARIES:
         for key, items in catalogue.by_term(vocabulary).items():
             title = f"{UI['catalogue'](lang)} · {catalogue.label(vocabulary, key, lang)}"
-            pages += _paginated(listing_path(vocabulary, key), title, items, catalogue, lang)
+            pages += _paginated(listing_path(vocabulary, key), title, items, catalogue, lang, reuse=reuse)
     for n, items in catalogue.by_article20.items():
         title = f"{UI['article20'](lang)} · {article20_name(n, lang)}"
         pages += _paginated(f"catalogue/article20/{n}/", title, items, catalogue, lang,
-                            lead=ARTICLE20_ITEMS[n - 1](lang), parent=("catalogue/article20/", UI["article20"](lang)))
+                            lead=ARTICLE20_ITEMS[n - 1](lang), parent=("catalogue/article20/", UI["article20"](lang)),
+                            reuse=reuse)
     return pages
 
 

@@ -9,6 +9,7 @@ again; :data:`TEMPLATES` keeps them compiled between rebuilds. Nothing here reac
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 
 import jinja2
@@ -80,3 +81,72 @@ class Reuse:
             result = make()
         self.current[key] = (inputs, result)
         return result
+
+
+class Kept:
+    """What a function made during the preview's last two passes, each result under the key of everything the
+    function reads (so an equal key is an equal result), given out through ``fresh`` (a copy the caller may
+    change). A result no pass asked for since the one before is forgotten (:meth:`next_pass`)."""
+
+    def __init__(self) -> None:
+        self.current: dict = {}
+        self.previous: dict = {}
+        self.made = 0
+        """How many results were made rather than kept (for tests and profiles)."""
+
+    def get(self, key: object, make, fresh):
+        kept = self.current.get(key)
+        if kept is None:
+            kept = self.previous.get(key)
+            if kept is None:
+                kept = make()
+                self.made += 1
+            self.current[key] = kept
+        return fresh(kept)
+
+    def next_pass(self) -> None:
+        self.previous, self.current = self.current, {}
+
+
+I18N_FILES = Kept()
+"""The files mkdocs-static-i18n makes for each language (set up by the hook): every pass it makes them all
+again, one each for every page and language, most of a rebuild's time when one item is added."""
+
+
+class FolderListings:
+    """Lists of names made from what is in some folders, each kept with the modification time of every folder
+    under them (a file added, removed or renamed changes its folder's, a folder added its parent's): a list is
+    taken again only while every one of those folders is there with the same time."""
+
+    def __init__(self) -> None:
+        self.kept: dict = {}
+        self.made = 0
+        """How many lists were made rather than kept (for tests and profiles)."""
+
+    def get(self, key: object, folders: list[str], make) -> list:
+        kept = self.kept.get(key)
+        if kept is not None and _same_times(kept[0]):
+            return list(kept[1])
+        times = {path: os.stat(path).st_mtime_ns for folder in folders if os.path.isdir(folder)
+                 for path, _, _ in os.walk(folder)}  # before the list: a change meanwhile lists it again next time
+        result = list(make())
+        self.made += 1
+        self.kept[key] = (times, result)
+        return list(result)
+
+
+def _same_times(times: dict[str, int]) -> bool:
+    try:
+        return all(os.stat(path).st_mtime_ns == time for path, time in times.items())
+    except OSError:
+        return False
+
+
+THEME_FILES = FolderListings()
+"""The theme's file names MkDocs lists on every pass (Material has over 14,000, mostly icons), by the hook."""
+
+
+CONVERTED: dict = {}
+"""A hand-written page's conversion by MkDocs in the preview's last pass that converted it, by its source path
+and address (the hook's ``_render_kept``): its inputs, the files its links were looked up in and what they found,
+the result."""

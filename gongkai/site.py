@@ -11,6 +11,7 @@ It asks the features of :mod:`gongkai.features`; the adapter never changes.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from dataclasses import replace
@@ -44,7 +45,8 @@ class Site:
     def __init__(self, catalogue: Catalogue, root: Path, site_url: str = "", statistics: Statistics | None = None,
                  features: tuple[Feature, ...] = FEATURES, preview: bool = False,
                  previous: dict[str, GeneratedPage] | None = None, served: dict[str, GeneratedPage] | None = None,
-                 previous_outputs: frozenset[str] = frozenset(), reuse: Reuse | None = None):
+                 previous_outputs: frozenset[str] = frozenset(), reuse: Reuse | None = None,
+                 on_disk: dict[str, bytes] | None = None):
         self.catalogue = catalogue
         """The validated catalogue."""
         self.root = root
@@ -72,6 +74,9 @@ class Site:
         """The languages whose pages this build has written (:meth:`language_written`)."""
         self.reuse = reuse
         """What the preview's previous pass made that this one may take again (None in a build)."""
+        self.on_disk: dict[str, bytes] = on_disk if on_disk is not None else {}
+        """The further files the preview's passes wrote, by the path written to (:meth:`write_outputs`): each
+        with its bytes, recorded once all were written (an unfinished write leaves none)."""
         self._released = False
 
     @cached_property
@@ -131,11 +136,20 @@ class Site:
         self.outputs_written = frozenset(o.path for o in outputs)
         for output in outputs:
             target = Path(site_dir) / output.path
+            if output.content is not None and self.on_disk.get(str(target)) == output.content and target.is_file():
+                continue  # the preview wrote these very bytes there before
             target.parent.mkdir(parents=True, exist_ok=True)
             if output.content is not None:
-                target.write_bytes(output.content)
+                self._write_bytes(target, output.content)
             elif output.source is not None:
                 shutil.copyfile(output.source, target)
+
+    def _write_bytes(self, target: Path, content: bytes) -> None:
+        """Write ``target``; in the preview, remember its bytes once they are all written."""
+        self.on_disk.pop(str(target), None)
+        target.write_bytes(content)
+        if self.preview:
+            self.on_disk[str(target)] = content
 
     def language_written(self, site_dir: Path, lang: str) -> bool:
         """Tell the features that every page of ``lang`` is in ``site_dir`` (the search indexes it while the
@@ -216,13 +230,23 @@ _CACHE: dict[tuple, Site] = {}
 
 
 def _fingerprint(root: Path) -> tuple:
-    base = root / CONTENT_DIR
-    stats = []
-    for path in sorted(base.rglob("*")):
-        if path.is_file():
-            st = path.stat()
-            stats.append((path.as_posix(), st.st_mtime_ns, st.st_size))
-    return tuple(stats)
+    """Every source file's path, modification time and size (asked on every preview pass, for each language)."""
+    stats: list[tuple[str, int, int]] = []
+    _add_stats(str(root / CONTENT_DIR), stats)
+    return tuple(sorted(stats))
+
+
+def _add_stats(folder: str, stats: list[tuple[str, int, int]]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):  # as Path.rglob: no folder through a link (nor a loop)
+            _add_stats(entry.path, stats)
+        elif entry.is_file():
+            st = entry.stat()
+            stats.append((entry.path, st.st_mtime_ns, st.st_size))
 
 
 def load_site(root: Path, site_url: str = "", today: date | None = None, preview: bool = False) -> Site:
@@ -247,7 +271,8 @@ def load_site(root: Path, site_url: str = "", today: date | None = None, preview
             reuse = Reuse(previous.reuse if previous is not None else None, (key[0], catalogue.config, site_url, today))
         compare, served, outputs = _carried(previous)
         _CACHE[key] = Site(catalogue, root, site_url, statistics, preview=preview, previous=compare, served=served,
-                           previous_outputs=outputs, reuse=reuse)
+                           previous_outputs=outputs, reuse=reuse,
+                           on_disk=previous.on_disk if preview and previous is not None else None)
     return _CACHE[key]
 
 

@@ -92,3 +92,81 @@ def test_a_page_that_fails_in_a_forked_process_stops_the_build_with_a_short_mess
     failed = re.findall(r"^  (disclosures/2024/\d+\.md): UndefinedError: 'mkdocs.structure.pages.Page object' has "
                         r"no attribute 'no_such_method'$", result.stderr, re.M)
     assert failed == [f"disclosures/2024/{n:05d}.md" for n in range(12, 0, -1)], result.stderr
+
+
+def test_the_preview_keeps_the_i18n_plugins_files_and_gives_a_fresh_copy_of_each(tmp_path, monkeypatch):
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs_static_i18n import reconfigure, suffix
+
+    from gongkai import preview
+
+    monkeypatch.setattr(suffix, "create_i18n_file", suffix.create_i18n_file)  # put back after the test
+    monkeypatch.setattr(reconfigure, "is_relative_to", reconfigure.is_relative_to)
+    monkeypatch.setattr(Files, "add_files_from_theme", Files.add_files_from_theme)
+    monkeypatch.setattr(preview, "I18N_FILES", preview.Kept())
+    hooks = _hooks()
+    hooks.on_startup(command="serve", dirty=True)
+    try:
+        config = MkDocsConfig()
+        config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site")})
+        config.validate()
+
+        def made(src: str, lang: str) -> File:
+            file = File(src, config.docs_dir, config.site_dir, True)
+            return suffix.create_i18n_file(file, lang, "zh", ["zh", "en"], config)
+
+        first, again = made("disclosures/2024/00001.en.md", "en"), made("disclosures/2024/00001.en.md", "en")
+        assert preview.I18N_FILES.made == 1 and again is not first
+        assert vars(again).keys() == vars(first).keys()
+        assert [getattr(again, k) for k in vars(first) if k != "alternates"] == \
+               [getattr(first, k) for k in vars(first) if k != "alternates"]
+        assert again.url == "en/disclosures/2024/00001/" and again.locale == "en"
+        assert first.alternates == {"en": first} and again.alternates == {"en": again}  # each its own
+        assert made("disclosures/2024/00001.en.md", "zh").dest_uri == "disclosures/2024/00001/index.html"
+        assert preview.I18N_FILES.made == 2  # another language: another file
+        moved = File("disclosures/2024/00001.en.md", config.docs_dir, config.site_dir, True, dest_uri="x/index.html")
+        assert suffix.create_i18n_file(moved, "en", "zh", ["zh", "en"], config).url == "en/x/"
+        assert preview.I18N_FILES.made == 3  # another destination: another file
+        preview.I18N_FILES.next_pass()
+        preview.I18N_FILES.next_pass()  # two passes that never asked for it: made again
+        made("disclosures/2024/00001.en.md", "en")
+        assert preview.I18N_FILES.made == 4
+        inside = reconfigure.is_relative_to(str(tmp_path / "docs" / "a.md"), config.docs_dir)
+        assert inside is True and reconfigure.is_relative_to("/elsewhere/a.md", config.docs_dir) is False
+        assert reconfigure.is_relative_to(str(tmp_path / "docs" / "a.md"), config.docs_dir) is True
+        assert preview.I18N_FILES.made == 6
+    finally:
+        hooks.on_startup(command="build", dirty=False)
+    made("disclosures/2024/00001.en.md", "en")  # a build makes every file
+    assert preview.I18N_FILES.made == 6
+
+
+def test_the_preview_lists_the_theme_files_again_only_when_a_theme_folder_changed(tmp_path, monkeypatch):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from gongkai import preview
+
+    root = make_repo(tmp_path)
+    monkeypatch.setattr(Files, "add_files_from_theme", Files.add_files_from_theme)  # put back after the test
+    monkeypatch.setattr(preview, "THEME_FILES", preview.FolderListings())
+
+    def theme_files() -> list[tuple[str, str]]:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return sorted((f.src_uri, f.abs_src_path) for f in files)
+
+    expected = theme_files()
+    hooks = _hooks()
+    hooks.on_startup(command="serve", dirty=True)
+    try:
+        assert theme_files() == expected and theme_files() == expected and preview.THEME_FILES.made == 1
+        (root / "overrides" / "assets").mkdir(parents=True, exist_ok=True)
+        (root / "overrides" / "assets" / "gk-new.js").write_text("// new\n", encoding="utf-8")
+        again = theme_files()
+        assert preview.THEME_FILES.made == 2 and ("assets/gk-new.js", str(root / "overrides/assets/gk-new.js")) in again
+    finally:
+        hooks.on_startup(command="build", dirty=False)
+    assert theme_files() == again and preview.THEME_FILES.made == 2  # a build lists them itself

@@ -90,3 +90,16 @@ def test_the_preview_after_edits_is_byte_for_byte_a_clean_build_of_the_same_sour
     assert "预览改过的标题" in page and "预览第2号" not in page and "失败时改的标题" in page  # the cross-item change reached it
     assert "with English" in rebuilt["disclosures/2024/00001/index.html"].decode("utf-8")
     assert "disclosures/2024/00004/index.html" not in rebuilt
+
+
+def test_a_hand_written_page_is_converted_again_when_a_file_it_links_to_is_gone(tmp_path):
+    root = make_repo(tmp_path, seed=True)
+    for n in (1, 2):
+        write_item(root, f"XMFAO/2024-{n:05d}", text=item(n))
+    (root / "docs/links.md").write_text("# 链接\n\n[第2号](disclosures/2024/00002.md)\n", encoding="utf-8")
+    preview_build(root, tmp_path / "site", [
+        {"write": {"disclosures/2024/00001.md": item(1, body="改过的正文。\n")}},  # the page's conversion is kept
+        {"delete": ["disclosures/2024/00002.md"], "fails": True},  # its link's target is gone: strict stops
+        {"write": {"docs/links.md": "# 链接\n\n没有链接了。\n"}},
+    ])
+    assert "没有链接了" in (tmp_path / "site/links/index.html").read_text(encoding="utf-8")

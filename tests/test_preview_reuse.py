@@ -65,13 +65,52 @@ def test_an_unchanged_item_page_is_the_previous_pass_and_an_edit_reaches_its_rel
     assert "复用改过的标题" in _html(second, 3, "en")
     listing = second.pages[next(uri for uri, p in second.pages.items() if p.url == "catalogue/2024/")]
     assert "复用改过的标题" in listing.markdown + "".join(listing.blocks)
-    assert second.reuse.reused == len(second.catalogue.published) * 2 - 4  # items 2 and 3, both languages
+    assert _reused(second, "item") == len(second.catalogue.published) * 2 - 4  # items 2 and 3 remade
+    assert _reused(second, "statistics") == len(second.statistics.years) * 2  # a title leaves the figures equal
     assert second.pages == _fresh(second).pages
+
+
+def _reused(site: Site, kind: str) -> int:
+    """How many results of ``kind`` (the first part of their keys) the site's pass took from the one before."""
+    return sum(1 for key, (_, result) in site.reuse.current.items()
+               if key[0] == kind and site.reuse.previous.get(key, (None, None))[1] is result)
+
+
+def test_a_listing_page_is_the_previous_pass_while_its_items_and_their_count_are_equal(repo):
+    first = _pass(repo)
+    listing = {p.url: uri for uri, p in first.pages.items()}
+    year, other = listing["en/catalogue/2024/"], listing["catalogue/2022/"]
+    _save(repo / "disclosures/2022/00001.md", (repo / "disclosures/2022/00001.md").read_text(encoding="utf-8"))
+    second = _pass(repo)
+    assert second.pages[year] is first.pages[year] and second.pages[other] is first.pages[other]
+    _save(repo / "disclosures/2024/00002.md", _item(2, title="复用改过的标题"))
+    third = _pass(repo)
+    assert third.pages[other] is first.pages[other] and third.pages[year] != first.pages[year]
+    write_item(repo, "XMFAO/2024-00007", text=_item(7))
+    fourth = _pass(repo)
+    assert "复用第7号" in fourth.pages[listing["catalogue/2024/"]].blocks[-1]
+    assert fourth.pages[other] is first.pages[other] and fourth.pages == _fresh(fourth).pages
+    assert _reused(fourth, "listing") > 0
 
 
 def _fresh(site: Site) -> Site:
     """A site of the same sources that reuses nothing."""
     return Site(site.catalogue, site.root, site.site_url, site.statistics, preview=True)
+
+
+def test_a_years_statistics_page_is_the_previous_pass_until_its_figures_change(repo):
+    first = _pass(repo)
+    year, other = layout.src_uri("statistics/2024/index.md", "en"), layout.src_uri("statistics/2022/index.md", "zh")
+    assert year in first.pages and other in first.pages
+    _save(repo / "disclosures/2024/00001.md", _item(1, body="改过的正文。\n"))
+    second = _pass(repo)
+    assert second.pages[year] is first.pages[year] and second.pages[other] is first.pages[other]
+    write_item(repo, "XMFAO/2024-00007", text=_item(7))
+    third = _pass(repo)
+    assert third.pages[other] is first.pages[other]
+    assert third.pages[year] != first.pages[year] and third.pages == _fresh(third).pages
+    assert "(by date published): 4." in third.pages[year].markdown
+    assert "(by date published): 3." in first.pages[year].markdown
 
 
 def test_a_feed_is_the_previous_pass_unless_an_entry_or_what_it_links_to_changed(repo):
@@ -179,3 +218,66 @@ def test_the_sitemaps_are_the_previous_pass_while_mkdocs_writes_the_same_sitemap
 
 def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_folder_listing_is_kept_until_a_file_or_folder_is_added_removed_or_renamed(tmp_path):
+    from gongkai.preview import FolderListings
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "one.txt").write_text("1", encoding="utf-8")
+    listings, folders = FolderListings(), [str(tmp_path / "a"), str(tmp_path / "missing")]
+
+    def names() -> list[str]:
+        return listings.get("key", folders, lambda: sorted(p.name for p in (tmp_path / "a").rglob("*")))
+
+    assert names() == ["b", "one.txt"] and names() == ["b", "one.txt"] and listings.made == 1
+    (tmp_path / "a" / "b" / "one.txt").write_text("changed", encoding="utf-8")  # a name list stays the same
+    assert names() == ["b", "one.txt"] and listings.made == 1
+    (tmp_path / "a" / "b" / "two.txt").write_text("2", encoding="utf-8")
+    assert names() == ["b", "one.txt", "two.txt"] and listings.made == 2
+    (tmp_path / "a" / "b" / "two.txt").rename(tmp_path / "a" / "b" / "three.txt")
+    assert names() == ["b", "one.txt", "three.txt"] and listings.made == 3
+    (tmp_path / "a" / "c").mkdir()
+    assert "c" in names() and listings.made == 4
+    (tmp_path / "a" / "c").rmdir()
+    assert "c" not in names() and listings.made == 5
+    names().append("not kept")  # each caller gets its own list
+    assert names() == ["b", "one.txt", "three.txt"] and listings.made == 5
+
+
+def test_the_preview_writes_a_further_file_again_only_when_its_bytes_changed_or_it_is_gone(repo, tmp_path):
+    site_dir = tmp_path / "served"
+    first = _pass(repo)
+    first.write_outputs(site_dir)
+    feed, data = site_dir / "feeds/all.atom.xml", site_dir / "data/2022.json"
+    os.utime(feed, ns=(10**9, 10**9))
+    os.utime(data, ns=(10**9, 10**9))
+    data.unlink()
+    _save(repo / "disclosures/2024/00002.md", _item(2, title="复用改过的标题"))
+    second = _pass(repo)
+    second.write_outputs(site_dir)
+    assert all((site_dir / o.path).read_bytes() == o.content for o in second.outputs() if o.content is not None)
+    assert "复用改过的标题" in feed.read_text(encoding="utf-8") and data.is_file()  # changed, gone: written
+    schema = site_dir / "data/catalogue.schema.json"
+    os.utime(schema, ns=(10**9, 10**9))
+    third = _pass(repo)
+    third.write_outputs(site_dir)
+    assert schema.stat().st_mtime_ns == 10**9  # the same bytes: not written again
+    built = Site(third.catalogue, third.root, third.site_url, third.statistics)  # a build writes every file
+    built.write_outputs(site_dir)
+    assert schema.stat().st_mtime_ns != 10**9
+
+
+def test_a_years_statistics_files_are_the_previous_pass_until_its_figures_change(repo):
+    first = _pass(repo)
+    before = {o.path: o.content for o in first.outputs()}
+    _save(repo / "disclosures/2024/00001.md", _item(1, body="改过的正文。\n"))
+    second = _pass(repo)
+    second.outputs()
+    assert _reused(second, "statistics data") == len(second.statistics.years)
+    write_item(repo, "XMFAO/2024-00007", text=_item(7))
+    third = _pass(repo)
+    after = {o.path: o.content for o in third.outputs()}
+    assert after == {o.path: o.content for o in _fresh(third).outputs()}
+    assert after["statistics/2022.csv"] is before["statistics/2022.csv"]
+    assert after["statistics/2024.json"] != before["statistics/2024.json"]

@@ -195,10 +195,11 @@ def year_csv(figures: YearFigures, catalogue: Catalogue, lang: str = "zh") -> by
 
 def files(statistics: Statistics, catalogue: Catalogue) -> list[tuple[str, bytes]]:
     """``(site-relative path, bytes)`` of every year's JSON and CSV (shared by both languages)."""
-    result = []
-    for figures in statistics.years:
-        json_path, csv_path = statistics_data_files(figures.year)
-        result.append((json_path, year_json(figures, catalogue)))
-        result.append((csv_path, year_csv(figures, catalogue)))
-        result.append((statistics_csv_en(figures.year), year_csv(figures, catalogue, "en")))
-    return result
+    return [file for figures in statistics.years for file in year_files(figures, catalogue)]
+
+
+def year_files(figures: YearFigures, catalogue: Catalogue) -> list[tuple[str, bytes]]:
+    """The year's JSON, CSV and CSV with English labels: made of its figures and catalogue.yml's names."""
+    json_path, csv_path = statistics_data_files(figures.year)
+    return [(json_path, year_json(figures, catalogue)), (csv_path, year_csv(figures, catalogue)),
+            (statistics_csv_en(figures.year), year_csv(figures, catalogue, "en"))]

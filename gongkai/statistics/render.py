@@ -8,6 +8,8 @@ labels and say so. Longer than 300 lines: about a third of it is the pages' own 
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ..catalogue import Catalogue
 from ..html import esc, rel_url
 from ..layout import statistics_csv_en, statistics_data_files
@@ -340,7 +342,8 @@ def index_page(statistics: Statistics, catalogue: Catalogue, lang: str) -> Gener
     return GeneratedPage(src_uri("statistics/index.md", lang), url, lang, "\n".join(parts))
 
 
-def statistics_pages(statistics: Statistics, catalogue: Catalogue, lang: str) -> list[GeneratedPage]:
-    """The overview and one page per year, in ``lang``."""
-    return [index_page(statistics, catalogue, lang)] + [year_page(y, catalogue, lang, statistics)
-                                                         for y in statistics.years]
+def statistics_pages(statistics: Statistics, catalogue: Catalogue, lang: str,
+                     page_of: Callable[[YearFigures], GeneratedPage] | None = None) -> list[GeneratedPage]:
+    """The overview and one page per year, in ``lang`` (each from ``page_of`` when given: the preview's)."""
+    page_of = page_of or (lambda y: year_page(y, catalogue, lang, statistics))
+    return [index_page(statistics, catalogue, lang)] + [page_of(y) for y in statistics.years]

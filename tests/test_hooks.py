@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -13,9 +14,14 @@ from gongkai.site import load_site
 
 
 def _hooks():
+    """The hook module loaded as MkDocs loads it: with its folder on sys.path (for its sibling module)."""
     spec = importlib.util.spec_from_file_location("gongkai_hooks", REPO / "hooks/gongkai_hooks.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(REPO / "hooks"))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(REPO / "hooks"))
     return module
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from . import slips
+from . import plain_yaml, slips
 from .problems import Problems
 from .slips import NO_HINTS, KeyHints
 from .text import Text
@@ -51,6 +51,18 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: load
 #: First characters for which PyYAML's resolver may find a type other than text.
 _IMPLICIT_FIRST = frozenset(k for k in _Loader.yaml_implicit_resolvers if k)
 assert None not in _Loader.yaml_implicit_resolvers and not _Loader.yaml_path_resolvers
+
+
+
+def plain_tag(value: str) -> str:
+    """The tag :class:`_Loader`'s resolver gives the plain scalar ``value`` (not empty)."""
+    if value[0] not in _IMPLICIT_FIRST:
+        return "tag:yaml.org,2002:str"
+    for tag, regexp in _Loader.yaml_implicit_resolvers[value[0]]:
+        if regexp.match(value):
+            return tag
+    return "tag:yaml.org,2002:str"
+
 
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -227,6 +239,9 @@ def _report_control_characters(rel: str, text: str, problems: Problems) -> bool:
 def parse_front_matter(rel: str, header: str, first_line: int, problems: Problems,
                        hints: KeyHints = NO_HINTS) -> dict[str, Value] | None:
     """Parse the YAML between the fences; None when it is not a readable mapping."""
+    node = plain_yaml.compose(header, plain_tag)
+    if node is not None:  # the usual form, composed as libyaml would: no loader needed
+        return _values_with_lines(rel, None, node, first_line, problems, hints)
     loader = _Loader(header)
     try:
         try:
@@ -265,10 +280,13 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> object:
         return None
 
 
-def _values_with_lines(rel: str, loader: yaml.SafeLoader, node: yaml.MappingNode, first_line: int,
+def _values_with_lines(rel: str, loader: yaml.SafeLoader | None, node: yaml.MappingNode, first_line: int,
                        problems: Problems, hints: KeyHints) -> dict[str, Value] | None:
+    """The values of ``node``; ``loader`` is None for a node of :func:`plain_yaml.compose` (no merge keys,
+    every value a text or a list of texts)."""
     try:
-        loader.flatten_mapping(node)  # resolves `<<` merge keys
+        if loader is not None:
+            loader.flatten_mapping(node)  # resolves `<<` merge keys
     except yaml.MarkedYAMLError as exc:
         slips.yaml_error(rel, first_line, exc, problems)
         return None
@@ -294,7 +312,7 @@ def _values_with_lines(rel: str, loader: yaml.SafeLoader, node: yaml.MappingNode
         try:
             value = _fast_value(value_node)
             if value is _SLOW:
-                value = loader.construct_object(value_node, deep=True)
+                value = loader.construct_object(value_node, deep=True)  # type: ignore[union-attr]
         except Exception as exc:  # noqa: BLE001 - e.g. `!!int x`: report, never raise
             value_line = first_line + value_node.start_mark.line
             what = getattr(exc, "problem", None) or str(exc)
@@ -330,17 +348,18 @@ def _report_nested_duplicates(rel: str, path: str, node: yaml.Node, first_line: 
             _report_nested_duplicates(rel, f"{path}.{name}", value_node, first_line, problems)
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
+#: The tags whose value is the scalar's text (timestamps are kept as text, see :class:`_Loader`).
+_TEXT_TAGS = plain_yaml.TEXT_TAGS
 _SLOW = object()
 
 
 def _fast_value(node: yaml.Node) -> object:
-    """The value of a plain text or a list of texts, without PyYAML's constructor (the common case);
+    """The value of a plain text (or date) or a list of them, without PyYAML's constructor (the common case);
     ``_SLOW`` for anything else."""
     if isinstance(node, yaml.ScalarNode):
-        return node.value if node.tag == _STR_TAG else _SLOW
+        return node.value if node.tag in _TEXT_TAGS else _SLOW
     if isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq" and all(
-            isinstance(child, yaml.ScalarNode) and child.tag == _STR_TAG for child in node.value):
+            isinstance(child, yaml.ScalarNode) and child.tag in _TEXT_TAGS for child in node.value):
         return [child.value for child in node.value]
     return _SLOW
 

@@ -85,7 +85,7 @@ class ItemChecker(FieldReader):
             if isinstance(value.value, str) and PLACEHOLDER_PATTERN.search(value.value):
                 self.values[f.key] = self.placeholder_value(f, value)
                 continue
-            self.values[f.key] = _KIND_CHECKS[f.kind](self, f, value)
+            self.values[f.key] = _CHECKS_BY_NAME[f.kind._name_](self, f, value)
 
     def placeholder_value(self, f: Field, value: Value) -> str | None:
         """The value of a key that still holds a template placeholder (reported by check_body).
@@ -137,7 +137,11 @@ class ItemChecker(FieldReader):
         if not isinstance(raw, str):
             self.wrong_type(f.key, value, "词表中的一个取值", "one vocabulary key", f.example)
             return None
-        return self.choose(f.key, value, raw.strip(), self.config.vocabulary(f.vocabulary or f.key).terms.values())
+        text, terms = raw.strip(), self.config.vocabulary(f.vocabulary or f.key).terms
+        term = terms.get(text)
+        if term is not None and term.key == text:
+            return text  # what choose() answers at once for an allowed key
+        return self.choose(f.key, value, text, terms.values())
 
     def text_list_value(self, f: Field, value: Value) -> tuple[str, ...] | None:
         raw = value.value
@@ -229,6 +233,9 @@ _KIND_CHECKS = {
     Kind.INDEX_LIST: ItemChecker.index_list_value,
     Kind.CHANGES: ItemChecker.changes_value,
 }
+#: The same by the kind's name: a member of an Enum is hashed in Python, its name in C (the check looks
+#: one up for every value of every item).
+_CHECKS_BY_NAME = {kind._name_: check for kind, check in _KIND_CHECKS.items()}
 
 
 def entry_place(value: Value | None, n: int, key: str) -> tuple[int, int]:

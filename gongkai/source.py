@@ -14,6 +14,7 @@ repeated keys at any depth); the editors' slips are :mod:`gongkai.slips`.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,12 +151,25 @@ def read_source(root: Path, path: Path | str, problems: Problems, rel: str | Non
 
 
 def read_bytes(path: Path | str) -> bytes | OSError:
-    """The bytes of the file at ``path``, or the error that kept them from being read."""
+    """The bytes of the file at ``path``, or the error that kept them from being read (``os.read``:
+    half the time of ``open``, which makes a buffered file object for one read)."""
     try:
-        with open(path, "rb") as file:
-            return file.read()
+        fd = os.open(path, _READ_FLAGS)
+        try:
+            chunks = [os.read(fd, _CHUNK)]
+            while chunks[-1]:
+                chunks.append(os.read(fd, _CHUNK))
+        finally:
+            os.close(fd)
     except OSError as exc:
+        if exc.filename is None:
+            exc.filename = os.fspath(path)
         return exc
+    return chunks[0] if len(chunks) == 2 else b"".join(chunks)
+
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+_CHUNK = 1 << 16
 
 
 def parse_bytes(rel: str, data: bytes | OSError, problems: Problems, hints: KeyHints = NO_HINTS) -> SourceDocument:

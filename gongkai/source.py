@@ -253,9 +253,9 @@ def _report_control_characters(rel: str, text: str, problems: Problems) -> bool:
 def parse_front_matter(rel: str, header: str, first_line: int, problems: Problems,
                        hints: KeyHints = NO_HINTS) -> dict[str, Value] | None:
     """Parse the YAML between the fences; None when it is not a readable mapping."""
-    node = plain_yaml.compose(header, plain_tag)
-    if node is not None:  # the usual form, composed as libyaml would: no loader needed
-        return _values_with_lines(rel, None, node, first_line, problems, hints)
+    plain = plain_yaml.entries(header, plain_tag)
+    if plain is not None:  # the usual form, read as libyaml would: no loader needed
+        return _plain_values(rel, plain, first_line, problems)
     loader = _Loader(header)
     try:
         try:
@@ -294,13 +294,29 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> object:
         return None
 
 
-def _values_with_lines(rel: str, loader: yaml.SafeLoader | None, node: yaml.MappingNode, first_line: int,
+def _plain_values(rel: str, plain: list[plain_yaml.Entry], first_line: int, problems: Problems) -> dict[str, Value]:
+    """The values of :func:`plain_yaml.entries` (ASCII keys, texts and lists of texts: what
+    :func:`_values_with_lines` would give, with no loader)."""
+    meta: dict[str, Value] = {}
+    for key, line, node, value in plain:
+        line += first_line
+        if key in meta:
+            _report_duplicate_key(rel, key, line, meta, problems)
+        else:
+            meta[key] = Value(value, line, node.start_mark.column + 1, node, first_line)
+    return meta
+
+
+def _report_duplicate_key(rel: str, key: str, line: int, meta: dict[str, Value], problems: Problems) -> None:
+    problems.add(rel, line, "duplicate-key",
+                 Text(f"字段 “{key}” 重复出现（第一次在第 {meta[key].line} 行）。",
+                      f"key '{key}' appears again (first on line {meta[key].line})."), key=key)
+
+
+def _values_with_lines(rel: str, loader: yaml.SafeLoader, node: yaml.MappingNode, first_line: int,
                        problems: Problems, hints: KeyHints) -> dict[str, Value] | None:
-    """The values of ``node``; ``loader`` is None for a node of :func:`plain_yaml.compose` (no merge keys,
-    every value a text or a list of texts)."""
     try:
-        if loader is not None:
-            loader.flatten_mapping(node)  # resolves `<<` merge keys
+        loader.flatten_mapping(node)  # resolves `<<` merge keys
     except yaml.MarkedYAMLError as exc:
         slips.yaml_error(rel, first_line, exc, problems)
         return None
@@ -319,14 +335,12 @@ def _values_with_lines(rel: str, loader: yaml.SafeLoader | None, node: yaml.Mapp
         if bad:
             key = slips.fullwidth_key(rel, key, line, key_node.start_mark.column + bad.start() + 1, problems, hints)
         if key in meta:
-            problems.add(rel, line, "duplicate-key",
-                         Text(f"字段 “{key}” 重复出现（第一次在第 {meta[key].line} 行）。",
-                              f"key '{key}' appears again (first on line {meta[key].line})."), key=key)
+            _report_duplicate_key(rel, key, line, meta, problems)
             continue
         try:
             value = _fast_value(value_node)
             if value is _SLOW:
-                value = loader.construct_object(value_node, deep=True)  # type: ignore[union-attr]
+                value = loader.construct_object(value_node, deep=True)
         except Exception as exc:  # noqa: BLE001 - e.g. `!!int x`: report, never raise
             value_line = first_line + value_node.start_mark.line
             what = getattr(exc, "problem", None) or str(exc)

@@ -66,6 +66,8 @@ def plain_tag(value: str) -> str:
 
 
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+#: The first line after the first that is a fence (:data:`_FENCE`), with the line break before it.
+_CLOSING_FENCE = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
 
 
 @dataclass(frozen=True)
@@ -193,12 +195,14 @@ def parse_text(rel: str, text: str, problems: Problems, sha256: str = "", hints:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     has_controls = _report_control_characters(rel, text, problems)
-    lines = text.split("\n")
-    if not _FENCE.match(lines[0]) or lines[0].startswith("..."):
-        _report_no_front_matter(rel, lines, problems)
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if not _FENCE.match(first) or first.startswith("..."):
+        _report_no_front_matter(rel, text.split("\n"), problems)
         return SourceDocument(rel, {}, text, 1, text, False, sha256)
-    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
-    if end is None:
+    closing = _CLOSING_FENCE.search(text, first_end) if first_end >= 0 else None
+    if closing is None:
+        lines = text.split("\n")
         near = next((i for i in range(1, len(lines)) if slips.NEAR_FENCE.match(lines[i])), None)
         if near is not None:
             slips.near_fence(rel, near, lines[near], "unclosed-front-matter", problems,
@@ -207,10 +211,11 @@ def parse_text(rel: str, text: str, problems: Problems, sha256: str = "", hints:
             problems.add(rel, 1, "unclosed-front-matter", Text("文件头以 --- 开始，但没有以 --- 结束的一行。",
                                                                "the front matter opened with --- on line 1 is never closed."))
         return SourceDocument(rel, {}, "", len(lines), text, False, sha256)
-    header = "\n".join(lines[1:end])
+    header = text[first_end + 1:closing.start()]
     if has_controls:
         header = _XML_ILLEGAL.sub(" ", header)  # reported above; let the keys still be checked
-    body = "\n".join(lines[end + 1:])
+    body = text[closing.end() + 1:]
+    end = text.count("\n", 0, closing.start()) + 1  # the closing fence's line (0-based)
     meta = parse_front_matter(rel, header, 2, problems, hints)
     if meta and ("#" in header or "，" in header):
         slips.silent_slips(rel, header, meta, problems, hints)

@@ -13,6 +13,7 @@ repeated keys at any depth); the editors' slips are :mod:`gongkai.slips`.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -112,8 +113,8 @@ class SourceDocument:
 
 def decode(data: bytes, path: str, problems: Problems) -> str | None:
     """UTF-8 text of ``data`` (a byte-order mark is accepted and dropped), or None with a problem."""
-    try:
-        return data.decode("utf-8-sig")
+    try:  # "utf-8-sig" would do the same in Python: strip the mark, then decode the rest (offsets of errors too)
+        return (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1

@@ -69,11 +69,13 @@ class ItemChecker(FieldReader):
 
     # -- values -------------------------------------------------------------
     def check_values(self, fields: tuple[Field, ...]) -> None:
+        meta = self.doc.meta
         for f in fields:
-            value = self.doc.meta.get(f.key)
+            value = meta.get(f.key)
             if value is None:
                 continue
-            if value.value is None or (isinstance(value.value, (str, list)) and not value.value):
+            raw = value.value
+            if raw is None or (isinstance(raw, (str, list)) and not raw):
                 self.values[f.key] = None
                 need = "必填字段，请填写" if f.required else "请填写，或删除这一行"
                 self.error(value.line, "empty-value", f"“{f.key}”（{f.label.zh}）没有填写。",
@@ -82,7 +84,7 @@ class ItemChecker(FieldReader):
                                      ("A required key: fill it in" if f.required else "Fill it in or delete the line")
                                      + f", e.g. {f.key}: {f.example}"))
                 continue
-            if isinstance(value.value, str) and PLACEHOLDER_PATTERN.search(value.value):
+            if isinstance(raw, str) and "【" in raw and PLACEHOLDER_PATTERN.search(raw):  # a placeholder has a 【
                 self.values[f.key] = self.placeholder_value(f, value)
                 continue
             self.values[f.key] = _CHECKS_BY_NAME[f.kind._name_](self, f, value)

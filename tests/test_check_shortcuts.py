@@ -52,3 +52,11 @@ def test_the_closing_fence_is_the_first_fence_line_after_the_first():
         if found:
             assert text[first_end + 1:found.start()] == "\n".join(lines[1:slow])
             assert text[found.end() + 1:] == "\n".join(lines[slow + 1:])
+
+
+def test_a_placeholder_has_the_bracket_the_pre_tests_look_for():
+    """item_fields and body_checks only search a text for placeholders when it has a '【'."""
+    from gongkai.placeholders import PLACEHOLDER_PATTERN, placeholder
+
+    assert PLACEHOLDER_PATTERN.pattern.startswith("【") and "|" not in PLACEHOLDER_PATTERN.pattern
+    assert PLACEHOLDER_PATTERN.fullmatch(placeholder("标题", "title"))

@@ -7,7 +7,8 @@ Unlike python-frontmatter it refuses front matter that is not a mapping, and
 unlike MkDocs it never swallows a YAML error.
 
 Longer than 300 lines: a fast YAML path for the common values (plain texts and
-lists of them) and the structural problems (fences, control characters,
+lists of them; the usual front matter is read without libyaml by
+:mod:`gongkai.plain_yaml`) and the structural problems (fences, control characters,
 repeated keys at any depth); the editors' slips are :mod:`gongkai.slips`.
 """
 
@@ -53,7 +54,6 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: load
 #: First characters for which PyYAML's resolver may find a type other than text.
 _IMPLICIT_FIRST = frozenset(k for k in _Loader.yaml_implicit_resolvers if k)
 assert None not in _Loader.yaml_implicit_resolvers and not _Loader.yaml_path_resolvers
-
 
 
 def plain_tag(value: str) -> str:

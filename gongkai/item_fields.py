@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import yaml
+
 from .catalogue import Change
 from .fields import FieldReader, suggest
 from .office import Config
@@ -245,8 +247,10 @@ def entry_place(value: Value | None, n: int, key: str) -> tuple[int, int]:
     is None (the list's line if unknown)."""
     if value is None:
         return 1, 1
+    if not isinstance(value.node, yaml.SequenceNode):  # one index number without brackets: the value itself
+        return value.line, value.column
     try:
-        entry = value.node.value[n]  # type: ignore[union-attr]
+        entry = value.node.value[n]
         node = entry if key is None else next(v for k, v in entry.value if k.value == key)
     except (AttributeError, IndexError, StopIteration, TypeError):
         return value.line, value.column

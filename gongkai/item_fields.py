@@ -247,7 +247,7 @@ def entry_place(value: Value | None, n: int, key: str) -> tuple[int, int]:
     is None (the list's line if unknown)."""
     if value is None:
         return 1, 1
-    if not isinstance(value.node, yaml.SequenceNode):  # one index number without brackets: the value itself
+    if not isinstance(value.node, yaml.SequenceNode):  # not a list (one index number without brackets)
         return value.line, value.column
     try:
         entry = value.node.value[n]

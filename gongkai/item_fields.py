@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import yaml
+
 from .catalogue import Change
 from .fields import FieldReader, suggest
 from .office import Config
@@ -69,11 +71,13 @@ class ItemChecker(FieldReader):
 
     # -- values -------------------------------------------------------------
     def check_values(self, fields: tuple[Field, ...]) -> None:
+        meta = self.doc.meta
         for f in fields:
-            value = self.doc.meta.get(f.key)
+            value = meta.get(f.key)
             if value is None:
                 continue
-            if value.value is None or (isinstance(value.value, (str, list)) and not value.value):
+            raw = value.value
+            if raw is None or (isinstance(raw, (str, list)) and not raw):
                 self.values[f.key] = None
                 need = "必填字段，请填写" if f.required else "请填写，或删除这一行"
                 self.error(value.line, "empty-value", f"“{f.key}”（{f.label.zh}）没有填写。",
@@ -82,10 +86,10 @@ class ItemChecker(FieldReader):
                                      ("A required key: fill it in" if f.required else "Fill it in or delete the line")
                                      + f", e.g. {f.key}: {f.example}"))
                 continue
-            if isinstance(value.value, str) and PLACEHOLDER_PATTERN.search(value.value):
+            if isinstance(raw, str) and "【" in raw and PLACEHOLDER_PATTERN.search(raw):  # a placeholder has a 【
                 self.values[f.key] = self.placeholder_value(f, value)
                 continue
-            self.values[f.key] = _KIND_CHECKS[f.kind](self, f, value)
+            self.values[f.key] = _CHECKS_BY_NAME[f.kind._name_](self, f, value)
 
     def placeholder_value(self, f: Field, value: Value) -> str | None:
         """The value of a key that still holds a template placeholder (reported by check_body).
@@ -137,7 +141,11 @@ class ItemChecker(FieldReader):
         if not isinstance(raw, str):
             self.wrong_type(f.key, value, "词表中的一个取值", "one vocabulary key", f.example)
             return None
-        return self.choose(f.key, value, raw.strip(), self.config.vocabulary(f.vocabulary or f.key).terms.values())
+        text, terms = raw.strip(), self.config.vocabulary(f.vocabulary or f.key).terms
+        term = terms.get(text)
+        if term is not None and term.key == text:
+            return text  # what choose() answers at once for an allowed key
+        return self.choose(f.key, value, text, terms.values())
 
     def text_list_value(self, f: Field, value: Value) -> tuple[str, ...] | None:
         raw = value.value
@@ -229,6 +237,9 @@ _KIND_CHECKS = {
     Kind.INDEX_LIST: ItemChecker.index_list_value,
     Kind.CHANGES: ItemChecker.changes_value,
 }
+#: The same by the kind's name: a member of an Enum is hashed in Python, its name in C (the check looks
+#: one up for every value of every item).
+_CHECKS_BY_NAME = {kind._name_: check for kind, check in _KIND_CHECKS.items()}
 
 
 def entry_place(value: Value | None, n: int, key: str) -> tuple[int, int]:
@@ -236,8 +247,10 @@ def entry_place(value: Value | None, n: int, key: str) -> tuple[int, int]:
     is None (the list's line if unknown)."""
     if value is None:
         return 1, 1
+    if not isinstance(value.node, yaml.SequenceNode):  # not a list (one index number without brackets)
+        return value.line, value.column
     try:
-        entry = value.node.value[n]  # type: ignore[union-attr]
+        entry = value.node.value[n]
         node = entry if key is None else next(v for k, v in entry.value if k.value == key)
     except (AttributeError, IndexError, StopIteration, TypeError):
         return value.line, value.column

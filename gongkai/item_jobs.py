@@ -74,8 +74,9 @@ def run_jobs(root: Path, config: Config, jobs: list[Job], how: Run) -> list[Resu
         return _check_jobs(root, config, jobs, how.publish)
     chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     results: list[Result] = []
-    with ProcessPoolExecutor(workers - 1, mp_context=_context()) as pool:
-        futures = [pool.submit(_check_chunk, root, config, chunk, how.publish) for chunk in chunks]
+    with ProcessPoolExecutor(workers - 1, mp_context=_context(), initializer=_share,
+                             initargs=(root, config, how.publish)) as pool:
+        futures = [pool.submit(_check_chunk, chunk) for chunk in chunks]
         mine = _take_from_the_end(root, config, chunks, futures, how.publish)
         for n, future in enumerate(futures):
             if n in mine:
@@ -99,8 +100,17 @@ def _take_from_the_end(root: Path, config: Config, chunks: list[list[Job]], futu
     return mine
 
 
-def _check_chunk(root: Path, config: Config, jobs: list[Job], publish: bool) -> tuple[list[Result], dict]:
+_SHARED: list = []
+"""In a worker process: the root, configuration and ``publish`` of its jobs (given once, not with each chunk)."""
+
+
+def _share(root: Path, config: Config, publish: bool) -> None:
+    _SHARED[:] = [root, config, publish]
+
+
+def _check_chunk(jobs: list[Job]) -> tuple[list[Result], dict]:
     """:func:`_check_jobs` in a worker process, with the bodies it published for the parent to keep."""
+    root, config, publish = _SHARED
     return _check_jobs(root, config, jobs, publish), bodies.take_published()
 
 

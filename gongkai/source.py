@@ -7,20 +7,23 @@ Unlike python-frontmatter it refuses front matter that is not a mapping, and
 unlike MkDocs it never swallows a YAML error.
 
 Longer than 300 lines: a fast YAML path for the common values (plain texts and
-lists of them) and the structural problems (fences, control characters,
+lists of them; the usual front matter is read without libyaml by
+:mod:`gongkai.plain_yaml`) and the structural problems (fences, control characters,
 repeated keys at any depth); the editors' slips are :mod:`gongkai.slips`.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import slips
+from . import plain_yaml, slips
 from .problems import Problems
 from .slips import NO_HINTS, KeyHints
 from .text import Text
@@ -52,7 +55,20 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: load
 _IMPLICIT_FIRST = frozenset(k for k in _Loader.yaml_implicit_resolvers if k)
 assert None not in _Loader.yaml_implicit_resolvers and not _Loader.yaml_path_resolvers
 
+
+def plain_tag(value: str) -> str:
+    """The tag :class:`_Loader`'s resolver gives the plain scalar ``value`` (not empty)."""
+    if value[0] not in _IMPLICIT_FIRST:
+        return "tag:yaml.org,2002:str"
+    for tag, regexp in _Loader.yaml_implicit_resolvers[value[0]]:
+        if regexp.match(value):
+            return tag
+    return "tag:yaml.org,2002:str"
+
+
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+#: The first line after the first that is a fence (:data:`_FENCE`), with the line break before it.
+_CLOSING_FENCE = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
 
 
 @dataclass(frozen=True)
@@ -97,8 +113,8 @@ class SourceDocument:
 
 def decode(data: bytes, path: str, problems: Problems) -> str | None:
     """UTF-8 text of ``data`` (a byte-order mark is accepted and dropped), or None with a problem."""
-    try:
-        return data.decode("utf-8-sig")
+    try:  # "utf-8-sig" would do the same in Python: strip the mark, then decode the rest (offsets of errors too)
+        return (data[3:] if data.startswith(codecs.BOM_UTF8) else data).decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
@@ -138,12 +154,25 @@ def read_source(root: Path, path: Path | str, problems: Problems, rel: str | Non
 
 
 def read_bytes(path: Path | str) -> bytes | OSError:
-    """The bytes of the file at ``path``, or the error that kept them from being read."""
+    """The bytes of the file at ``path``, or the error that kept them from being read (``os.read``:
+    half the time of ``open``, which makes a buffered file object for one read)."""
     try:
-        with open(path, "rb") as file:
-            return file.read()
+        fd = os.open(path, _READ_FLAGS)
+        try:
+            chunks = [os.read(fd, _CHUNK)]
+            while chunks[-1]:
+                chunks.append(os.read(fd, _CHUNK))
+        finally:
+            os.close(fd)
     except OSError as exc:
+        if exc.filename is None:
+            exc.filename = os.fspath(path)
         return exc
+    return chunks[0] if len(chunks) == 2 else b"".join(chunks)
+
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+_CHUNK = 1 << 16
 
 
 def parse_bytes(rel: str, data: bytes | OSError, problems: Problems, hints: KeyHints = NO_HINTS) -> SourceDocument:
@@ -167,12 +196,14 @@ def parse_text(rel: str, text: str, problems: Problems, sha256: str = "", hints:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     has_controls = _report_control_characters(rel, text, problems)
-    lines = text.split("\n")
-    if not _FENCE.match(lines[0]) or lines[0].startswith("..."):
-        _report_no_front_matter(rel, lines, problems)
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if not _FENCE.match(first) or first.startswith("..."):
+        _report_no_front_matter(rel, text.split("\n"), problems)
         return SourceDocument(rel, {}, text, 1, text, False, sha256)
-    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
-    if end is None:
+    closing = _CLOSING_FENCE.search(text, first_end) if first_end >= 0 else None
+    if closing is None:
+        lines = text.split("\n")
         near = next((i for i in range(1, len(lines)) if slips.NEAR_FENCE.match(lines[i])), None)
         if near is not None:
             slips.near_fence(rel, near, lines[near], "unclosed-front-matter", problems,
@@ -181,10 +212,11 @@ def parse_text(rel: str, text: str, problems: Problems, sha256: str = "", hints:
             problems.add(rel, 1, "unclosed-front-matter", Text("文件头以 --- 开始，但没有以 --- 结束的一行。",
                                                                "the front matter opened with --- on line 1 is never closed."))
         return SourceDocument(rel, {}, "", len(lines), text, False, sha256)
-    header = "\n".join(lines[1:end])
+    header = text[first_end + 1:closing.start()]
     if has_controls:
         header = _XML_ILLEGAL.sub(" ", header)  # reported above; let the keys still be checked
-    body = "\n".join(lines[end + 1:])
+    body = text[closing.end() + 1:]
+    end = text.count("\n", 0, closing.start()) + 1  # the closing fence's line (0-based)
     meta = parse_front_matter(rel, header, 2, problems, hints)
     if meta and ("#" in header or "，" in header):
         slips.silent_slips(rel, header, meta, problems, hints)
@@ -227,6 +259,9 @@ def _report_control_characters(rel: str, text: str, problems: Problems) -> bool:
 def parse_front_matter(rel: str, header: str, first_line: int, problems: Problems,
                        hints: KeyHints = NO_HINTS) -> dict[str, Value] | None:
     """Parse the YAML between the fences; None when it is not a readable mapping."""
+    plain = plain_yaml.entries(header, plain_tag)
+    if plain is not None:  # the usual form, read as libyaml would: no loader needed
+        return _plain_values(rel, plain, first_line, problems)
     loader = _Loader(header)
     try:
         try:
@@ -265,6 +300,25 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> object:
         return None
 
 
+def _plain_values(rel: str, plain: list[plain_yaml.Entry], first_line: int, problems: Problems) -> dict[str, Value]:
+    """The values of :func:`plain_yaml.entries` (ASCII keys, texts and lists of texts: what
+    :func:`_values_with_lines` would give, with no loader)."""
+    meta: dict[str, Value] = {}
+    for key, line, node, value in plain:
+        line += first_line
+        if key in meta:
+            _report_duplicate_key(rel, key, line, meta, problems)
+        else:
+            meta[key] = Value(value, line, node.start_mark.column + 1, node, first_line)
+    return meta
+
+
+def _report_duplicate_key(rel: str, key: str, line: int, meta: dict[str, Value], problems: Problems) -> None:
+    problems.add(rel, line, "duplicate-key",
+                 Text(f"字段 “{key}” 重复出现（第一次在第 {meta[key].line} 行）。",
+                      f"key '{key}' appears again (first on line {meta[key].line})."), key=key)
+
+
 def _values_with_lines(rel: str, loader: yaml.SafeLoader, node: yaml.MappingNode, first_line: int,
                        problems: Problems, hints: KeyHints) -> dict[str, Value] | None:
     try:
@@ -287,9 +341,7 @@ def _values_with_lines(rel: str, loader: yaml.SafeLoader, node: yaml.MappingNode
         if bad:
             key = slips.fullwidth_key(rel, key, line, key_node.start_mark.column + bad.start() + 1, problems, hints)
         if key in meta:
-            problems.add(rel, line, "duplicate-key",
-                         Text(f"字段 “{key}” 重复出现（第一次在第 {meta[key].line} 行）。",
-                              f"key '{key}' appears again (first on line {meta[key].line})."), key=key)
+            _report_duplicate_key(rel, key, line, meta, problems)
             continue
         try:
             value = _fast_value(value_node)
@@ -330,17 +382,18 @@ def _report_nested_duplicates(rel: str, path: str, node: yaml.Node, first_line: 
             _report_nested_duplicates(rel, f"{path}.{name}", value_node, first_line, problems)
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
+#: The tags whose value is the scalar's text (timestamps are kept as text, see :class:`_Loader`).
+_TEXT_TAGS = plain_yaml.TEXT_TAGS
 _SLOW = object()
 
 
 def _fast_value(node: yaml.Node) -> object:
-    """The value of a plain text or a list of texts, without PyYAML's constructor (the common case);
+    """The value of a plain text (or date) or a list of them, without PyYAML's constructor (the common case);
     ``_SLOW`` for anything else."""
     if isinstance(node, yaml.ScalarNode):
-        return node.value if node.tag == _STR_TAG else _SLOW
+        return node.value if node.tag in _TEXT_TAGS else _SLOW
     if isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq" and all(
-            isinstance(child, yaml.ScalarNode) and child.tag == _STR_TAG for child in node.value):
+            isinstance(child, yaml.ScalarNode) and child.tag in _TEXT_TAGS for child in node.value):
         return [child.value for child in node.value]
     return _SLOW
 

@@ -41,7 +41,7 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
         return None
     place = index_place(str(checker.values["index_no"]))
     assert place is not None
-    values = {f.key: checker.values.get(f.key, _ABSENT.get(f.kind)) or _ABSENT.get(f.kind) for f in FIELDS}
+    values = {key: checker.values.get(key) or absent for key, absent in _ABSENT_BY_KEY}
     values["attachments"] = attachments
     return Item(path=doc.path, year=int(place.year), number=place.number, body=published_text(doc.body),
                 sha256=doc.sha256, key_lines={key: value.line for key, value in doc.meta.items()}, **values)
@@ -49,6 +49,8 @@ def validate_original(doc: SourceDocument, config: Config, problems: Problems, r
 
 #: The value an item has for a key its file leaves out, by kind (None for the others).
 _ABSENT = {Kind.TEXT_LIST: (), Kind.BOOL: False, Kind.ATTACHMENTS: (), Kind.INDEX_LIST: (), Kind.CHANGES: ()}
+#: Each key of an item and the value it has when its file leaves it out (or leaves it empty).
+_ABSENT_BY_KEY = tuple((f.key, _ABSENT.get(f.kind)) for f in FIELDS)
 
 
 def _check_relations(checker: ItemChecker) -> None:
@@ -93,6 +95,8 @@ def _check_path(checker: ItemChecker) -> None:
 
 def _check_attachments(checker: ItemChecker, root: Path) -> tuple[Attachment, ...]:
     entries = checker.values.get("attachments") or ()
+    if not entries:
+        return ()
     value = checker.doc.meta.get("attachments")
     folder = (root / checker.doc.path).parent
     result = []

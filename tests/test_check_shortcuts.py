@@ -34,3 +34,29 @@ def test_report_markers_and_wide_key_characters_are_what_the_pre_tests_assume():
     assert [c for c in EVERY if c.isascii() and slips.FULLWIDTH_CHARS.match(c)] == []
     assert [c for c in EVERY if body_findings._MAY_LEAVE_THE_LIST.match(c) and c not in "<{"] == []
     assert body_findings._MAY_LEAVE_THE_LIST.fullmatch("!!!")
+
+
+def test_the_closing_fence_is_the_first_fence_line_after_the_first():
+    """source.parse_text finds the closing fence with one search instead of matching every line."""
+    import random
+
+    rng = random.Random(14)
+    pool = ["---", "--- ", "---\t", "...", "... \t", "----", " ---", "-- -", "a: b", "", "正文", "---x", ".. .", "\t"]
+    for _ in range(5000):
+        text = "\n".join(rng.choice(pool) for _ in range(rng.randint(1, 8)))
+        lines = text.split("\n")
+        slow = next((i for i in range(1, len(lines)) if source._FENCE.match(lines[i])), None)
+        first_end = text.find("\n")
+        found = source._CLOSING_FENCE.search(text, first_end) if first_end >= 0 else None
+        assert (found and text.count("\n", 0, found.start()) + 1) == (slow or None), text
+        if found:
+            assert text[first_end + 1:found.start()] == "\n".join(lines[1:slow])
+            assert text[found.end() + 1:] == "\n".join(lines[slow + 1:])
+
+
+def test_a_placeholder_has_the_bracket_the_pre_tests_look_for():
+    """item_fields and body_checks only search a text for placeholders when it has a '【'."""
+    from gongkai.placeholders import PLACEHOLDER_PATTERN, placeholder
+
+    assert PLACEHOLDER_PATTERN.pattern.startswith("【") and "|" not in PLACEHOLDER_PATTERN.pattern
+    assert PLACEHOLDER_PATTERN.fullmatch(placeholder("标题", "title"))

@@ -51,3 +51,19 @@ def test_an_item_place_and_its_index_number_say_the_same():
     for bad in ("disclosures/2022/1.md", "disclosures/report.md", "docs/2022/00001.md", "2022/00001.md"):
         assert place_of(bad) is None, bad
     assert index_place("XMFAO-2022-00001") is None and item_path("nonsense") == ""
+
+
+def test_one_index_number_without_brackets_is_read_and_placed(tmp_path):
+    """``related: <number>`` (no list) is one entry: checked where the value is, never a traceback
+    (entry_place used to index into the text of the number)."""
+    from conftest import make_repo
+
+    from gongkai.loader import load_catalogue
+
+    root = make_repo(tmp_path, seed=True)
+    item = next((root / "disclosures" / "2022").glob("[0-9][0-9][0-9][0-9][0-9].md"))
+    text = item.read_text(encoding="utf-8")
+    item.write_text(text.replace("\n---\n", "\nrelated: XMFAO/2022-0001\n---\n", 1), encoding="utf-8")
+    _, problems = load_catalogue(root, workers=1)
+    line = text.split("\n---\n")[0].count("\n") + 2
+    assert [(p.code, p.line, p.column) for p in problems.items] == [("bad-index-no", line, 10)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -27,6 +28,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    enabled = gc.isenabled()
+    gc.disable()  # the check keeps every item to the end and makes almost no cyclic garbage: the collector
+    try:          # would only walk the items again and again (5 % of the time at 10,000 items)
+        return _run(args)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     root = args.root
     if not (root / CONTENT_DIR).is_dir():
         print(f"错误：{root} 下没有 disclosures 文件夹；请在仓库根目录运行，或用 --root 指定。\n"

@@ -8,11 +8,14 @@ one index per language into ``site/pagefind/``, split into small chunks: a
 visitor downloads only the chunks for the words they type and the fragments of
 the results shown, never the whole index. Pagefind holds what it indexes in
 memory, so a large catalogue is indexed in partitions of years
-(:func:`partitions`), one run at a time, each its own bundle, newest years first:
-the search page searches the newest years' bundle first and merges the others
-when the reader asks (:func:`gongkai.search.search_plan`).
+(:func:`partitions`), each its own bundle, newest years first: the search page
+searches the newest years' bundle first and merges the others when the reader asks
+(:func:`gongkai.search.search_plan`). The runs go one at a time while the build
+writes pages; once it only waits for them, two at a time where the memory allows
+(:class:`Indexer`, :func:`run_megabytes`).
 
-Just over 300 lines: the partition plan and the runs that follow it are read together.
+Some 450 lines: the partition plan, the runs that follow it and the memory they may
+take are read together.
 """
 
 from __future__ import annotations
@@ -307,7 +310,7 @@ class Indexer:
             with self._state:
                 run = self._next()
                 while run is None:
-                    if self._stopping and (not self._waiting or len(self._lanes) == 1 and not self._going):
+                    if self._stopping and not self._waiting:
                         return
                     self._state.wait()
                     run = self._next()
@@ -318,6 +321,8 @@ class Indexer:
             with self._state:
                 del self._going[run]
                 self._results[run] = result
+                if isinstance(result, BaseException):
+                    self._waiting.clear()  # the build stops: no run more
                 self._state.notify_all()
 
     def _next(self) -> _Run | None:
@@ -360,8 +365,10 @@ class Indexer:
     def _second_lane(self) -> None:
         """Let a second run go beside the first, within the memory this process leaves (nothing else runs in
         it now: :meth:`finish` waits)."""
+        if self.catalogue is None or len(self.parts) < 2:  # one partition: its two runs never go together
+            return
         own = own_megabytes(release=True)
-        if own is None or self.catalogue is None or len(self.parts) < 2:
+        if own is None:
             return
         megabytes = run_megabytes(self.catalogue, self.parts)
         with self._state:
@@ -385,11 +392,12 @@ class Indexer:
         finally:
             self.abandon()
         waited = time.monotonic() - started
+        results = [self._results.get(run) for run in self._order]
+        failed = [result for result in results if isinstance(result, BaseException)]
+        if failed:
+            raise failed[0]
         entries: dict[int, list[dict]] = {}
-        for run in self._order:
-            result = self._results[run]
-            if isinstance(result, BaseException):
-                raise result
+        for run, result in zip(self._order, results):
             entries.setdefault(run.part, []).append(result)
         pages: dict[str, int] = {}
         for part, found in sorted(entries.items()):

@@ -129,6 +129,23 @@ def test_no_second_run_goes_where_the_memory_left_is_too_small(monkeypatch, tmp_
     assert len(together) == 4 and all(len(names) == 1 for names in together)
 
 
+def test_a_failed_run_stops_the_others_and_is_raised(monkeypatch, tmp_path):
+    ran = []
+
+    def run(site_dir, glob, bundle):
+        ran.append(bundle)
+        if bundle == search_index.bundle_path(1):
+            raise search_index.BuildStepError(search_index.Text("失败", "failed"))
+        return {"version": "1", "languages": {"zh": {"page_count": 1}}}
+
+    monkeypatch.setattr(search_index, "_run_pagefind", run)
+    indexer = search_index.Indexer(tmp_path, (("2025/00001",), ("2024/00001",), ("2023/00001",)))
+    indexer.index("zh")
+    with pytest.raises(search_index.BuildStepError, match="failed"):
+        indexer.finish()
+    assert ran == [search_index.bundle_path(0), search_index.bundle_path(1)]
+
+
 def test_the_first_search_covers_the_newest_years_and_the_rest_waits(monkeypatch):
     monkeypatch.setenv(search_index.PARTITION_VARIABLE, "2")
     catalogue = _catalogue(("2021/00001", "2021"), ("2022/00001", "2022"), ("2023/00001", "2023"),

@@ -65,10 +65,23 @@ def _script_hashes(document: LexborHTMLParser) -> list[str]:
     return found
 
 
+#: The middle of :data:`SEARCH_MARKER` in each ASCII case (the parser lowercases only ASCII letters of an
+#: attribute name, and no character reference is read in one): a page with none holds no marked element.
+_MARKER_MIDDLES = ("-gk-", "-gK-", "-Gk-", "-GK-")
+
+
+def _runs_search(page: str, document: LexborHTMLParser) -> bool:
+    """Whether an element of ``page`` carries :data:`SEARCH_MARKER`; the selector engine, which visits every
+    element, runs only on a page whose text could hold it."""
+    if not any(middle in page for middle in _MARKER_MIDDLES):
+        return False
+    return document.css_first(f"[{SEARCH_MARKER}]") is not None
+
+
 def policy(page: str) -> str:
     """The Content-Security-Policy for the finished ``page``."""
     document = LexborHTMLParser(page)
-    wasm = ["'wasm-unsafe-eval'"] if document.css_first(f"[{SEARCH_MARKER}]") is not None else []
+    wasm = ["'wasm-unsafe-eval'"] if _runs_search(page, document) else []
     script_src = " ".join(["'self'", *wasm, *_script_hashes(document)])
     directives = [BASE_POLICY[0], ("script-src", script_src), *BASE_POLICY[1:]]
     return "; ".join(f"{name} {value}" for name, value in directives)

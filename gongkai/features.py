@@ -240,7 +240,7 @@ class Search(Feature):
             return search.PREVIEW_REPORT
         indexer = data.started.pop("Search", None)
         if indexer is None or indexer.site_dir != Path(site_dir):
-            indexer = search_index.Indexer(site_dir, search_index.catalogue_partitions(data.catalogue))
+            indexer = Search._new_indexer(data, site_dir)
         for lang in search_index.LANGUAGES:
             if lang not in indexer.languages:
                 indexer.index(lang)
@@ -253,8 +253,12 @@ class Search(Feature):
         if indexer is None or indexer.site_dir != Path(site_dir) or lang in indexer.languages:
             if indexer is not None:
                 indexer.abandon()
-            indexer = data.started["Search"] = search_index.Indexer(site_dir, search_index.catalogue_partitions(data.catalogue))
+            indexer = data.started["Search"] = Search._new_indexer(data, site_dir)
         return indexer
+
+    @staticmethod
+    def _new_indexer(data: BuildData, site_dir: Path) -> search_index.Indexer:
+        return search_index.Indexer(site_dir, search_index.catalogue_partitions(data.catalogue), data.catalogue)
 
 
 class PortalPages(Feature):

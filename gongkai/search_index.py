@@ -8,26 +8,29 @@ one index per language into ``site/pagefind/``, split into small chunks: a
 visitor downloads only the chunks for the words they type and the fragments of
 the results shown, never the whole index. Pagefind holds what it indexes in
 memory, so a large catalogue is indexed in partitions of years
-(:func:`partitions`), one run at a time, each its own bundle, newest years first:
-the search page searches the newest years' bundle first and merges the others
-when the reader asks (:func:`gongkai.search.search_plan`).
+(:func:`partitions`), each its own bundle, newest years first: the search page
+searches the newest years' bundle first and merges the others when the reader asks
+(:func:`gongkai.search.search_plan`). The runs go one at a time while the build
+writes pages; once it only waits for them, two at a time where the memory allows
+(:class:`Indexer`, :func:`run_megabytes`).
 
-Just over 300 lines: the partition plan and the runs that follow it are read together.
+Some 450 lines: the partition plan, the runs that follow it and the memory they may
+take are read together.
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import shutil
 import subprocess
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import Catalogue
+from .catalogue import Catalogue, Item
 from .problems import BuildStepError
 from .text import LANGUAGES, Text, url_prefix
 
@@ -174,23 +177,111 @@ def runs_in_progress() -> int:
     return _RUNNING[0]
 
 
+MEMORY_LIMIT_MB = 1536
+"""What the build's whole process tree may hold (issue 14's 1.5 GB): a second Pagefind run starts beside
+another only when this process's resident memory and both runs' :func:`run_megabytes` fit under it."""
+
+MEMORY_MARGIN_MB = 96
+"""Kept free under :data:`MEMORY_LIMIT_MB` for what the estimate of a run misses."""
+
+
+RUN_MEGABYTES = 40
+"""What a Pagefind run holds whatever it indexes (measured: 6 MB for one English page, 24 MB for one Chinese)."""
+
+PAGE_KILOBYTES = 64
+"""What it holds per page besides the body's words (titles, metadata, addresses: 77-86 MB for 1,000 English
+pages whose bodies are not indexed)."""
+
+WORD_KILOBYTES = 0.25
+"""What it holds per word of a body (a Chinese character, or a run of other letters): 0.20 KB measured on
+Chinese, 0.24 KB on English bodies (docs/scaling.md)."""
+
+PRIMARY_MEGABYTES = 160
+"""What the first partition's run holds besides its items (the hand-written and statistics pages)."""
+
+
+def run_megabytes(catalogue: Catalogue, parts: tuple[tuple[str, ...], ...]) -> dict[tuple[int, str], int]:
+    """The memory each run will take at most, in MB, by partition and language, estimated from the bodies it
+    indexes (the English index leaves out the Chinese body of an untranslated item's English page)."""
+    items = {item.slug: item for item in catalogue.published}
+    found: dict[tuple[int, str], int] = {}
+    for part, slugs in enumerate(parts):
+        for lang in LANGUAGES:
+            words = sum(_words(_indexed_body(items[slug], lang)) for slug in slugs if slug in items)
+            kilobytes = PAGE_KILOBYTES * len(slugs) + WORD_KILOBYTES * words
+            found[part, lang] = RUN_MEGABYTES + (PRIMARY_MEGABYTES if part == 0 else 0) + int(kilobytes / 1024)
+    return found
+
+
+def _indexed_body(item: Item, lang: str) -> str:
+    if lang == "zh":
+        return item.body
+    return item.translation.body if item.translation is not None else ""
+
+
+def _words(text: str) -> int:
+    """About how many words Pagefind finds in ``text``: each wide character (3 or 4 bytes in UTF-8: Chinese)
+    is one, the other characters make one word of 6."""
+    wide = (len(text.encode("utf-8")) - len(text)) // 2
+    return wide + (len(text) - wide) // 6
+
+
+def own_megabytes(release: bool = False) -> int | None:
+    """This process's resident memory in MB (None where ``/proc`` does not say); with ``release``, after
+    giving back to the system what the C allocator holds freed (glibc's ``malloc_trim``): a page's HTML is
+    freed once written, but stays resident in the allocator's free lists until then."""
+    if release:
+        try:
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc
+            pass
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            resident = int(statm.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return resident * os.sysconf("SC_PAGE_SIZE") // 2**20
+
+
+@dataclass(frozen=True, eq=False)
+class _Run:
+    """One Pagefind run: a partition's pages in one language, into the partition's bundle."""
+
+    part: int
+    lang: str
+    glob: str
+
+
 class Indexer:
     """The Pagefind runs of one build: :meth:`index` a language once its pages are written (the runs go on
     in the background, one at a time, while the build writes the next language), then :meth:`finish`.
 
     Each partition (:func:`partitions`) is its own bundle; its languages' runs write into it and
-    :func:`_merge_entries` joins their entry files. One run at a time keeps Pagefind's memory at that of
-    one partition of one language.
+    :func:`_merge_entries` joins their entry files. While the build goes on, one run at a time keeps the
+    second core's work to one process. Once the pages are all written and :meth:`finish` waits, this
+    process takes no core: a second run may go beside the first, of another partition, when the memory
+    of both (:func:`run_megabytes`, from the ``catalogue``) and this process's fit under
+    :data:`MEMORY_LIMIT_MB`.
     """
 
-    def __init__(self, site_dir: Path, parts: tuple[tuple[str, ...], ...] = ()):
+    def __init__(self, site_dir: Path, parts: tuple[tuple[str, ...], ...] = (), catalogue: Catalogue | None = None):
         self.site_dir = Path(site_dir)
         self.parts = parts
+        self.catalogue = catalogue
         bundle = self.site_dir / BUNDLE_DIR
         if bundle.exists():
             shutil.rmtree(bundle)  # a previous build's chunks would linger under other hashes
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind")
-        self._runs: list[tuple[int, Future]] = []
+        self._state = threading.Condition()
+        self._waiting: list[_Run] = []
+        self._going: dict[_Run, int] = {}
+        """The runs going on, with their estimated megabytes."""
+        self._results: dict[_Run, dict | BaseException] = {}
+        self._order: list[_Run] = []
+        self._lanes: list[threading.Thread] = []
+        self._budget: int | None = None
+        """Megabytes the runs going on together may take (None: one run at a time)."""
+        self._megabytes: dict[tuple[int, str], int] = {}
+        self._stopping = False
         self._seconds = 0.0
         self.languages: set[str] = set()
         """The languages :meth:`index` was asked for."""
@@ -198,9 +289,58 @@ class Indexer:
     def index(self, lang: str) -> None:
         """Start indexing the pages of ``lang`` (they are all written), partition by partition."""
         self.languages.add(lang)
-        for part, (items, years) in enumerate(zip(self.parts, _whole_years(self.parts))):
-            glob = language_globs(self.site_dir, lang, items, primary=part == 0, whole_years=years)[0]
-            self._runs.append((part, self._pool.submit(self._run, bundle_path(part), glob)))
+        runs = [_Run(part, lang, language_globs(self.site_dir, lang, items, primary=part == 0, whole_years=years)[0])
+                for part, (items, years) in enumerate(zip(self.parts, _whole_years(self.parts)))]
+        with self._state:
+            self._waiting += runs
+            self._order += runs
+            self._state.notify_all()
+        if not self._lanes:
+            self._open_lane()
+
+    def _open_lane(self) -> None:
+        lane = threading.Thread(target=self._lane, name=f"pagefind-{len(self._lanes)}")
+        self._lanes.append(lane)
+        lane.start()
+
+    def _lane(self) -> None:
+        """Take the next run that may start (:meth:`_next`) and run it, until :meth:`finish` or :meth:`abandon`
+        says there will be none."""
+        while True:
+            with self._state:
+                run = self._next()
+                while run is None:
+                    if self._stopping and not self._waiting:
+                        return
+                    self._state.wait()
+                    run = self._next()
+            try:
+                result: dict | BaseException = self._run(bundle_path(run.part), run.glob)
+            except BaseException as error:  # BuildStepError, or a run stopped; finish() raises it
+                result = error
+            with self._state:
+                del self._going[run]
+                self._results[run] = result
+                if isinstance(result, BaseException):
+                    self._waiting.clear()  # the build stops: no run more
+                self._state.notify_all()
+
+    def _next(self) -> _Run | None:
+        """The first waiting run that may start now (marked as going on): any, when none is going on; beside
+        another, one of another partition (both write the partition's bundle) whose memory fits the budget."""
+        if self._stopping and not self._waiting:
+            return None
+        if self._going and self._budget is None:
+            return None
+        busy = {run.part for run in self._going}
+        used = sum(self._going.values())
+        for run in self._waiting:
+            megabytes = self._megabytes.get((run.part, run.lang), 0)
+            if not self._going or (run.part not in busy and used + megabytes <= (self._budget or 0)):
+                self._waiting.remove(run)
+                self._going[run] = megabytes
+                return run
+        return None
 
     def _run(self, bundle: str, glob: str) -> dict:
         started = time.monotonic()
@@ -211,22 +351,54 @@ class Indexer:
         finally:
             with _RUNNING_LOCK:
                 _RUNNING[0] -= 1
-            self._seconds += time.monotonic() - started
+                self._seconds += time.monotonic() - started
 
     def abandon(self) -> None:
-        """Drop the runs not started and wait for the one going on (a build that stopped half way)."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        """Drop the runs not started and wait for those going on (a build that stopped half way)."""
+        with self._state:
+            self._waiting.clear()
+            self._stopping = True
+            self._state.notify_all()
+        for lane in self._lanes:
+            lane.join()
+
+    def _second_lane(self) -> None:
+        """Let a second run go beside the first, within the memory this process leaves (nothing else runs in
+        it now: :meth:`finish` waits)."""
+        if self.catalogue is None or len(self.parts) < 2:  # one partition: its two runs never go together
+            return
+        own = own_megabytes(release=True)
+        if own is None:
+            return
+        megabytes = run_megabytes(self.catalogue, self.parts)
+        with self._state:
+            self._megabytes = megabytes
+            for run in self._going:
+                self._going[run] = megabytes.get((run.part, run.lang), 0)
+            self._budget = MEMORY_LIMIT_MB - MEMORY_MARGIN_MB - own
+            self._state.notify_all()
+        self._open_lane()
 
     def finish(self, overlapped: bool = True) -> IndexSummary:
         """Wait for the runs; write each bundle's entry file. Raises :class:`BuildStepError` when one failed."""
         started = time.monotonic()
         try:
-            entries: dict[int, list[dict]] = {}
-            for part, run in self._runs:
-                entries.setdefault(part, []).append(run.result())
+            self._second_lane()
+            with self._state:
+                self._stopping = True
+                self._state.notify_all()
+            for lane in self._lanes:
+                lane.join()
         finally:
             self.abandon()
         waited = time.monotonic() - started
+        results = [self._results.get(run) for run in self._order]
+        failed = [result for result in results if isinstance(result, BaseException)]
+        if failed:
+            raise failed[0]
+        entries: dict[int, list[dict]] = {}
+        for run, result in zip(self._order, results):
+            entries.setdefault(run.part, []).append(result)
         pages: dict[str, int] = {}
         for part, found in sorted(entries.items()):
             data = _merge_entries(found)

@@ -73,6 +73,79 @@ def _catalogue(*published: tuple[str, str]) -> SimpleNamespace:
                                       for slug, year in published])
 
 
+def _recorded_runs(monkeypatch, megabytes: dict, own: int) -> tuple[list, threading.Event]:
+    """Pagefind runs replaced by ones that wait for ``go`` and record which runs went on together."""
+    going: list[str] = []
+    together: list[tuple[str, ...]] = []
+    lock, go = threading.Lock(), threading.Event()
+
+    def run(site_dir, glob, bundle):
+        name = ("en " if glob.startswith("{en/") else "zh ") + bundle
+        with lock:
+            going.append(name)
+            together.append(tuple(sorted(going)))
+        go.wait(5)
+        threading.Event().wait(0.1)
+        with lock:
+            going.remove(name)
+        (site_dir / bundle).mkdir(parents=True, exist_ok=True)
+        return {"version": "1", "languages": {name[:2]: {"page_count": 1}}}
+
+    monkeypatch.setattr(search_index, "_run_pagefind", run)
+    monkeypatch.setattr(search_index, "run_megabytes", lambda catalogue, parts: megabytes)
+    monkeypatch.setattr(search_index, "own_megabytes", lambda release=False: own)
+    return together, go
+
+
+def test_runs_go_one_at_a_time_until_the_pages_are_written_then_two_within_the_memory_left(monkeypatch, tmp_path):
+    megabytes = {(0, "zh"): 700, (1, "zh"): 100, (2, "zh"): 600, (0, "en"): 700, (1, "en"): 100, (2, "en"): 600}
+    together, go = _recorded_runs(monkeypatch, megabytes, own=600)  # 1536 - 96 - 600 = 840 MB for the runs
+    indexer = search_index.Indexer(tmp_path, (("2025/00001",), ("2024/00001",), ("2023/00001",)), catalogue=object())
+    indexer.index("zh")
+    indexer.index("en")
+    go.set()
+    threading.Event().wait(0.25)
+    assert together[:2] == [("zh pagefind/",), ("zh pagefind/parts/1/",)]  # one at a time while the build goes on
+    summary = indexer.finish()
+    assert summary.pages == {"en": 3, "zh": 3} and summary.bundles == 3
+    assert len(together) == 6
+    pairs = [names for names in together if len(names) == 2]
+    assert pairs  # a second run went beside the first once the build waited
+    part_of = {search_index.bundle_path(part): part for part in range(3)}
+    for names in pairs:
+        runs = [(part_of[name.split(" ")[1]], name[:2]) for name in names]
+        assert runs[0][0] != runs[1][0]  # never both languages of one partition together
+        assert sum(megabytes[run] for run in runs) <= 840
+
+
+def test_no_second_run_goes_where_the_memory_left_is_too_small(monkeypatch, tmp_path):
+    together, go = _recorded_runs(monkeypatch, {(0, "zh"): 700, (1, "zh"): 100, (0, "en"): 700, (1, "en"): 100},
+                                  own=1300)
+    indexer = search_index.Indexer(tmp_path, (("2025/00001",), ("2024/00001",)), catalogue=object())
+    indexer.index("zh")
+    indexer.index("en")
+    go.set()
+    indexer.finish()
+    assert len(together) == 4 and all(len(names) == 1 for names in together)
+
+
+def test_a_failed_run_stops_the_others_and_is_raised(monkeypatch, tmp_path):
+    ran = []
+
+    def run(site_dir, glob, bundle):
+        ran.append(bundle)
+        if bundle == search_index.bundle_path(1):
+            raise search_index.BuildStepError(search_index.Text("失败", "failed"))
+        return {"version": "1", "languages": {"zh": {"page_count": 1}}}
+
+    monkeypatch.setattr(search_index, "_run_pagefind", run)
+    indexer = search_index.Indexer(tmp_path, (("2025/00001",), ("2024/00001",), ("2023/00001",)))
+    indexer.index("zh")
+    with pytest.raises(search_index.BuildStepError, match="failed"):
+        indexer.finish()
+    assert ran == [search_index.bundle_path(0), search_index.bundle_path(1)]
+
+
 def test_the_first_search_covers_the_newest_years_and_the_rest_waits(monkeypatch):
     monkeypatch.setenv(search_index.PARTITION_VARIABLE, "2")
     catalogue = _catalogue(("2021/00001", "2021"), ("2022/00001", "2022"), ("2023/00001", "2023"),
